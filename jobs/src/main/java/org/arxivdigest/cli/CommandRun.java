@@ -1,0 +1,42 @@
+package org.arxivdigest.cli;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+import org.arxivdigest.io.HadoopFiles;
+import org.arxivdigest.io.OutputLayout;
+import org.arxivdigest.run.RunSummary;
+import org.arxivdigest.spark.Sessions;
+
+/**
+ * The frame of every Spark subcommand: one session, a run id, the run summary written at the end whether the run
+ * succeeded or not, and Spark stopped in {@code finally}.
+ */
+public record CommandRun(SparkSession spark, OutputLayout out, String runId, RunSummary summary) {
+
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  public static int execute(String command, SparkOptions options, Consumer<CommandRun> body) {
+    String runId = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    SparkSession spark = Sessions.create("arxiv-digest " + command, options.master, options.confs);
+    var summary = new RunSummary(runId, command, spark.sparkContext().master());
+    var run = new CommandRun(spark, new OutputLayout(options.output), runId, summary);
+    String status = "failed";
+    try {
+      body.accept(run);
+      status = "succeeded";
+      return ExitCodes.OK;
+    } finally {
+      try {
+        HadoopFiles.writeString(spark.sparkContext().hadoopConfiguration(), run.out().runSummary(),
+            summary.toJson(status));
+      } finally {
+        spark.stop();
+      }
+    }
+  }
+}

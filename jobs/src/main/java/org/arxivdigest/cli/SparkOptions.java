@@ -1,0 +1,21 @@
+package org.arxivdigest.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every Spark subcommand shares: where output goes and where Spark runs. */
+public class SparkOptions {
+  @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
+      description = "Output root (local path, hdfs:// or s3a://). Default: ${DEFAULT-VALUE}")
+  String output;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master, e.g. local[2] or spark://host:7077. Default: the one spark-submit set, "
+          + "else local[*].")
+  String master;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE",
+      description = "A Spark configuration for this run (repeatable), e.g. --conf spark.sql.shuffle.partitions=64.")
+  Map<String, String> confs = new LinkedHashMap<>();
+}

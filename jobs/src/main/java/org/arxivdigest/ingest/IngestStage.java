@@ -1,0 +1,139 @@
+package org.arxivdigest.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.arxivdigest.schema.Columns.MONTH;
+import static org.arxivdigest.schema.Columns.RAW_RECORD;
+import static org.arxivdigest.schema.Columns.REASON;
+import static org.arxivdigest.schema.Columns.SOURCE_FILE;
+import static org.arxivdigest.schema.Columns.STAGE;
+import static org.arxivdigest.schema.Columns.ID;
+import static org.arxivdigest.schema.Columns.VERSION;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.arxivdigest.ingest.InputFiles.InputFile;
+import org.arxivdigest.io.DatasetWriter;
+import org.arxivdigest.io.HadoopFiles;
+import org.arxivdigest.io.OutputLayout;
+import org.arxivdigest.normalize.Dedup;
+import org.arxivdigest.normalize.Records;
+import org.arxivdigest.normalize.VersionRows;
+import org.arxivdigest.run.RunSummary;
+import org.arxivdigest.run.Stages;
+import org.arxivdigest.schema.Schemas;
+
+/**
+ * Wires the ingest stage: read and parse the dump once into normalized records in a work folder, then write papers
+ * (deduplicated), versions (by month) and quarantine from there, and check that every record is accounted for.
+ */
+public final class IngestStage {
+  private IngestStage() {}
+
+  /** The figures of an ingest; {@code recordsRead = papers + duplicates + quarantined} always holds. */
+  public record Counts(long recordsRead, long blankLines, long papers, long duplicates, long versions,
+                       Map<String, Long> quarantinedByReason) {
+    public long quarantined() {
+      return quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public boolean balanced() {
+      return recordsRead == papers + duplicates + quarantined();
+    }
+  }
+
+  public static Counts run(SparkSession spark, List<InputFile> inputs, OutputLayout out, String runId,
+                           RunSummary summary) {
+    var stages = new Stages(spark, summary);
+    var conf = spark.sparkContext().hadoopConfiguration();
+    String records = out.work(runId) + "/records";
+    summary.put("input_files", inputs.stream().map(f -> Map.of("path", f.path(), "bytes", f.bytes())).toList());
+    try {
+      Map<String, Long> byReason = new TreeMap<>();
+      stages.run("ingest.parse", () -> {
+        var lines = KaggleReader.readLines(spark, inputs.stream().map(InputFile::path).toList());
+        DatasetWriter.replace(Records.normalize(KaggleReader.parse(lines)), records);
+        for (Row row : spark.read().parquet(records).groupBy(REASON).count().collectAsList()) {
+          byReason.put(row.isNullAt(0) ? "" : row.getString(0), row.getLong(1));
+        }
+        long usable = byReason.getOrDefault("", 0L);
+        return counts("lines", byReason.values().stream().mapToLong(Long::longValue).sum(), "usable", usable);
+      });
+      long usable = byReason.getOrDefault("", 0L);
+      long blank = byReason.getOrDefault(Records.BLANK_LINE, 0L);
+      var quarantined = new TreeMap<>(byReason);
+      quarantined.remove("");
+      quarantined.remove(Records.BLANK_LINE);
+
+      Dataset<Row> staged = spark.read().parquet(records);
+      long[] duplicates = new long[1];
+      stages.run("ingest.dedup", () -> {
+        Dataset<Row> usableRecords = staged.filter(col(REASON).isNull());
+        Dataset<Row> losers = Dedup.losers(usableRecords).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          duplicates[0] = losers.count();
+          DatasetWriter.replace(Dedup.winners(usableRecords, losers).select(columns(Schemas.PAPERS)), out.papers());
+        } finally {
+          losers.unpersist();
+        }
+        return counts("usable", usable, "duplicates", duplicates[0]);
+      });
+
+      long papers = spark.read().parquet(out.papers()).count();
+      stages.run("ingest.versions", () -> {
+        Dataset<Row> versions = VersionRows.fromPapers(spark.read().parquet(out.papers()))
+            .repartition(col(MONTH))
+            .sortWithinPartitions(MONTH, ID, VERSION);
+        DatasetWriter.replace(versions, out.versions(), MONTH);
+        return counts("papers", papers);
+      });
+      long versions = spark.read().parquet(out.versions()).count();
+
+      stages.run("ingest.quarantine", () -> {
+        Dataset<Row> bad = staged
+            .filter(col(REASON).isNotNull().and(col(REASON).notEqual(lit(Records.BLANK_LINE))))
+            .select(col(RAW_RECORD), col(SOURCE_FILE), col(REASON), lit("ingest").as(STAGE));
+        DatasetWriter.replace(bad.coalesce(1), out.quarantine());
+        return counts("quarantined", quarantined.values().stream().mapToLong(Long::longValue).sum());
+      });
+
+      long read = byReason.values().stream().mapToLong(Long::longValue).sum() - blank;
+      var result = new Counts(read, blank, papers, duplicates[0], versions, quarantined);
+      summary.put("records_read", result.recordsRead());
+      summary.put("blank_lines", result.blankLines());
+      summary.put("papers", result.papers());
+      summary.put("versions", result.versions());
+      summary.put("duplicates_dropped", result.duplicates());
+      summary.put("quarantined", result.quarantined());
+      summary.put("quarantined_by_reason", result.quarantinedByReason());
+      summary.put("accounting_balanced", result.balanced());
+      if (!result.balanced()) {
+        throw new IllegalStateException("ingest accounting does not balance: records read " + read + " != papers "
+            + papers + " + duplicates " + duplicates[0] + " + quarantined " + result.quarantined());
+      }
+      return result;
+    } finally {
+      HadoopFiles.deleteRecursively(conf, out.work(runId));
+    }
+  }
+
+  private static Column[] columns(org.apache.spark.sql.types.StructType schema) {
+    return Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
+
+  private static Map<String, Object> counts(Object... keyValues) {
+    var map = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,57 @@
+package org.arxivdigest.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.arxivdigest.schema.Columns.CORRUPT_RECORD;
+import static org.arxivdigest.schema.Columns.LINE;
+import static org.arxivdigest.schema.Columns.PARSED;
+import static org.arxivdigest.schema.Columns.SOURCE_BLOCK;
+import static org.arxivdigest.schema.Columns.SOURCE_FILE;
+import static org.arxivdigest.schema.Columns.SOURCE_ROW;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.arxivdigest.schema.Schemas;
+
+/**
+ * Reads the Kaggle snapshot (JSON lines, plain, gzip or bzip2) as text and parses each line with the explicit
+ * record schema. Reading text first keeps the raw line for quarantine and the line's origin for tie-breaks.
+ */
+public final class KaggleReader {
+  private KaggleReader() {}
+
+  private static final Map<String, String> PERMISSIVE = Map.of(
+      "mode", "PERMISSIVE",
+      "columnNameOfCorruptRecord", CORRUPT_RECORD);
+
+  /**
+   * One row per line: the line, its file, the start of the split it was read from and an id that increases along
+   * the split, so that (file, block start, row) orders the lines of a file as they stand in it.
+   */
+  public static Dataset<Row> readLines(SparkSession spark, List<String> paths) {
+    return spark.read()
+        .format("text")
+        .load(paths.toArray(String[]::new))
+        .select(
+            col(LINE),
+            col("_metadata.file_path").as(SOURCE_FILE),
+            col("_metadata.file_block_start").as(SOURCE_BLOCK),
+            monotonically_increasing_id().as(SOURCE_ROW));
+  }
+
+  /** Adds the parsed record; a line that is not a valid record gets its text in {@code _corrupt_record}. */
+  public static Dataset<Row> parse(Dataset<Row> lines) {
+    return lines.withColumn(PARSED, from_json(withoutBom(col(LINE)), Schemas.KAGGLE_RECORD, PERMISSIVE));
+  }
+
+  /** A byte order mark before the first record is an editor's, not the data's. */
+  public static Column withoutBom(Column line) {
+    return regexp_replace(line, "^\uFEFF", "");
+  }
+}

@@ -1,0 +1,20 @@
+package org.arxivdigest.ingest;
+
+/** Why a line of input was not used. The code is what the quarantine dataset and the run summary show. */
+public enum QuarantineReason {
+  INVALID_UTF8("invalid_utf8"),
+  MALFORMED_JSON("malformed_json"),
+  WRONG_TYPE("wrong_type"),
+  MISSING_ID("missing_id"),
+  INVALID_ID("invalid_id"),
+  MISSING_TITLE("missing_title"),
+  NO_VERSIONS("no_versions"),
+  BAD_VERSION_DATE("bad_version_date"),
+  BAD_VERSION_LABEL("bad_version_label");
+
+  public final String code;
+
+  QuarantineReason(String code) {
+    this.code = code;
+  }
+}

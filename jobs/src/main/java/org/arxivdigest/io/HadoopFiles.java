@@ -1,0 +1,69 @@
+package org.arxivdigest.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Everything the job writes outside Spark's writers goes through Hadoop's FileSystem API, so that the output root
+ * may be local, HDFS or S3. Files are written beside their target and renamed into place.
+ */
+public final class HadoopFiles {
+  private HadoopFiles() {}
+
+  public static void writeString(Configuration conf, String target, String text) {
+    Path dest = new Path(target);
+    Path temp = new Path(dest.getParent(), "." + dest.getName() + ".tmp");
+    try {
+      FileSystem fs = dest.getFileSystem(conf);
+      try (FSDataOutputStream out = fs.create(temp, true)) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+      if (fs.exists(dest) && !fs.delete(dest, false)) {
+        throw new IOException("cannot replace " + dest);
+      }
+      if (!fs.rename(temp, dest)) {
+        throw new IOException("cannot rename " + temp + " to " + dest);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + target, e);
+    }
+  }
+
+  /**
+   * Puts a fully written directory in place of {@code target}: the old one is moved aside, the new one renamed in,
+   * then the old one removed. A crash before the rename leaves the previous version readable.
+   */
+  public static void replaceDirectory(Configuration conf, String staged, String target) {
+    Path from = new Path(staged);
+    Path dest = new Path(target);
+    Path old = new Path(dest.getParent(), "." + dest.getName() + ".old");
+    try {
+      FileSystem fs = dest.getFileSystem(conf);
+      fs.delete(old, true);
+      fs.mkdirs(dest.getParent());
+      if (fs.exists(dest) && !fs.rename(dest, old)) {
+        throw new IOException("cannot move aside " + dest);
+      }
+      if (!fs.rename(from, dest)) {
+        throw new IOException("cannot rename " + from + " to " + dest);
+      }
+      fs.delete(old, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("replacing " + target, e);
+    }
+  }
+
+  public static void deleteRecursively(Configuration conf, String target) {
+    Path path = new Path(target);
+    try {
+      path.getFileSystem(conf).delete(path, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("deleting " + target, e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.arxivdigest.io;
+
+/** Where everything goes under the output root (a local path, hdfs:// or s3a://). */
+public record OutputLayout(String root) {
+
+  public OutputLayout {
+    root = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String dataset(String name) {
+    return root + "/datasets/" + name;
+  }
+
+  public String papers() {
+    return dataset("papers");
+  }
+
+  public String versions() {
+    return dataset("versions");
+  }
+
+  public String quarantine() {
+    return dataset("quarantine");
+  }
+
+  public String runSummary() {
+    return root + "/run-summary.json";
+  }
+
+  /** Intermediate data of one run; removed when the run ends. Hidden from Spark readers by its leading underscore. */
+  public String work(String runId) {
+    return root + "/_work/" + runId;
+  }
+}

@@ -1,0 +1,32 @@
+package org.arxivdigest.normalize;
+
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_element_at;
+
+import org.apache.spark.sql.Column;
+
+/** The space-separated {@code categories} of the dump: the first is the primary one. */
+public final class Categories {
+  private Categories() {}
+
+  /** "cs.CL cs.AI" becomes [cs.CL, cs.AI]; null or blank becomes an empty array; repeats are dropped. */
+  public static Column split(Column categories) {
+    Column parts = org.apache.spark.sql.functions.split(trim(coalesce(categories, lit(""))), "\\s+");
+    return array_distinct(filter(parts, c -> c.notEqual(lit(""))));
+  }
+
+  public static Column primary(Column categoryArray) {
+    return try_element_at(categoryArray, lit(1));
+  }
+
+  /** The archive is the text before the first dot: cs.CL is cs, hep-th is hep-th, physics.optics is physics. */
+  public static Column archives(Column categoryArray) {
+    return array_distinct(transform(categoryArray, c -> substring_index(c, ".", 1)));
+  }
+}

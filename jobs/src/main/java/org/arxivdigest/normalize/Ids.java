@@ -1,0 +1,26 @@
+package org.arxivdigest.normalize;
+
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.trim;
+
+import org.apache.spark.sql.Column;
+
+/** arXiv identifiers: new style {@code 2411.14654}, old style {@code hep-th/9901001}; always strings. */
+public final class Ids {
+  private Ids() {}
+
+  /** YYMM.NNNN (2007-04 .. 2014-12) or YYMM.NNNNN (since 2015). */
+  static final String NEW_STYLE = "[0-9]{2}(0[1-9]|1[0-2])\\.[0-9]{4,5}";
+  /** archive[.SUBJECT]/YYMMNNN, e.g. hep-th/9608091, math.AG/0101001. */
+  static final String OLD_STYLE = "[a-z]+(-[a-z]+)?(\\.[A-Z]{2})?/[0-9]{2}(0[1-9]|1[0-2])[0-9]{3}";
+  public static final String VALID = "^(" + NEW_STYLE + "|" + OLD_STYLE + ")$";
+
+  /** Trims, and drops an {@code arXiv:} prefix and a version suffix ({@code 2401.00001v2} is paper 2401.00001). */
+  public static Column normalize(Column id) {
+    return regexp_replace(regexp_replace(trim(id), "^(?i)arxiv:", ""), "v[0-9]+$", "");
+  }
+
+  public static Column isValid(Column normalizedId) {
+    return normalizedId.rlike(VALID);
+  }
+}

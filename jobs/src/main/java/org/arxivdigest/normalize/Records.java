@@ -1,0 +1,86 @@
+package org.arxivdigest.normalize;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.is_valid_utf8;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_valid_utf8;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_parse_json;
+import static org.apache.spark.sql.functions.try_to_date;
+import static org.apache.spark.sql.functions.when;
+import static org.arxivdigest.schema.Columns.*;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.arxivdigest.ingest.KaggleReader;
+import org.arxivdigest.ingest.QuarantineReason;
+
+/**
+ * Parsed Kaggle lines to normalized records, each with the reason it cannot be used (null when it can). The
+ * reason is decided here once, so that every record ends in exactly one place: papers, duplicates or quarantine.
+ */
+public final class Records {
+  private Records() {}
+
+  /** Blank lines are not records: they are counted apart and go nowhere. */
+  public static final String BLANK_LINE = "blank_line";
+
+  public static Dataset<Row> normalize(Dataset<Row> parsed) {
+    Column r = col(PARSED);
+    Column versions = Versions.parse(r.getField(RAW_VERSIONS));
+    Column categories = Categories.split(r.getField(RAW_CATEGORIES));
+    return parsed
+        .select(
+            Ids.normalize(r.getField(RAW_ID)).as(ID),
+            Text.collapse(r.getField(RAW_SUBMITTER)).as(SUBMITTER),
+            Text.collapse(r.getField(RAW_AUTHORS)).as(AUTHORS),
+            r.getField(RAW_AUTHORS_PARSED).as(AUTHORS_PARSED),
+            Text.collapse(r.getField(RAW_TITLE)).as(TITLE),
+            Text.collapse(r.getField(RAW_ABSTRACT)).as(ABSTRACT),
+            Text.collapse(r.getField(RAW_COMMENTS)).as(COMMENTS),
+            Text.collapse(r.getField(RAW_JOURNAL_REF)).as(JOURNAL_REF),
+            Text.collapse(r.getField(RAW_DOI)).as(DOI),
+            Text.collapse(r.getField(RAW_REPORT_NO)).as(REPORT_NO),
+            Text.collapse(r.getField(RAW_LICENSE)).as(LICENSE),
+            categories.as(CATEGORIES),
+            Categories.primary(categories).as(PRIMARY_CATEGORY),
+            Categories.archives(categories).as(ARCHIVES),
+            try_to_date(trim(r.getField(RAW_UPDATE_DATE)), "yyyy-MM-dd").as(UPDATE_DATE),
+            versions.as(VERSIONS),
+            size(versions).as(VERSION_COUNT),
+            Versions.first(versions).as(FIRST_VERSION_AT),
+            Versions.last(versions).as(LAST_VERSION_AT),
+            col(SOURCE_FILE),
+            col(SOURCE_BLOCK),
+            col(SOURCE_ROW),
+            reason(r).as(REASON),
+            col(LINE))
+        .withColumn(RAW_RECORD, when(col(REASON).isNotNull(), make_valid_utf8(col(LINE))))
+        .drop(LINE);
+  }
+
+  /** The first rule a line breaks, in this order; null for a usable record. */
+  static Column reason(Column record) {
+    Column line = col(LINE);
+    Column rawId = record.getField(RAW_ID);
+    Column versions = col(VERSIONS);
+    return when(trim(line).equalTo(lit("")), lit(BLANK_LINE))
+        .when(not(is_valid_utf8(line)), code(QuarantineReason.INVALID_UTF8))
+        .when(record.isNull().or(record.getField(CORRUPT_RECORD).isNotNull()),
+            when(try_parse_json(KaggleReader.withoutBom(line)).isNull(), code(QuarantineReason.MALFORMED_JSON))
+                .otherwise(code(QuarantineReason.WRONG_TYPE)))
+        .when(rawId.isNull().or(trim(rawId).equalTo(lit(""))), code(QuarantineReason.MISSING_ID))
+        .when(not(Ids.isValid(col(ID))), code(QuarantineReason.INVALID_ID))
+        .when(col(TITLE).isNull(), code(QuarantineReason.MISSING_TITLE))
+        .when(versions.isNull().or(size(versions).equalTo(lit(0))), code(QuarantineReason.NO_VERSIONS))
+        .when(Versions.hasUnlabelledOrRepeated(versions), code(QuarantineReason.BAD_VERSION_LABEL))
+        .when(Versions.hasUnparsableDate(versions), code(QuarantineReason.BAD_VERSION_DATE));
+  }
+
+  private static Column code(QuarantineReason reason) {
+    return lit(reason.code);
+  }
+}

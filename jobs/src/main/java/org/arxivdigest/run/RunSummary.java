@@ -1,0 +1,69 @@
+package org.arxivdigest.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run did, written to {@code output/run-summary.json}: inputs, counts, quarantine by reason and seconds per
+ * stage. Stages add their figures as they finish; the command writes it once at the end, also when the run failed.
+ */
+public final class RunSummary {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Map<String, Object> fields = new LinkedHashMap<>();
+  private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+  private final List<Map<String, Object>> stages = new ArrayList<>();
+
+  public RunSummary(String runId, String command, String master) {
+    fields.put("run_id", runId);
+    fields.put("command", command);
+    fields.put("spark_master", master);
+    fields.put("started_at", Instant.now().toString());
+  }
+
+  public void put(String key, Object value) {
+    fields.put(key, value);
+  }
+
+  public Object get(String key) {
+    return fields.get(key);
+  }
+
+  public void stage(String name, double seconds, Map<String, Object> counts) {
+    stageSeconds.merge(name, seconds, Double::sum);
+    var stage = new LinkedHashMap<String, Object>();
+    stage.put("name", name);
+    stage.put("seconds", round(seconds));
+    stage.putAll(counts);
+    stages.add(stage);
+  }
+
+  public Map<String, Double> stageSeconds() {
+    return Map.copyOf(stageSeconds);
+  }
+
+  public String toJson(String status) {
+    var out = new LinkedHashMap<String, Object>(fields);
+    out.put("status", status);
+    out.put("finished_at", Instant.now().toString());
+    var seconds = new LinkedHashMap<String, Double>();
+    stageSeconds.forEach((k, v) -> seconds.put(k, round(v)));
+    out.put("stage_seconds", seconds);
+    out.put("stages", stages);
+    try {
+      return JSON.writeValueAsString(out) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("run summary is not serializable", e);
+    }
+  }
+
+  private static double round(double seconds) {
+    return Math.round(seconds * 1000) / 1000.0;
+  }
+}

@@ -1,0 +1,41 @@
+package org.arxivdigest.run;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs a named stage: names it in the Spark UI, times it, logs one line and records it in the run summary. */
+public final class Stages {
+  private static final Logger LOG = LoggerFactory.getLogger(Stages.class);
+
+  private final SparkSession spark;
+  private final RunSummary summary;
+
+  public Stages(SparkSession spark, RunSummary summary) {
+    this.spark = spark;
+    this.summary = summary;
+  }
+
+  /** The stage returns the counts to log; they go into the summary as they are. */
+  public Map<String, Object> run(String name, Supplier<Map<String, Object>> stage) {
+    spark.sparkContext().setJobDescription(name);
+    long start = System.nanoTime();
+    try {
+      Map<String, Object> counts = stage.get();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      summary.stage(name, seconds, counts);
+      LOG.info("stage={} seconds={} {}", name, String.format("%.2f", seconds), format(counts));
+      return counts;
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  private static String format(Map<String, Object> counts) {
+    var sb = new StringBuilder();
+    counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,67 @@
+package org.arxivdigest.schema;
+
+/**
+ * Every column name of the project, written once. Raw names are the Kaggle snapshot's own keys; output names are
+ * snake_case so that analysts can use them unquoted in SQL and pandas.
+ */
+public final class Columns {
+  private Columns() {}
+
+  // Kaggle snapshot keys, as in arxiv-metadata-oai-snapshot.json.
+  public static final String RAW_ID = "id";
+  public static final String RAW_SUBMITTER = "submitter";
+  public static final String RAW_AUTHORS = "authors";
+  public static final String RAW_TITLE = "title";
+  public static final String RAW_COMMENTS = "comments";
+  public static final String RAW_JOURNAL_REF = "journal-ref";
+  public static final String RAW_DOI = "doi";
+  public static final String RAW_REPORT_NO = "report-no";
+  public static final String RAW_CATEGORIES = "categories";
+  public static final String RAW_LICENSE = "license";
+  public static final String RAW_ABSTRACT = "abstract";
+  public static final String RAW_VERSIONS = "versions";
+  public static final String RAW_VERSION_LABEL = "version";
+  public static final String RAW_VERSION_CREATED = "created";
+  public static final String RAW_UPDATE_DATE = "update_date";
+  public static final String RAW_AUTHORS_PARSED = "authors_parsed";
+  public static final String CORRUPT_RECORD = "_corrupt_record";
+
+  // Where a line came from: the text of the line and its position, for quarantine and deterministic tie-breaks.
+  public static final String LINE = "value";
+  public static final String SOURCE_FILE = "source_file";
+  public static final String SOURCE_BLOCK = "source_block_start";
+  public static final String SOURCE_ROW = "source_row";
+  public static final String PARSED = "record";
+
+  // Papers dataset.
+  public static final String ID = "id";
+  public static final String SUBMITTER = "submitter";
+  public static final String AUTHORS = "authors";
+  public static final String AUTHORS_PARSED = "authors_parsed";
+  public static final String TITLE = "title";
+  public static final String ABSTRACT = "abstract";
+  public static final String COMMENTS = "comments";
+  public static final String JOURNAL_REF = "journal_ref";
+  public static final String DOI = "doi";
+  public static final String REPORT_NO = "report_no";
+  public static final String LICENSE = "license";
+  public static final String CATEGORIES = "categories";
+  public static final String PRIMARY_CATEGORY = "primary_category";
+  public static final String ARCHIVES = "archives";
+  public static final String UPDATE_DATE = "update_date";
+  public static final String VERSIONS = "versions";
+  public static final String VERSION_COUNT = "version_count";
+  public static final String FIRST_VERSION_AT = "first_version_at";
+  public static final String LAST_VERSION_AT = "last_version_at";
+
+  // Versions dataset (and the fields of the papers' versions array).
+  public static final String VERSION = "version";
+  public static final String SUBMITTED_AT = "submitted_at";
+  public static final String SUBMITTED_DATE = "submitted_date";
+  public static final String MONTH = "month";
+
+  // Quarantine dataset.
+  public static final String RAW_RECORD = "raw_record";
+  public static final String REASON = "reason";
+  public static final String STAGE = "stage";
+}

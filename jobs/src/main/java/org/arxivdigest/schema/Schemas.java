@@ -1,0 +1,79 @@
+package org.arxivdigest.schema;
+
+import static org.arxivdigest.schema.Columns.*;
+
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Every schema of the project. Input is never read with schema inference. */
+public final class Schemas {
+  private Schemas() {}
+
+  private static final DataType STRING = DataTypes.StringType;
+  private static final ArrayType STRINGS = DataTypes.createArrayType(STRING, true);
+
+  /** One line of the Kaggle snapshot, plus the column PERMISSIVE parsing fills when the line is not valid. */
+  public static final StructType KAGGLE_RECORD = new StructType()
+      .add(RAW_ID, STRING)
+      .add(RAW_SUBMITTER, STRING)
+      .add(RAW_AUTHORS, STRING)
+      .add(RAW_TITLE, STRING)
+      .add(RAW_COMMENTS, STRING)
+      .add(RAW_JOURNAL_REF, STRING)
+      .add(RAW_DOI, STRING)
+      .add(RAW_REPORT_NO, STRING)
+      .add(RAW_CATEGORIES, STRING)
+      .add(RAW_LICENSE, STRING)
+      .add(RAW_ABSTRACT, STRING)
+      .add(RAW_VERSIONS, DataTypes.createArrayType(new StructType()
+          .add(RAW_VERSION_LABEL, STRING)
+          .add(RAW_VERSION_CREATED, STRING)))
+      .add(RAW_UPDATE_DATE, STRING)
+      .add(RAW_AUTHORS_PARSED, DataTypes.createArrayType(STRINGS))
+      .add(CORRUPT_RECORD, STRING);
+
+  /** A version of a paper, as kept in the papers dataset. */
+  public static final StructType VERSION_STRUCT = new StructType()
+      .add(VERSION, DataTypes.IntegerType, false)
+      .add(SUBMITTED_AT, DataTypes.TimestampType, false);
+
+  /** output/datasets/papers: one row per paper, the newest record of each id. */
+  public static final StructType PAPERS = new StructType()
+      .add(ID, STRING, false)
+      .add(SUBMITTER, STRING)
+      .add(AUTHORS, STRING)
+      .add(AUTHORS_PARSED, DataTypes.createArrayType(STRINGS))
+      .add(TITLE, STRING, false)
+      .add(ABSTRACT, STRING)
+      .add(COMMENTS, STRING)
+      .add(JOURNAL_REF, STRING)
+      .add(DOI, STRING)
+      .add(REPORT_NO, STRING)
+      .add(LICENSE, STRING)
+      .add(CATEGORIES, STRINGS, false)
+      .add(PRIMARY_CATEGORY, STRING)
+      .add(ARCHIVES, STRINGS, false)
+      .add(UPDATE_DATE, DataTypes.DateType)
+      .add(VERSIONS, DataTypes.createArrayType(VERSION_STRUCT, false), false)
+      .add(VERSION_COUNT, DataTypes.IntegerType, false)
+      .add(FIRST_VERSION_AT, DataTypes.TimestampType, false)
+      .add(LAST_VERSION_AT, DataTypes.TimestampType, false)
+      .add(SOURCE_FILE, STRING, false);
+
+  /** output/datasets/versions: one row per paper version, partitioned by {@code month}. */
+  public static final StructType VERSIONS_TABLE = new StructType()
+      .add(ID, STRING, false)
+      .add(VERSION, DataTypes.IntegerType, false)
+      .add(SUBMITTED_AT, DataTypes.TimestampType, false)
+      .add(SUBMITTED_DATE, DataTypes.DateType, false)
+      .add(MONTH, STRING, false);
+
+  /** output/datasets/quarantine: what could not be used, with why. */
+  public static final StructType QUARANTINE = new StructType()
+      .add(RAW_RECORD, STRING)
+      .add(SOURCE_FILE, STRING, false)
+      .add(REASON, STRING, false)
+      .add(STAGE, STRING, false);
+}

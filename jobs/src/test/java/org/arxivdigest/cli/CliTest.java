@@ -1,0 +1,71 @@
+package org.arxivdigest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and messages of the command line; none of these start Spark. */
+class CliTest {
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private PrintStream oldErr;
+  private PrintStream oldOut;
+
+  @BeforeEach
+  void capture() {
+    oldErr = System.err;
+    oldOut = System.out;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setErr(oldErr);
+    System.setOut(oldOut);
+  }
+
+  private String errText() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void helpOfEachSubcommandExitsZero() {
+    assertThat(ArxivDigest.run("--help")).isZero();
+    assertThat(ArxivDigest.run("ingest", "--help")).isZero();
+    assertThat(ArxivDigest.run("run", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--input").contains("--output").contains("--master");
+  }
+
+  @Test
+  void anUnknownFlagIsAOneLineUsageError() {
+    assertThat(ArxivDigest.run("ingest", "--input", "x.json", "--bogus")).isEqualTo(ExitCodes.USAGE);
+    assertThat(errText().strip().lines()).hasSize(1);
+    assertThat(errText()).contains("arxiv-digest ingest").contains("--bogus");
+  }
+
+  @Test
+  void aMissingInputPathIsAUsageErrorNamingIt() {
+    String missing = dir.resolve("missing.jsonl").toString();
+    assertThat(ArxivDigest.run("run", "--input", missing, "--output", dir.resolve("out").toString()))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(errText().strip().lines()).hasSize(1);
+    assertThat(errText()).contains("input path not found").contains(missing);
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void noInputOrNoSubcommandIsAUsageError() {
+    assertThat(ArxivDigest.run("ingest")).isEqualTo(ExitCodes.USAGE);
+    assertThat(ArxivDigest.run(new String[0])).isEqualTo(ExitCodes.USAGE);
+  }
+}

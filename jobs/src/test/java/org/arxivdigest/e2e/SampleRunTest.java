@@ -1,0 +1,132 @@
+package org.arxivdigest.e2e;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.cli.ArxivDigest;
+import org.arxivdigest.schema.Schemas;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real CLI on data/sample, as a user runs it; then the datasets are read back and checked. */
+class SampleRunTest {
+  @TempDir static Path dir;
+  static Path out;
+  static JsonNode summary;
+
+  @BeforeAll
+  static void runOnTheSample() throws IOException {
+    out = dir.resolve("output");
+    int exit = ArxivDigest.run("run", "--input", TestSpark.sample().toString(), "--output", out.toString(),
+        "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=4");
+    assertThat(exit).isZero();
+    summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+  }
+
+  private static SparkSession spark() {
+    return TestSpark.session();
+  }
+
+  private static Dataset<Row> dataset(String name) {
+    return spark().read().parquet(out.resolve("datasets").resolve(name).toString());
+  }
+
+  @Test
+  void everyRecordReadIsAPaperADuplicateOrQuarantined() {
+    long read = summary.get("records_read").asLong();
+    assertThat(read).isEqualTo(422); // data/sample/MANIFEST.md
+    assertThat(summary.get("papers").asLong() + summary.get("duplicates_dropped").asLong()
+        + summary.get("quarantined").asLong()).isEqualTo(read);
+    assertThat(summary.get("accounting_balanced").asBoolean()).isTrue();
+    assertThat(summary.get("status").asText()).isEqualTo("succeeded");
+  }
+
+  @Test
+  void papersAreOnePerDistinctIdOfTheInput() {
+    Dataset<Row> papers = dataset("papers");
+    assertThat(papers.count()).isEqualTo(summary.get("papers").asLong()).isEqualTo(268);
+    assertThat(papers.select(countDistinct(col("id"))).first().getLong(0)).isEqualTo(268);
+    assertThat(summary.get("duplicates_dropped").asLong()).isEqualTo(154);
+  }
+
+  @Test
+  void versionRowsEqualTheSumOfVersionCounts() {
+    long expected = dataset("papers").agg(sum("version_count")).first().getLong(0);
+    assertThat(dataset("versions").count()).isEqualTo(expected).isEqualTo(summary.get("versions").asLong());
+  }
+
+  @Test
+  void datasetsHaveTheDocumentedSchemas() {
+    assertThat(namesAndTypes(dataset("papers").schema())).isEqualTo(namesAndTypes(Schemas.PAPERS));
+    assertThat(namesAndTypes(dataset("versions").schema())).containsExactlyInAnyOrderElementsOf(
+        namesAndTypes(Schemas.VERSIONS_TABLE));
+    assertThat(namesAndTypes(dataset("quarantine").schema())).isEqualTo(namesAndTypes(Schemas.QUARANTINE));
+    assertThat(out.resolve("datasets/versions/month=2007_04")).isDirectory();
+  }
+
+  @Test
+  void aPaperIsNormalized() {
+    Row p = dataset("papers").filter(col("id").equalTo("0704.0001")).first();
+    assertThat((String) p.getAs("title"))
+        .isEqualTo("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
+    assertThat((String) p.getAs("abstract")).startsWith("A fully differential calculation in perturbative");
+    assertThat(p.<String>getAs("primary_category")).isEqualTo("hep-ph");
+    assertThat(p.getList(p.fieldIndex("archives"))).containsExactly("hep-ph");
+    assertThat(p.<Integer>getAs("version_count")).isEqualTo(2);
+    assertThat(p.<String>getAs("journal_ref")).isEqualTo("Phys.Rev.D76:013009,2007");
+    Row old = dataset("papers").filter(col("id").equalTo("hep-th/9608091")).first();
+    assertThat(old.<String>getAs("primary_category")).isEqualTo("hep-th");
+  }
+
+  @Test
+  void compressedCopiesOfTheSampleGiveTheSamePapers() throws IOException {
+    Path compressed = Files.createDirectories(dir.resolve("compressed"));
+    try (var files = Files.list(TestSpark.sample().resolve("kaggle"))) {
+      int i = 0;
+      for (Path file : files.sorted().toList()) {
+        boolean gz = i++ % 2 == 0;
+        Path target = compressed.resolve(file.getFileName() + (gz ? ".gz" : ".bz2"));
+        try (OutputStream os = gz ? new GZIPOutputStream(Files.newOutputStream(target))
+            : new BZip2CompressorOutputStream(Files.newOutputStream(target))) {
+          os.write(Files.readAllBytes(file));
+        }
+      }
+    }
+    Path out2 = dir.resolve("output-compressed");
+    assertThat(ArxivDigest.run("ingest", "--input", compressed.toString(), "--output", out2.toString(),
+        "--master", "local[2]")).isZero();
+    Dataset<Row> plain = dataset("papers").drop("source_file");
+    Dataset<Row> fromCompressed = spark().read().parquet(out2.resolve("datasets/papers").toString())
+        .drop("source_file");
+    assertThat(fromCompressed.count()).isEqualTo(plain.count());
+    assertThat(fromCompressed.exceptAll(plain).count()).isZero();
+    assertThat(plain.exceptAll(fromCompressed).count()).isZero();
+  }
+
+  private static List<String> namesAndTypes(StructType schema) {
+    return Arrays.stream(schema.fields()).map(SampleRunTest::nameAndType).toList();
+  }
+
+  private static String nameAndType(StructField f) {
+    return f.name() + ":" + f.dataType().catalogString();
+  }
+}

@@ -1,0 +1,66 @@
+package org.arxivdigest.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One local[2] session per test JVM, UTC, two shuffle partitions. The end-to-end tests run the real CLI, which
+ * stops its session when done; the next caller then gets a fresh one.
+ */
+public final class TestSpark {
+  private TestSpark() {}
+
+  private static SparkSession session;
+
+  public static synchronized SparkSession session() {
+    if (session == null || session.sparkContext().isStopped()) {
+      session = SparkSession.builder()
+          .master("local[2]")
+          .appName("arxiv-digest tests")
+          .config("spark.sql.shuffle.partitions", "2")
+          .config("spark.sql.session.timeZone", "UTC")
+          .config("spark.ui.enabled", "false")
+          .config("spark.ui.showConsoleProgress", "false")
+          .getOrCreate();
+    }
+    return session;
+  }
+
+  /** The repository root (surefire passes it; falls back to the parent of the module folder). */
+  public static Path repo() {
+    String repo = System.getProperty("arxivdigest.repo");
+    Path path = repo != null ? Path.of(repo) : Path.of("").toAbsolutePath().getParent();
+    return path.toAbsolutePath();
+  }
+
+  public static Path sample() {
+    return repo().resolve("data/sample");
+  }
+
+  /** A real line of the sample dump, by its id. */
+  public static String sampleLine(String id) {
+    try (var files = Files.list(sample().resolve("kaggle"))) {
+      for (Path file : files.sorted().toList()) {
+        for (String line : Files.readAllLines(file)) {
+          if (line.startsWith("{\"id\":\"" + id + "\"")) {
+            return line;
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new IllegalArgumentException("no sample line with id " + id);
+  }
+
+  public static Path writeLines(Path dir, String name, List<String> lines) {
+    try {
+      Files.createDirectories(dir);
+      return Files.write(dir.resolve(name), lines);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
