@@ -122,6 +122,7 @@ public final class IngestStage {
       return result;
     } finally {
       HadoopFiles.deleteRecursively(conf, out.work(runId));
+      HadoopFiles.deleteIfEmpty(conf, out.workRoot());
     }
   }
 

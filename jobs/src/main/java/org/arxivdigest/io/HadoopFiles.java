@@ -66,4 +66,17 @@ public final class HadoopFiles {
       throw new UncheckedIOException("deleting " + target, e);
     }
   }
+
+  /** Removes a directory if nothing is left in it (the shared parent of per-run work folders). */
+  public static void deleteIfEmpty(Configuration conf, String target) {
+    Path path = new Path(target);
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      if (fs.exists(path) && fs.listStatus(path).length == 0) {
+        fs.delete(path, false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("deleting " + target, e);
+    }
+  }
 }

@@ -29,6 +29,10 @@ public record OutputLayout(String root) {
 
   /** Intermediate data of one run; removed when the run ends. Hidden from Spark readers by its leading underscore. */
   public String work(String runId) {
-    return root + "/_work/" + runId;
+    return workRoot() + "/" + runId;
+  }
+
+  public String workRoot() {
+    return root + "/_work";
   }
 }

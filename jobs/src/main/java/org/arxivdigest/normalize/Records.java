@@ -30,8 +30,8 @@ public final class Records {
 
   public static Dataset<Row> normalize(Dataset<Row> parsed) {
     Column r = col(PARSED);
-    Column versions = Versions.parse(r.getField(RAW_VERSIONS));
-    Column categories = Categories.split(r.getField(RAW_CATEGORIES));
+    // Separate projections: derived columns read the parsed versions and categories instead of re-parsing them
+    // (the optimizer does not collapse projections that would repeat an expensive expression).
     return parsed
         .select(
             Ids.normalize(r.getField(RAW_ID)).as(ID),
@@ -45,31 +45,38 @@ public final class Records {
             Text.collapse(r.getField(RAW_DOI)).as(DOI),
             Text.collapse(r.getField(RAW_REPORT_NO)).as(REPORT_NO),
             Text.collapse(r.getField(RAW_LICENSE)).as(LICENSE),
-            categories.as(CATEGORIES),
-            Categories.primary(categories).as(PRIMARY_CATEGORY),
-            Categories.archives(categories).as(ARCHIVES),
+            Categories.split(r.getField(RAW_CATEGORIES)).as(CATEGORIES),
             try_to_date(trim(r.getField(RAW_UPDATE_DATE)), "yyyy-MM-dd").as(UPDATE_DATE),
-            versions.as(VERSIONS),
-            size(versions).as(VERSION_COUNT),
-            Versions.first(versions).as(FIRST_VERSION_AT),
-            Versions.last(versions).as(LAST_VERSION_AT),
+            Versions.parse(r.getField(RAW_VERSIONS)).as(VERSIONS),
             col(SOURCE_FILE),
             col(SOURCE_BLOCK),
             col(SOURCE_ROW),
-            reason(r).as(REASON),
-            col(LINE))
+            col(LINE),
+            r.getField(RAW_ID).as(RAW_ID_COPY),
+            r.isNull().or(r.getField(CORRUPT_RECORD).isNotNull()).as(UNPARSED))
+        .select(
+            col("*"),
+            Categories.primary(col(CATEGORIES)).as(PRIMARY_CATEGORY),
+            Categories.archives(col(CATEGORIES)).as(ARCHIVES),
+            size(col(VERSIONS)).as(VERSION_COUNT),
+            Versions.first(col(VERSIONS)).as(FIRST_VERSION_AT),
+            Versions.last(col(VERSIONS)).as(LAST_VERSION_AT),
+            reason().as(REASON))
         .withColumn(RAW_RECORD, when(col(REASON).isNotNull(), make_valid_utf8(col(LINE))))
-        .drop(LINE);
+        .drop(LINE, RAW_ID_COPY, UNPARSED);
   }
 
+  private static final String RAW_ID_COPY = "_raw_id";
+  private static final String UNPARSED = "_unparsed";
+
   /** The first rule a line breaks, in this order; null for a usable record. */
-  static Column reason(Column record) {
+  static Column reason() {
     Column line = col(LINE);
-    Column rawId = record.getField(RAW_ID);
+    Column rawId = col(RAW_ID_COPY);
     Column versions = col(VERSIONS);
     return when(trim(line).equalTo(lit("")), lit(BLANK_LINE))
         .when(not(is_valid_utf8(line)), code(QuarantineReason.INVALID_UTF8))
-        .when(record.isNull().or(record.getField(CORRUPT_RECORD).isNotNull()),
+        .when(col(UNPARSED),
             when(try_parse_json(KaggleReader.withoutBom(line)).isNull(), code(QuarantineReason.MALFORMED_JSON))
                 .otherwise(code(QuarantineReason.WRONG_TYPE)))
         .when(rawId.isNull().or(trim(rawId).equalTo(lit(""))), code(QuarantineReason.MISSING_ID))
