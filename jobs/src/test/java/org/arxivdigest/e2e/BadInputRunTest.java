@@ -1,0 +1,82 @@
+package org.arxivdigest.e2e;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.arxivdigest.cli.ArxivDigest;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real records with broken ones between them: the run finishes, nothing good is lost, nothing bad vanishes. */
+class BadInputRunTest {
+  @TempDir Path dir;
+
+  @Test
+  void brokenLinesAreQuarantinedWithReasonsAndTheGoodOnesAroundThemAreKept() throws IOException {
+    String a = TestSpark.sampleLine("0704.0001");
+    String b = TestSpark.sampleLine("0704.0002");
+    String c = TestSpark.sampleLine("0704.0003");
+    byte[] invalidUtf8 = a.replace("0704.0001", "0704.0009").getBytes(StandardCharsets.UTF_8);
+    invalidUtf8[a.indexOf("Calculation")] = (byte) 0xFF;
+
+    var bytes = new ByteArrayOutputStream();
+    for (String line : List.of(
+        a,
+        a.substring(0, 200),                                                    // truncated
+        b.replace("\"id\":\"0704.0002\",", ""),                                // missing id
+        "",                                                                     // blank
+        c.replaceFirst("\"versions\":\\[[^\\]]*\\]", "\"versions\":[]"),        // no versions
+        b,
+        c.replace("\"id\":\"0704.0003\"", "\"id\":\"0704.0004\"")
+            .replaceFirst("\"created\":\"[^\"]*\"", "\"created\":\"yesterday\""), // bad date
+        c,
+        a)) {                                                                   // duplicate
+      bytes.write(line.getBytes(StandardCharsets.UTF_8));
+      bytes.write('\n');
+    }
+    bytes.write(invalidUtf8);
+    bytes.write('\n');
+    Path input = Files.write(dir.resolve("mixed.jsonl"), bytes.toByteArray());
+    Path out = dir.resolve("out");
+
+    assertThat(ArxivDigest.run("ingest", "--input", input.toString(), "--output", out.toString(),
+        "--master", "local[2]")).isZero();
+
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+    assertThat(summary.get("records_read").asLong()).isEqualTo(9);
+    assertThat(summary.get("blank_lines").asLong()).isEqualTo(1);
+    assertThat(summary.get("papers").asLong()).isEqualTo(3);
+    assertThat(summary.get("duplicates_dropped").asLong()).isEqualTo(1);
+    assertThat(summary.get("quarantined").asLong()).isEqualTo(5);
+    assertThat(new ObjectMapper().convertValue(summary.get("quarantined_by_reason"), Map.class))
+        .isEqualTo(Map.of("malformed_json", 1, "missing_id", 1, "no_versions", 1, "bad_version_date", 1,
+            "invalid_utf8", 1));
+
+    var spark = TestSpark.session();
+    List<Row> papers = spark.read().parquet(out.resolve("datasets/papers").toString()).orderBy("id")
+        .select("id").collectAsList();
+    assertThat(papers).extracting(r -> r.getString(0)).containsExactly("0704.0001", "0704.0002", "0704.0003");
+
+    Map<String, String> quarantine = new TreeMap<>();
+    for (Row r : spark.read().parquet(out.resolve("datasets/quarantine").toString())
+        .filter(col("stage").equalTo("ingest")).collectAsList()) {
+      quarantine.put(r.getAs("reason"), r.getAs("raw_record"));
+      assertThat((String) r.getAs("source_file")).endsWith("mixed.jsonl");
+    }
+    assertThat(quarantine.get("malformed_json")).isEqualTo(a.substring(0, 200));
+    assertThat(quarantine.get("bad_version_date")).contains("yesterday");
+    assertThat(quarantine.get("invalid_utf8")).contains("\uFFFDalculation");
+  }
+}
