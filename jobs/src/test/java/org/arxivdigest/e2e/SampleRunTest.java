@@ -93,6 +93,9 @@ class SampleRunTest {
     assertThat(p.getList(p.fieldIndex("archives"))).containsExactly("hep-ph");
     assertThat(p.<Integer>getAs("version_count")).isEqualTo(2);
     assertThat(p.<String>getAs("journal_ref")).isEqualTo("Phys.Rev.D76:013009,2007");
+    // The same record in the 2023 and the 2025 dump: equal versions and update_date, so the later path wins.
+    Row twice = dataset("papers").filter(col("id").equalTo("0704.0163")).first();
+    assertThat(twice.<String>getAs("source_file")).endsWith("wanng_head200_dump2023.jsonl");
     Row old = dataset("papers").filter(col("id").equalTo("hep-th/9608091")).first();
     assertThat(old.<String>getAs("primary_category")).isEqualTo("hep-th");
   }
