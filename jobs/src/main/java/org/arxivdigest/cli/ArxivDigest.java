@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "arxiv-digest", mixinStandardHelpOptions = true, version = "arxiv-digest 0.1.0",
     description = "Turns bulk arXiv metadata dumps into monthly topic digests.",
-    subcommands = {IngestCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {IngestCommand.class, ClassifyCommand.class, PublishCommand.class, RunCommand.class,
+        CommandLine.HelpCommand.class})
 public class ArxivDigest implements Runnable {
   @Spec CommandSpec spec;
 
@@ -31,7 +32,7 @@ public class ArxivDigest implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (ingest, run)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (ingest, classify, publish, run)");
   }
 
   /** Unknown flags, missing values: one line naming the problem, then where help is. */

@@ -9,13 +9,14 @@ import org.apache.spark.sql.SparkSession;
 import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.OutputLayout;
 import org.arxivdigest.run.RunSummary;
+import org.arxivdigest.run.Stages;
 import org.arxivdigest.spark.Sessions;
 
 /**
  * The frame of every Spark subcommand: one session, a run id, the run summary written at the end whether the run
  * succeeded or not, and Spark stopped in {@code finally}.
  */
-public record CommandRun(SparkSession spark, OutputLayout out, String runId, RunSummary summary) {
+public record CommandRun(SparkSession spark, OutputLayout out, String runId, RunSummary summary, Stages stages) {
 
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
       .withZone(ZoneOffset.UTC);
@@ -24,7 +25,7 @@ public record CommandRun(SparkSession spark, OutputLayout out, String runId, Run
     String runId = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
     SparkSession spark = Sessions.create("arxiv-digest " + command, options.master, options.confs);
     var summary = new RunSummary(runId, command, spark.sparkContext().master());
-    var run = new CommandRun(spark, new OutputLayout(options.output), runId, summary);
+    var run = new CommandRun(spark, new OutputLayout(options.output), runId, summary, new Stages(spark, summary));
     String status = "failed";
     try {
       body.accept(run);

@@ -2,8 +2,6 @@ package org.arxivdigest.cli;
 
 import java.util.concurrent.Callable;
 import org.arxivdigest.ingest.IngestStage;
-import java.util.List;
-import org.arxivdigest.ingest.InputFiles.InputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,10 +14,6 @@ public class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var files = input.resolve(spark);
-    return CommandRun.execute("ingest", spark, run -> ingest(run, files));
-  }
-
-  static void ingest(CommandRun run, List<InputFile> files) {
-    IngestStage.run(run.spark(), files, run.out(), run.runId(), run.summary());
+    return CommandRun.execute("ingest", spark, run -> IngestStage.run(files, run.out(), run.runId(), run.stages()));
   }
 }

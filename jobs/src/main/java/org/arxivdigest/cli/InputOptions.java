@@ -1,7 +1,6 @@
 package org.arxivdigest.cli;
 
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.arxivdigest.ingest.InputFiles;
 import org.arxivdigest.ingest.InputFiles.InputFile;
 import picocli.CommandLine.Option;
@@ -13,19 +12,8 @@ public class InputOptions {
           + "Quote globs so that Spark, not the shell, expands them.")
   List<String> inputs;
 
-  /**
-   * Lists the input files before Spark starts, so that a wrong path fails in a second with exit code 2. Hadoop
-   * settings given as {@code --conf spark.hadoop.*} (S3 credentials, say) apply to the listing too.
-   */
+  /** Lists the input files before Spark starts, so that a wrong path fails in a second with exit code 2. */
   List<InputFile> resolve(SparkOptions spark) {
-    var conf = new Configuration();
-    spark.confs.forEach((key, value) -> {
-      if (key.startsWith(HADOOP_PREFIX)) {
-        conf.set(key.substring(HADOOP_PREFIX.length()), value);
-      }
-    });
-    return InputFiles.resolve(inputs, conf);
+    return InputFiles.resolve(inputs, spark.hadoopConf());
   }
-
-  private static final String HADOOP_PREFIX = "spark.hadoop.";
 }

@@ -1,18 +1,29 @@
 package org.arxivdigest.cli;
 
 import java.util.concurrent.Callable;
+import org.arxivdigest.classify.ClassifyStage;
+import org.arxivdigest.ingest.IngestStage;
+import org.arxivdigest.publish.PublishStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run every stage on a dump: ingest (later issues add classify, aggregate, publish).")
+    description = "Every stage on a dump: ingest, classify, publish.")
 public class RunCommand implements Callable<Integer> {
   @Mixin InputOptions input;
+  @Mixin TopicOptions topicOptions;
+  @Mixin PublishOptions publish;
   @Mixin SparkOptions spark;
 
   @Override
   public Integer call() {
     var files = input.resolve(spark);
-    return CommandRun.execute("run", spark, run -> IngestCommand.ingest(run, files));
+    var topics = topicOptions.load(spark);
+    var range = publish.range();
+    return CommandRun.execute("run", spark, run -> {
+      IngestStage.run(files, run.out(), run.runId(), run.stages());
+      ClassifyStage.run(run.spark(), run.out(), topics, run.stages());
+      PublishStage.run(run.spark(), run.out(), topics, publish.links(), range, run.runId(), run.stages());
+    });
   }
 }

@@ -50,9 +50,9 @@ public final class IngestStage {
     }
   }
 
-  public static Counts run(SparkSession spark, List<InputFile> inputs, OutputLayout out, String runId,
-                           RunSummary summary) {
-    var stages = new Stages(spark, summary);
+  public static Counts run(List<InputFile> inputs, OutputLayout out, String runId, Stages stages) {
+    SparkSession spark = stages.spark();
+    RunSummary summary = stages.summary();
     var conf = spark.sparkContext().hadoopConfiguration();
     String records = out.work(runId) + "/records";
     summary.put("input_files", inputs.stream().map(f -> Map.of("path", f.path(), "bytes", f.bytes())).toList());

@@ -15,11 +15,21 @@ import org.apache.hadoop.fs.Path;
 public final class HadoopFiles {
   private HadoopFiles() {}
 
+  /**
+   * The file system of a path, without Hadoop's {@code .crc} side files on local disks: the site and the summary
+   * are read by people and browsers, not by Hadoop.
+   */
+  public static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+    FileSystem fs = path.getFileSystem(conf);
+    fs.setWriteChecksum(false);
+    return fs;
+  }
+
   public static void writeString(Configuration conf, String target, String text) {
     Path dest = new Path(target);
     Path temp = new Path(dest.getParent(), "." + dest.getName() + ".tmp");
     try {
-      FileSystem fs = dest.getFileSystem(conf);
+      FileSystem fs = fileSystem(dest, conf);
       try (FSDataOutputStream out = fs.create(temp, true)) {
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }

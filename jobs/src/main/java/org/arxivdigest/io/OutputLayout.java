@@ -23,6 +23,19 @@ public record OutputLayout(String root) {
     return dataset("quarantine");
   }
 
+  public String assignments() {
+    return dataset("assignments");
+  }
+
+  public String listings() {
+    return dataset("listings");
+  }
+
+  /** The digest site: markdown pages, READMEs. */
+  public String site() {
+    return root + "/site";
+  }
+
   public String runSummary() {
     return root + "/run-summary.json";
   }

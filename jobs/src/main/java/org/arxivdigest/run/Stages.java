@@ -18,6 +18,14 @@ public final class Stages {
     this.summary = summary;
   }
 
+  public RunSummary summary() {
+    return summary;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
   /** The stage returns the counts to log; they go into the summary as they are. */
   public Map<String, Object> run(String name, Supplier<Map<String, Object>> stage) {
     spark.sparkContext().setJobDescription(name);

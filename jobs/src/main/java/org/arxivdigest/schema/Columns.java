@@ -64,4 +64,23 @@ public final class Columns {
   public static final String RAW_RECORD = "raw_record";
   public static final String REASON = "reason";
   public static final String STAGE = "stage";
+
+  // Assignments: which paper is in which topic, and why.
+  public static final String TOPIC = "topic";
+  public static final String METHOD = "method";
+  public static final String TERM = "term";
+  public static final String FIELD = "field";
+  public static final String SCORE = "score";
+
+  // Listings: the rows of the digest pages.
+  public static final String DATE = "date";
+  public static final String LINK = "link";
+  public static final String RANK = "rank";
+  public static final String PART = "part";
+  public static final String PARTS = "parts";
+  public static final String ENTRIES = "entries";
+
+  // Rendered pages.
+  public static final String PATH = "path";
+  public static final String CONTENT = "content";
 }

@@ -76,4 +76,57 @@ public final class Schemas {
       .add(SOURCE_FILE, STRING, false)
       .add(REASON, STRING, false)
       .add(STAGE, STRING, false);
+
+  /** output/datasets/assignments, partitioned by {@code topic}: one row per topic, paper and method. */
+  public static final StructType ASSIGNMENTS = new StructType()
+      .add(TOPIC, STRING, false)
+      .add(ID, STRING, false)
+      .add(METHOD, STRING, false)
+      .add(TERM, STRING)
+      .add(FIELD, STRING)
+      .add(SCORE, DataTypes.DoubleType);
+
+  /** output/datasets/listings, partitioned by {@code topic} and {@code month}: the entries of the digest pages. */
+  public static final StructType LISTINGS = new StructType()
+      .add(TOPIC, STRING, false)
+      .add(MONTH, STRING, false)
+      .add(ID, STRING, false)
+      .add(VERSION, DataTypes.IntegerType, false)
+      .add(SUBMITTED_AT, DataTypes.TimestampType, false)
+      .add(DATE, DataTypes.DateType, false)
+      .add(LINK, STRING, false)
+      .add(TITLE, STRING, false)
+      .add(ABSTRACT, STRING)
+      .add(COMMENTS, STRING)
+      .add(PRIMARY_CATEGORY, STRING)
+      .add(METHOD, STRING, false)
+      .add(TERM, STRING)
+      .add(FIELD, STRING)
+      .add(SCORE, DataTypes.DoubleType);
+
+  /** One entry of a page part, in page order. */
+  public static final StructType PAGE_ENTRY = new StructType()
+      .add(RANK, DataTypes.IntegerType, false)
+      .add(ID, STRING, false)
+      .add(VERSION, DataTypes.IntegerType, false)
+      .add(DATE, DataTypes.DateType, false)
+      .add(LINK, STRING, false)
+      .add(TITLE, STRING, false)
+      .add(ABSTRACT, STRING)
+      .add(COMMENTS, STRING);
+
+  /** A page part before rendering: its place and its (at most 100) entries. */
+  public static final StructType PAGE_PART = new StructType()
+      .add(TOPIC, STRING, false)
+      .add(MONTH, STRING, false)
+      .add(PART, DataTypes.IntegerType, false)
+      .add(PARTS, DataTypes.IntegerType, false)
+      .add(ENTRIES, DataTypes.createArrayType(PAGE_ENTRY, false), false);
+
+  /** A rendered file of the site: its path under the site root and its UTF-8 text. */
+  public static final StructType SITE_FILE = new StructType()
+      .add(TOPIC, STRING, false)
+      .add(MONTH, STRING, false)
+      .add(PATH, STRING, false)
+      .add(CONTENT, STRING, false);
 }

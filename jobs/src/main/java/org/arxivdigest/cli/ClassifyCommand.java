@@ -1,0 +1,20 @@
+package org.arxivdigest.cli;
+
+import java.util.concurrent.Callable;
+import org.arxivdigest.classify.ClassifyStage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "classify", mixinStandardHelpOptions = true,
+    description = "Assign the ingested papers to the topics of the config and build the listings of the pages.")
+public class ClassifyCommand implements Callable<Integer> {
+  @Mixin TopicOptions topicOptions;
+  @Mixin SparkOptions spark;
+
+  @Override
+  public Integer call() {
+    var topics = topicOptions.load(spark);
+    return CommandRun.execute("classify", spark, run -> ClassifyStage.run(run.spark(), run.out(), topics,
+        run.stages()));
+  }
+}

@@ -1,0 +1,23 @@
+package org.arxivdigest.cli;
+
+import java.util.concurrent.Callable;
+import org.arxivdigest.publish.PublishStage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "publish", mixinStandardHelpOptions = true,
+    description = "Write the digest pages (output/site/papers/<topic>/<yyyy_mm>/papers_<n>.md) and READMEs "
+        + "from the listings; --from/--to republish only those months.")
+public class PublishCommand implements Callable<Integer> {
+  @Mixin TopicOptions topicOptions;
+  @Mixin PublishOptions publish;
+  @Mixin SparkOptions spark;
+
+  @Override
+  public Integer call() {
+    var topics = topicOptions.load(spark);
+    var range = publish.range();
+    return CommandRun.execute("publish", spark, run -> PublishStage.run(run.spark(), run.out(), topics,
+        publish.links(), range, run.runId(), run.stages()));
+  }
+}

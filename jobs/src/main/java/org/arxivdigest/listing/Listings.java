@@ -1,0 +1,66 @@
+package org.arxivdigest.listing;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.arxivdigest.schema.Columns.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.schema.Schemas;
+
+/**
+ * The entries of the digest pages: each assigned paper joined to its versions, as the topic's listing mode says,
+ * with the newest metadata of the paper.
+ */
+public final class Listings {
+  private Listings() {}
+
+  private static final String MODE = "_listing";
+  private static final StructType TOPIC_MODES = new StructType()
+      .add(TOPIC, DataTypes.StringType, false)
+      .add(MODE, DataTypes.StringType, false);
+
+  /** The arXiv page of one version, as the sites link it. */
+  public static Column link(Column id, Column version) {
+    return concat(lit("http://arxiv.org/abs/"), id, lit("v"), version.cast(DataTypes.StringType));
+  }
+
+  /**
+   * Assignments (those of {@code method}) x papers x versions to listing rows in {@link Schemas#LISTINGS} order.
+   * {@code versions}: every version in its own month; {@code latest}: the newest version; {@code new}: the first.
+   */
+  public static Dataset<Row> build(SparkSession spark, Dataset<Row> assignments, Dataset<Row> papers,
+                                   Dataset<Row> versions, List<Topic> topics) {
+    var modes = new ArrayList<Row>();
+    for (Topic t : topics) {
+      modes.add(RowFactory.create(t.slug(), t.listing().name().toLowerCase(Locale.ROOT)));
+    }
+    Dataset<Row> topicModes = spark.createDataFrame(modes, TOPIC_MODES);
+    Dataset<Row> paperText = papers.select(ID, TITLE, ABSTRACT, COMMENTS, PRIMARY_CATEGORY, FIRST_VERSION_AT,
+        LAST_VERSION_AT);
+    // By time, not by number: a record may lack a version number (v1, v3) and still have a first and a newest.
+    Column mode = col(MODE);
+    Column wanted = mode.equalTo(lit("versions"))
+        .or(mode.equalTo(lit("latest")).and(col(SUBMITTED_AT).equalTo(col(LAST_VERSION_AT))))
+        .or(mode.equalTo(lit("new")).and(col(SUBMITTED_AT).equalTo(col(FIRST_VERSION_AT))));
+    return assignments
+        .join(topicModes, TOPIC)
+        .join(paperText, ID)
+        .join(versions.select(ID, VERSION, SUBMITTED_AT, SUBMITTED_DATE, MONTH), ID)
+        .filter(wanted)
+        .withColumn(DATE, col(SUBMITTED_DATE))
+        .withColumn(LINK, link(col(ID), col(VERSION)))
+        .select(Arrays.stream(Schemas.LISTINGS.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+  }
+}

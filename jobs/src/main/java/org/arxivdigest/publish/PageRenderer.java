@@ -1,0 +1,126 @@
+package org.arxivdigest.publish;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.arxivdigest.config.Topic.Format;
+
+/**
+ * Renders digest pages from the templates under {@code templates/}, in the two formats of the sites we replace.
+ * Serializable so that Spark ships it to the executors; the compiled templates are made once per JVM.
+ */
+public final class PageRenderer implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Entries per page part, as the sites. */
+  public static final int PART_SIZE = 100;
+
+  /** One entry of a page, as it comes from the listing (plain text; the renderer escapes). */
+  public record Entry(String title, String link, String date, String abstractText, String comment) {}
+
+  /** A link to a part in the navigation; the current part is not linked. */
+  public record PartLink(int n, boolean current) {}
+
+  /** What a template sees of an entry: text escaped for its place. */
+  public record EntryView(String title, String link, String date, String abstractText, String comment) {}
+
+  private final SiteLinks links;
+
+  public PageRenderer(SiteLinks links) {
+    this.links = links;
+  }
+
+  public PageRenderer(String siteUrl) {
+    this(new SiteLinks(siteUrl));
+  }
+
+  /** Part {@code part} of {@code parts} of a topic's month. */
+  public String renderPart(Format format, String topic, String month, int part, int parts, List<Entry> entries) {
+    var partLinks = new ArrayList<PartLink>(parts);
+    for (int n = 1; n <= parts; n++) {
+      partLinks.add(new PartLink(n, n == part));
+    }
+    UnaryOperator<String> linkText = format == Format.TABLE ? Escapers::markdownLinkText : t -> t;
+    UnaryOperator<String> plain = format == Format.TABLE ? Escapers::markdownNoLinks : t -> t;
+    var views = new ArrayList<EntryView>(entries.size());
+    for (Entry e : entries) {
+      views.add(new EntryView(linkText.apply(e.title()), e.link(), e.date(), plain.apply(nullToEmpty(e.abstractText())),
+          e.comment() == null || e.comment().isEmpty() ? null : plain.apply(e.comment())));
+    }
+    Map<String, Object> scope = Map.of(
+        "topic", topic,
+        "month", month,
+        "siteUrl", links.root(SiteLinks.MONTH_PAGE_DEPTH),
+        "parts", partLinks,
+        "entries", views,
+        "attr", (Function<String, String>) Escapers::htmlAttributeQuotes);
+    return render(format == Format.TABLE ? Templates.TABLE : Templates.CARDS, scope);
+  }
+
+  /** A topic's README: per-month counts and links to every part. */
+  public String renderTopicReadme(Map<String, Object> scope) {
+    return render(Templates.TOPIC_README, withRoot(scope, SiteLinks.TOPIC_README_DEPTH));
+  }
+
+  /** The site's README ({@code depth} 0) or the papers folder's ({@code depth} 1): the topics and their totals. */
+  public String renderIndex(Map<String, Object> scope, int depth) {
+    return render(Templates.INDEX, withRoot(scope, depth));
+  }
+
+  private Map<String, Object> withRoot(Map<String, Object> scope, int depth) {
+    var all = new java.util.HashMap<>(scope);
+    all.put("siteUrl", links.root(depth));
+    return all;
+  }
+
+  static String render(Mustache template, Object scope) {
+    var out = new StringWriter();
+    template.execute(out, scope);
+    return out.toString();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** A factory whose encoding is the given escaper instead of mustache's HTML default. */
+  static final class EscapingFactory extends DefaultMustacheFactory {
+    private final UnaryOperator<String> escaper;
+
+    EscapingFactory(UnaryOperator<String> escaper) {
+      super("templates");
+      this.escaper = escaper;
+    }
+
+    @Override
+    public void encode(String value, Writer writer) {
+      try {
+        writer.write(escaper.apply(value));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Compiled once per JVM (driver or executor). */
+  static final class Templates {
+    private Templates() {}
+
+    static final DefaultMustacheFactory MARKDOWN = new EscapingFactory(Escapers::markdownCell);
+    static final DefaultMustacheFactory HTML = new EscapingFactory(Escapers::htmlText);
+
+    static final Mustache TABLE = MARKDOWN.compile("papers-table.md.mustache");
+    static final Mustache CARDS = HTML.compile("papers-cards.md.mustache");
+    static final Mustache TOPIC_README = MARKDOWN.compile("topic-readme.md.mustache");
+    static final Mustache INDEX = MARKDOWN.compile("index-readme.md.mustache");
+  }
+}

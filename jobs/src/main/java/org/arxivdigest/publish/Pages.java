@@ -1,0 +1,96 @@
+package org.arxivdigest.publish;
+
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+import static org.arxivdigest.schema.Columns.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.config.Topic.Format;
+import org.arxivdigest.schema.Schemas;
+
+/** Listing rows to page parts to rendered page files, all on the executors: a part holds at most 100 entries. */
+public final class Pages {
+  private Pages() {}
+
+  /** Page order within a month: newest date first, then newest submission, then arXiv id and version, desc. */
+  public static final WindowSpec PAGE_ORDER = Window.partitionBy(TOPIC, MONTH).orderBy(
+      col(DATE).desc(), col(SUBMITTED_AT).desc(), col(ID).desc(), col(VERSION).desc());
+
+  private static final String TOTAL = "_total";
+
+  /** Listing rows to one row per page part ({@link Schemas#PAGE_PART}), entries sorted in page order. */
+  public static Dataset<Row> parts(Dataset<Row> listings) {
+    Column rank = col(RANK);
+    return listings
+        .withColumn(RANK, row_number().over(PAGE_ORDER))
+        .withColumn(TOTAL, count(lit(1)).over(Window.partitionBy(TOPIC, MONTH)))
+        .withColumn(PART, floor(rank.minus(1).divide(PageRenderer.PART_SIZE)).plus(1).cast("int"))
+        .withColumn(PARTS, ceil(col(TOTAL).divide(PageRenderer.PART_SIZE)).cast("int"))
+        .groupBy(TOPIC, MONTH, PART, PARTS)
+        .agg(sort_array(collect_list(struct(
+            rank, col(ID), col(VERSION), date_format(col(DATE), "yyyy-MM-dd").as(DATE), col(LINK), col(TITLE),
+            col(ABSTRACT), col(COMMENTS)))).as(ENTRIES));
+  }
+
+  /** Page parts to files ({@link Schemas#SITE_FILE}): {@code papers/<topic>/<month>/papers_<part>.md}. */
+  public static Dataset<Row> render(Dataset<Row> parts, List<Topic> topics, PageRenderer renderer) {
+    var formats = new HashMap<String, Format>();
+    topics.forEach(t -> formats.put(t.slug(), t.format()));
+    return parts.map(new RenderPart(renderer, formats), Encoders.row(Schemas.SITE_FILE));
+  }
+
+  public static String partPath(String topic, String month, int part) {
+    return "papers/" + topic + "/" + month + "/papers_" + part + ".md";
+  }
+
+  /** Renders one part; a named class so that Spark ships only the renderer and the format of each topic. */
+  static final class RenderPart implements MapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final PageRenderer renderer;
+    private final HashMap<String, Format> formats;
+
+    RenderPart(PageRenderer renderer, HashMap<String, Format> formats) {
+      this.renderer = renderer;
+      this.formats = formats;
+    }
+
+    @Override
+    public Row call(Row part) {
+      String topic = part.getAs(TOPIC);
+      String month = part.getAs(MONTH);
+      int n = part.getAs(PART);
+      List<Row> rows = part.getList(part.fieldIndex(ENTRIES));
+      var entries = new ArrayList<PageRenderer.Entry>(rows.size());
+      for (Row e : rows) {
+        entries.add(new PageRenderer.Entry(e.getAs(TITLE), e.getAs(LINK), e.getAs(DATE), e.getAs(ABSTRACT),
+            e.getAs(COMMENTS)));
+      }
+      String text = renderer.renderPart(formats.get(topic), topic, month, n, part.getAs(PARTS), entries);
+      return RowFactory.create(topic, month, partPath(topic, month, n), text);
+    }
+  }
+
+  /** For tests and READMEs: the number of parts a month of {@code entries} entries has. */
+  public static int partCount(long entries) {
+    return (int) ((entries + PageRenderer.PART_SIZE - 1) / PageRenderer.PART_SIZE);
+  }
+}

@@ -1,0 +1,195 @@
+package org.arxivdigest.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.arxivdigest.schema.Columns.ID;
+import static org.arxivdigest.schema.Columns.MONTH;
+import static org.arxivdigest.schema.Columns.TOPIC;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.arxivdigest.classify.keyword.KeywordRules;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.io.HadoopFiles;
+import org.arxivdigest.io.OutputLayout;
+import org.arxivdigest.run.Stages;
+
+/**
+ * Wires publishing: listings to page files rendered on the executors into a staging folder, then each month
+ * folder swapped into the site whole, stale months removed, and the READMEs rewritten from the counts.
+ */
+public final class PublishStage {
+  private PublishStage() {}
+
+  private static final java.util.regex.Pattern MONTH_DIR = java.util.regex.Pattern.compile("\\d{4}_\\d{2}");
+
+  /** Papers (distinct ids) and entries of one topic's month. */
+  record MonthCount(String month, long papers, long entries) {}
+
+  public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, SiteLinks links,
+                         MonthRange range, String runId, Stages stages) {
+    var conf = spark.sparkContext().hadoopConfiguration();
+    var renderer = new PageRenderer(links);
+    String staging = out.site() + "/.staging-" + runId;
+    Dataset<Row> listings = spark.read().parquet(out.listings());
+
+    Map<String, List<MonthCount>> counts = new TreeMap<>();
+    Map<String, Long> topicPapers = new TreeMap<>();
+    stages.run("publish.count", () -> {
+      for (Row r : listings.groupBy(TOPIC, MONTH).agg(countDistinct(col(ID)), count(lit(1)))
+          .orderBy(col(TOPIC), col(MONTH).desc()).collectAsList()) {
+        counts.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+            .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
+      }
+      for (Row r : listings.groupBy(TOPIC).agg(countDistinct(col(ID))).collectAsList()) {
+        topicPapers.put(r.getString(0), r.getLong(1));
+      }
+      return Map.of("months", counts.values().stream().mapToInt(List::size).sum());
+    });
+
+    try {
+      stages.run("publish.pages", () -> {
+        Dataset<Row> inRange = range.isAll() ? listings
+            : listings.filter(col(MONTH).between(range.from() == null ? "0000_00" : range.from(),
+                range.to() == null ? "9999_99" : range.to()));
+        HadoopFiles.deleteRecursively(conf, staging);
+        SiteFiles.write(Pages.render(Pages.parts(inRange), topics, renderer), staging);
+        int swapped = swapMonths(conf, out, staging, topics, counts, range);
+        int removed = removeStale(conf, out, topics, counts, range);
+        return Map.of("month_folders_written", swapped, "month_folders_removed", removed);
+      });
+      stages.run("publish.readmes", () -> {
+        writeReadmes(conf, out, topics, counts, topicPapers, renderer);
+        return Map.of("topics", topics.size());
+      });
+    } finally {
+      HadoopFiles.deleteRecursively(conf, staging);
+    }
+  }
+
+  /** Moves each rendered month folder into the site in one rename, replacing the old one. */
+  private static int swapMonths(Configuration conf, OutputLayout out, String staging, List<Topic> topics,
+                                Map<String, List<MonthCount>> counts, MonthRange range) {
+    int n = 0;
+    for (Topic t : topics) {
+      for (MonthCount m : counts.getOrDefault(t.slug(), List.of())) {
+        if (range.contains(m.month())) {
+          String rel = "papers/" + t.slug() + "/" + m.month();
+          HadoopFiles.replaceDirectory(conf, staging + "/" + rel, out.site() + "/" + rel);
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Month folders (in range) that no longer have entries, and, on a full publish, topics no longer configured. */
+  private static int removeStale(Configuration conf, OutputLayout out, List<Topic> topics,
+                                 Map<String, List<MonthCount>> counts, MonthRange range) {
+    Path papers = new Path(out.site() + "/papers");
+    int removed = 0;
+    try {
+      FileSystem fs = papers.getFileSystem(conf);
+      if (!fs.exists(papers)) {
+        return 0;
+      }
+      var configured = new TreeSet<String>();
+      topics.forEach(t -> configured.add(t.slug()));
+      for (FileStatus topicDir : fs.listStatus(papers)) {
+        String slug = topicDir.getPath().getName();
+        if (!topicDir.isDirectory()) {
+          continue;
+        }
+        if (!configured.contains(slug)) {
+          if (range.isAll()) {
+            fs.delete(topicDir.getPath(), true);
+            removed++;
+          }
+          continue;
+        }
+        var live = new TreeSet<String>();
+        counts.getOrDefault(slug, List.of()).forEach(m -> live.add(m.month()));
+        for (FileStatus monthDir : fs.listStatus(topicDir.getPath())) {
+          String month = monthDir.getPath().getName();
+          if (monthDir.isDirectory() && MONTH_DIR.matcher(month).matches() && range.contains(month)
+              && !live.contains(month)) {
+            fs.delete(monthDir.getPath(), true);
+            removed++;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cleaning " + papers, e);
+    }
+    return removed;
+  }
+
+  private static void writeReadmes(Configuration conf, OutputLayout out, List<Topic> topics,
+                                   Map<String, List<MonthCount>> counts, Map<String, Long> topicPapers,
+                                   PageRenderer renderer) {
+    var index = new ArrayList<Map<String, Object>>();
+    for (Topic t : topics) {
+      List<MonthCount> months = counts.getOrDefault(t.slug(), List.of());
+      long entries = months.stream().mapToLong(MonthCount::entries).sum();
+      long papers = topicPapers.getOrDefault(t.slug(), 0L);
+      var monthRows = new ArrayList<Map<String, Object>>();
+      for (MonthCount m : months) {
+        int parts = Pages.partCount(m.entries());
+        var partLinks = new ArrayList<Map<String, Object>>();
+        for (int p = 1; p <= parts; p++) {
+          partLinks.add(Map.of("n", p, "last", p == parts));
+        }
+        monthRows.add(Map.of("month", m.month(), "papers", m.papers(), "entries", m.entries(), "parts", partLinks));
+      }
+      var scope = new HashMap<String, Object>();
+      scope.put("topic", t.slug());
+      scope.put("name", t.name());
+      scope.put("papers", papers);
+      scope.put("entries", entries);
+      scope.put("monthCount", months.size());
+      scope.put("hasMonths", !months.isEmpty());
+      scope.put("months", monthRows);
+      scope.put("listingNote", listingNote(t.listing()));
+      scope.put("rule", KeywordRules.describe(t));
+      HadoopFiles.writeString(conf, out.site() + "/papers/" + t.slug() + "/README.md",
+          renderer.renderTopicReadme(scope));
+
+      var row = new LinkedHashMap<String, Object>();
+      row.put("topic", t.slug());
+      row.put("name", t.name());
+      row.put("papers", papers);
+      row.put("entries", entries);
+      row.put("monthCount", months.size());
+      row.put("latest", months.isEmpty() ? null : months.get(0).month());
+      index.add(row);
+    }
+    HadoopFiles.writeString(conf, out.site() + "/README.md",
+        renderer.renderIndex(Map.of("topics", index, "prefix", "papers/"), 0));
+    HadoopFiles.writeString(conf, out.site() + "/papers/README.md",
+        renderer.renderIndex(Map.of("topics", index, "prefix", ""), 1));
+  }
+
+  private static String listingNote(Topic.Listing listing) {
+    return switch (listing) {
+      case VERSIONS -> "every version of a paper, in the month it was submitted";
+      case LATEST -> "each paper once, in the month of its newest version";
+      case NEW -> "each paper once, in the month of its first version";
+    };
+  }
+}

@@ -1,0 +1,106 @@
+package org.arxivdigest.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.classify.keyword.KeywordRules;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.config.TopicsConfig;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+
+class KeywordRulesTest {
+  private static final StructType PAPERS = new StructType()
+      .add("id", DataTypes.StringType)
+      .add("title", DataTypes.StringType)
+      .add("abstract", DataTypes.StringType)
+      .add("categories", DataTypes.createArrayType(DataTypes.StringType));
+
+  private static final List<Topic> TOPICS = TopicsConfig.parse("""
+      {"topics": [
+        {"slug": "llm", "include": ["llm"]},
+        {"slug": "embodied_ai", "include": ["embodied ai"]},
+        {"slug": "agents", "include": ["agent"], "exclude": ["reinforcement learning"]},
+        {"slug": "holes", "include": ["black hole"], "categories": ["gr-qc", "astro-ph.HE"]},
+        {"slug": "rx", "include_regex": ["gpt-?[345]"]}
+      ]}""", "test");
+
+  private static Row paper(String id, String title, String abstractText, String... categories) {
+    return RowFactory.create(id, title, abstractText, List.of(categories));
+  }
+
+  /** id to "topic:term:field" of every assignment, sorted. */
+  private static Map<String, List<String>> assign(Row... papers) {
+    var df = TestSpark.session().createDataFrame(List.of(papers), PAPERS);
+    var out = new TreeMap<String, List<String>>();
+    for (Row r : KeywordRules.assign(df, TOPICS).orderBy("id", "topic").collectAsList()) {
+      assertThat(r.<String>getAs("method")).isEqualTo("keyword");
+      out.computeIfAbsent(r.getAs("id"), k -> new java.util.ArrayList<>())
+          .add(r.getAs("topic") + ":" + r.getAs("term") + ":" + r.getAs("field"));
+    }
+    return out;
+  }
+
+  @Test
+  void aOneWordTermMustBeAWholeWordInTitleAndAbstractPluralsIncluded() {
+    var got = assign(
+        paper("1", "LLMs at scale", "We study LLM-based agents.", "cs.CL"),
+        paper("2", "LLM serving", "Nothing about it here.", "cs.CL"),
+        paper("3", "Fast inference", "An LLM is used.", "cs.CL"),
+        paper("4", "Llama and MLLM", "llama, MLLMs, LLMOps and allms.", "cs.CL"),
+        paper("5", "llm", "(LLM)", "cs.LG"));
+    assertThat(got.keySet()).containsExactly("1", "5");
+    assertThat(got.get("1")).containsExactly("llm:llm:title+abstract");
+  }
+
+  @Test
+  void aPhraseMayStandInTitleOrAbstractAcrossLineBreaks() {
+    var got = assign(
+        paper("1", "Towards Embodied AI", "A robot.", "cs.RO"),
+        paper("2", "Robots", "We build embodied\n AI agents.", "cs.RO"),
+        paper("3", "Embodied agents", "AI for robots.", "cs.RO"));
+    assertThat(got.keySet()).containsExactly("1", "2");
+    assertThat(got.get("1")).containsExactly("embodied_ai:embodied ai:title");
+    assertThat(got.get("2")).containsExactly("embodied_ai:embodied ai:abstract");
+  }
+
+  @Test
+  void excludeTermsRemoveAPaper() {
+    var got = assign(
+        paper("1", "Agents for planning", "Agents plan.", "cs.AI"),
+        paper("2", "Agents that learn", "Agents trained with reinforcement learning.", "cs.AI"));
+    assertThat(got.keySet()).containsExactly("1");
+  }
+
+  @Test
+  void thePaperNeedsAnAllowedArchiveOrCategory() {
+    var got = assign(
+        paper("1", "LLM proofs", "An LLM proves lemmas.", "math.LO"),
+        paper("2", "LLM proofs", "An LLM proves lemmas.", "math.LO", "cs.AI"),
+        paper("3", "LLM statistics", "An LLM for statistics.", "stat.ML"),
+        paper("4", "Black hole spins", "Spins.", "gr-qc"),
+        paper("5", "Black hole jets", "Jets.", "astro-ph.HE"),
+        paper("6", "Black hole galaxies", "Galaxies.", "astro-ph.GA"),
+        paper("7", "LLM", "LLM", "physics.soc-ph"));
+    assertThat(got.keySet()).containsExactly("2", "3", "4", "5");
+  }
+
+  @Test
+  void aRegexMatchesCaseInsensitivelyInTitleOrAbstract() {
+    var got = assign(paper("1", "Probing GPT4", "A study.", "cs.CL"));
+    assertThat(got.get("1")).containsExactly("rx:gpt-?[345]:title");
+  }
+
+  @Test
+  void aPaperInSeveralTopicsGetsARowForEach() {
+    var got = assign(paper("1", "LLM agents for embodied AI", "LLM agents act.", "cs.AI"));
+    assertThat(got.get("1")).containsExactly("agents:agent:title+abstract", "embodied_ai:embodied ai:title",
+        "llm:llm:title+abstract");
+  }
+}

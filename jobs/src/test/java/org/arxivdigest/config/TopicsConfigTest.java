@@ -1,0 +1,86 @@
+package org.arxivdigest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.arxivdigest.cli.UsageException;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+
+class TopicsConfigTest {
+
+  private static List<Topic> parse(String topicsJson) {
+    return TopicsConfig.parse("{\"topics\": [" + topicsJson + "]}", "topics.json");
+  }
+
+  @Test
+  void theShippedConfigHasTheSitesTopicsWithTheirRules() {
+    List<Topic> topics = TopicsConfig.load(TestSpark.repo().resolve("data/topics.json").toString(),
+        new Configuration());
+    assertThat(topics).extracting(Topic::slug).contains("llm", "embodied_ai", "gaussian_splatting");
+    Topic llm = topics.get(0);
+    assertThat(llm.include()).containsExactly("llm");
+    assertThat(llm.categories()).containsExactly("cs", "stat");
+    assertThat(llm.listing()).isEqualTo(Topic.Listing.VERSIONS);
+    assertThat(llm.format()).isEqualTo(Topic.Format.TABLE);
+    assertThat(topics.stream().filter(t -> t.slug().equals("embodied_ai")).findFirst().orElseThrow().format())
+        .isEqualTo(Topic.Format.CARDS);
+  }
+
+  @Test
+  void defaultsAreTheSitesRule() {
+    Topic t = parse("{\"slug\": \"x\", \"include\": [\"Gaussian   Splatting\"]}").get(0);
+    assertThat(t.name()).isEqualTo("x");
+    assertThat(t.include()).containsExactly("gaussian splatting");
+    assertThat(t.categories()).containsExactly("cs", "stat");
+    assertThat(t.listing()).isEqualTo(Topic.Listing.VERSIONS);
+    assertThat(t.format()).isEqualTo(Topic.Format.TABLE);
+  }
+
+  @Test
+  void anUnknownFieldNamesTheTopicAndTheField() {
+    assertThatThrownBy(() -> parse("{\"slug\": \"llm\", \"include\": [\"llm\"], \"includes\": [\"x\"]}"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("topic \"llm\"").hasMessageContaining("unknown field \"includes\"");
+  }
+
+  @Test
+  void aSlugThatCouldEscapeTheOutputFolderIsRefused() {
+    for (String slug : List.of("../etc", "LLM", "a/b", "", "llm ")) {
+      assertThatThrownBy(() -> parse("{\"slug\": \"" + slug + "\", \"include\": [\"llm\"]}"))
+          .as(slug).isInstanceOf(UsageException.class).hasMessageContaining("field \"slug\"");
+    }
+  }
+
+  @Test
+  void anEmptyTermListIsRefused() {
+    assertThatThrownBy(() -> parse("{\"slug\": \"llm\", \"include\": []}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("topic \"llm\"")
+        .hasMessageContaining("field \"include\"");
+    assertThatThrownBy(() -> parse("{\"slug\": \"llm\", \"include\": [\"  \"]}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("field \"include\"");
+  }
+
+  @Test
+  void aBadRegexIsRefused() {
+    assertThatThrownBy(() -> parse("{\"slug\": \"llm\", \"include_regex\": [\"(llm\"]}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("topic \"llm\"")
+        .hasMessageContaining("field \"include_regex\"").hasMessageContaining("(llm");
+  }
+
+  @Test
+  void badChoicesCategoriesAndRepeatsAreRefused() {
+    assertThatThrownBy(() -> parse("{\"slug\": \"a\", \"include\": [\"x\"], \"listing\": \"all\"}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("field \"listing\"");
+    assertThatThrownBy(() -> parse("{\"slug\": \"a\", \"include\": [\"x\"], \"format\": \"pdf\"}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("field \"format\"");
+    assertThatThrownBy(() -> parse("{\"slug\": \"a\", \"include\": [\"x\"], \"categories\": [\"CS\"]}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("field \"categories\"");
+    assertThatThrownBy(() -> parse("{\"slug\": \"a\", \"include\": [\"x\"]}, {\"slug\": \"a\", \"include\": [\"y\"]}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("defined twice");
+    assertThatThrownBy(() -> TopicsConfig.parse("{\"topics\": [", "t.json"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("not valid JSON");
+  }
+}

@@ -1,0 +1,216 @@
+package org.arxivdigest.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.arxivdigest.cli.ArxivDigest;
+import org.arxivdigest.testing.SampleRun;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The digest pages of a run on data/sample, checked against an independent reading of the same input files. */
+class PublishRunTest {
+  @TempDir Path dir;
+
+  private static final Pattern ROW = Pattern.compile(
+      "^\\| \\*\\*\\[.*\\]\\((http://arxiv\\.org/abs/(.+)v(\\d+))\\)\\*\\*<details>.*</details> \\| "
+          + "(\\d{4}-\\d\\d-\\d\\d) \\| .* \\|$", Pattern.MULTILINE);
+  private static final Pattern LLM = Pattern.compile("(?i)\\bllms?\\b");
+  private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss z",
+      Locale.US);
+
+  /**
+   * The sites' rule for llm, applied with plain Java to the raw input lines: month to the set of listed links.
+   * Every version of a matching paper is listed in the UTC month it was submitted.
+   */
+  private static Map<String, Set<String>> expectedLlmLinks() throws IOException {
+    var byId = new TreeMap<String, JsonNode>();
+    var json = new ObjectMapper();
+    try (var files = Files.walk(TestSpark.sample())) {
+      for (Path file : files.filter(p -> p.toString().matches(".*\\.jsonl(\\.gz)?$")).sorted().toList()) {
+        var in = Files.newInputStream(file);
+        try (var reader = new BufferedReader(new InputStreamReader(
+            file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8))) {
+          for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            JsonNode r = json.readTree(line);
+            byId.put(r.get("id").asText(), r); // the sample's repeated ids carry identical versions
+          }
+        }
+      }
+    }
+    var expected = new TreeMap<String, Set<String>>();
+    for (JsonNode r : byId.values()) {
+      String title = r.get("title").asText();
+      String abs = r.path("abstract").asText("");
+      boolean csOrStat = false;
+      for (String c : r.get("categories").asText().split("\\s+")) {
+        csOrStat |= c.startsWith("cs.") || c.startsWith("stat.") || c.equals("cs") || c.equals("stat");
+      }
+      if (!csOrStat || !LLM.matcher(title).find() || !LLM.matcher(abs).find()) {
+        continue;
+      }
+      for (JsonNode v : r.get("versions")) {
+        var at = ZonedDateTime.parse(v.get("created").asText(), CREATED).withZoneSameInstant(ZoneOffset.UTC);
+        String month = String.format("%04d_%02d", at.getYear(), at.getMonthValue());
+        expected.computeIfAbsent(month, k -> new TreeSet<>())
+            .add("http://arxiv.org/abs/" + r.get("id").asText() + v.get("version").asText());
+      }
+    }
+    return expected;
+  }
+
+  @Test
+  void llmPagesListExactlyTheVersionsTheSitesRuleSelectsHundredAPartNewestFirst() throws IOException {
+    Path llm = SampleRun.output().resolve("site/papers/llm");
+    Map<String, Set<String>> expected = expectedLlmLinks();
+    assertThat(expected).isNotEmpty();
+    var months = new TreeSet<String>();
+    try (var dirs = Files.list(llm)) {
+      dirs.filter(Files::isDirectory).forEach(d -> months.add(d.getFileName().toString()));
+    }
+    assertThat(months).isEqualTo(expected.keySet());
+
+    String readme = Files.readString(llm.resolve("README.md"));
+    for (String month : months) {
+      Set<String> want = expected.get(month);
+      int parts = (want.size() + 99) / 100;
+      var listed = new ArrayList<String>();
+      var dates = new ArrayList<String>();
+      for (int p = 1; p <= parts; p++) {
+        String page = Files.readString(llm.resolve(month + "/papers_" + p + ".md"));
+        assertThat(page).startsWith("# llm - " + month + "\n\n## Navigation\n\n[Home](../../..) / "
+            + "[Papers](../../../papers) / [llm](../../../papers/llm)\n\n");
+        for (int q = 1; q <= parts; q++) {
+          assertThat(page).contains(q == p ? "\n- Part " + q + "\n" : "\n- [Part " + q + "](papers_" + q + ".md)\n");
+        }
+        Matcher m = ROW.matcher(page);
+        int rows = 0;
+        while (m.find()) {
+          listed.add(m.group(1));
+          dates.add(m.group(4));
+          assertThat(m.group(1)).startsWith("http://arxiv.org/abs/" + m.group(2) + "v");
+          rows++;
+        }
+        assertThat(rows).as(month + " part " + p).isEqualTo(p < parts ? 100 : want.size() - 100 * (parts - 1));
+      }
+      assertThat(llm.resolve(month + "/papers_" + (parts + 1) + ".md")).doesNotExist();
+      assertThat(listed).as("each version once").doesNotHaveDuplicates();
+      assertThat(new TreeSet<>(listed)).as(month).isEqualTo(want);
+      assertThat(dates).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      assertThat(dates).allSatisfy(d -> assertThat(d.substring(0, 7).replace('-', '_')).isEqualTo(month));
+      long papers = listed.stream().map(l -> l.replaceAll("v\\d+$", "")).distinct().count();
+      assertThat(readme).contains("| [" + month + "](" + month + "/papers_1.md) | " + papers + " | "
+          + listed.size() + " | ");
+    }
+  }
+
+  @Test
+  void everyTopicWithMatchesHasPagesAndTheSiteIndexCountsThem() throws IOException {
+    Path site = SampleRun.output().resolve("site");
+    String index = Files.readString(site.resolve("README.md"));
+    for (String topic : List.of("llm", "embodied_ai", "gaussian_splatting", "quantum_computing", "black_holes")) {
+      assertThat(site.resolve("papers/" + topic + "/README.md")).isRegularFile();
+      assertThat(index).contains("| [" + topic + "](papers/" + topic + "/README.md) |");
+      try (var months = Files.list(site.resolve("papers/" + topic))) {
+        assertThat(months.filter(Files::isDirectory)).allSatisfy(m -> assertThat(m.resolve("papers_1.md"))
+            .isRegularFile());
+      }
+    }
+    assertThat(Files.readString(site.resolve("papers/embodied_ai/2025_05/papers_1.md")))
+        .contains("<div class=\"paper-card\">").contains("📅 2025-05-");
+  }
+
+  private static Map<String, byte[]> tree(Path root) throws IOException {
+    var files = new TreeMap<String, byte[]>();
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+
+  private static void assertSameTree(Map<String, byte[]> actual, Map<String, byte[]> expected) {
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path).isEqualTo(bytes));
+  }
+
+  @Test
+  void aSecondRunGivesAByteIdenticalSite() throws IOException {
+    Path second = dir.resolve("second");
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(second, "run", "--input",
+        TestSpark.sample().toString()))).isZero();
+    assertSameTree(tree(second.resolve("site")), tree(SampleRun.output().resolve("site")));
+  }
+
+  @Test
+  void aBackfillOfOneMonthRewritesOnlyThatMonth() throws IOException {
+    Path out = SampleRun.copy(dir.resolve("backfill"));
+    Path site = out.resolve("site");
+    Path outside = Files.createDirectories(site.resolve("papers/llm/1999_01"));
+    Files.writeString(outside.resolve("papers_1.md"), "older month, outside the backfill\n");
+    FileTime old = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
+    try (var walk = Files.walk(site)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(p, old);
+      }
+    }
+    Map<String, byte[]> before = tree(site);
+
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "publish", "--from", "2025-05", "--to", "2025-05")))
+        .isZero();
+
+    assertSameTree(tree(site), before);
+    try (var walk = Files.walk(site)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        String rel = site.relativize(p).toString();
+        boolean inMonth = rel.matches("papers/[a-z0-9_]+/2025_05/.*");
+        boolean readme = rel.endsWith("README.md");
+        if (inMonth || readme) {
+          assertThat(Files.getLastModifiedTime(p)).as(rel + " rewritten").isNotEqualTo(old);
+        } else {
+          assertThat(Files.getLastModifiedTime(p)).as(rel + " untouched").isEqualTo(old);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aFullPublishRemovesMonthsAndTopicsThatNoLongerHavePapers() throws IOException {
+    Path out = SampleRun.copy(dir.resolve("stale"));
+    Path site = out.resolve("site");
+    Files.createDirectories(site.resolve("papers/llm/1999_01"));
+    Files.writeString(site.resolve("papers/llm/1999_01/papers_1.md"), "stale\n");
+    Files.createDirectories(site.resolve("papers/retired_topic/2020_01"));
+    Files.writeString(site.resolve("papers/retired_topic/2020_01/papers_1.md"), "stale\n");
+
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "publish"))).isZero();
+
+    assertThat(site.resolve("papers/llm/1999_01")).doesNotExist();
+    assertThat(site.resolve("papers/retired_topic")).doesNotExist();
+    assertSameTree(tree(site), tree(SampleRun.output().resolve("site")));
+  }
+}

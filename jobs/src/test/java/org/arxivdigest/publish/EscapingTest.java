@@ -1,0 +1,135 @@
+package org.arxivdigest.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.arxivdigest.config.Topic.Format;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** Hostile paper text cannot add a table column, a link, a tag or an attribute; TeX stays as arXiv shows it. */
+class EscapingTest {
+  private static final List<String> HOSTILE = List.of(
+      "A | B | C",
+      "<script>alert(1)</script>",
+      "click](javascript:alert(1)) [me",
+      "[x](http://evil.example) and ![img](http://evil.example/i.png)",
+      "$x|y$ and $\\|v\\|_2$ with \\href{http://a.b}{c} and \\\\",
+      "Quotes \" ' & ampersands &amp; <b>bold</b> </details> <details>",
+      "{{topic}} %s ../../etc");
+
+  private static final PageRenderer RENDERER = new PageRenderer("https://example.org/site");
+
+  private static String page(Format format, String hostile) {
+    var entry = new PageRenderer.Entry(hostile, "http://arxiv.org/abs/2501.00001v1", "2025-01-02", hostile,
+        hostile);
+    return RENDERER.renderPart(format, "llm", "2025_01", 1, 1, List.of(entry));
+  }
+
+  private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+
+  @Test
+  void hostileTextAddsNoColumnLinkOrTagToATablePage() {
+    for (String hostile : HOSTILE) {
+      Node doc = MARKDOWN.parse(page(Format.TABLE, hostile));
+      var rows = new ArrayList<TableRow>();
+      var links = new ArrayList<String>();
+      var html = new ArrayList<String>();
+      doc.accept(new AbstractVisitor() {
+        @Override
+        public void visit(CustomNode node) {
+          if (node instanceof TableRow row) {
+            rows.add(row);
+          }
+          visitChildren(node);
+        }
+
+        @Override
+        public void visit(CustomBlock node) {
+          visitChildren(node);
+        }
+
+        @Override
+        public void visit(Link link) {
+          links.add(link.getDestination());
+          visitChildren(link);
+        }
+
+        @Override
+        public void visit(Image image) {
+          links.add(image.getDestination());
+        }
+
+        @Override
+        public void visit(HtmlInline node) {
+          html.add(node.getLiteral());
+        }
+
+        @Override
+        public void visit(HtmlBlock node) {
+          html.add(node.getLiteral());
+        }
+      });
+      assertThat(rows).as(hostile).hasSize(2); // header and the one entry
+      for (TableRow row : rows) {
+        int cells = 0;
+        for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
+          assertThat(c).isInstanceOf(TableCell.class);
+          cells++;
+        }
+        assertThat(cells).as(hostile).isEqualTo(3);
+      }
+      assertThat(links.stream().filter(l -> !l.startsWith("https://example.org/site")).toList()).as(hostile)
+          .containsExactly("http://arxiv.org/abs/2501.00001v1");
+      assertThat(html).as(hostile).containsOnly("<details>", "</details>");
+    }
+  }
+
+  @Test
+  void hostileTextAddsNoElementOrAttributeToACard() {
+    for (String hostile : HOSTILE) {
+      String page = page(Format.CARDS, hostile);
+      String cards = page.substring(page.indexOf("<div class=\"paper-card\">"));
+      Document doc = Jsoup.parseBodyFragment(cards);
+      assertThat(doc.select("script, b, img")).as(hostile).isEmpty();
+      assertThat(doc.select("a")).hasSize(1);
+      assertThat(doc.select("a").attr("href")).isEqualTo("http://arxiv.org/abs/2501.00001v1");
+      assertThat(doc.select("details")).hasSize(1);
+      assertThat(doc.select(".paper-title a").text()).isEqualTo(hostile);
+      assertThat(doc.select("details.paper-abstract").text()).isEqualTo(hostile.strip());
+    }
+  }
+
+  @Test
+  void texQuotesAndAmpersandsStayAsArxivShowsThem() {
+    String tex = "Bounds $0.57 \\pm 0.15$ via \\href{https://x.y}{code}, ``quoted'' & \"more\"";
+    String table = page(Format.TABLE, tex);
+    assertThat(table).contains("**[" + tex + "](http://arxiv.org/abs/2501.00001v1)**");
+    String cards = page(Format.CARDS, tex);
+    assertThat(cards).contains(">Bounds $0.57 \\pm 0.15$ via \\href{https://x.y}{code}, ``quoted'' &amp; \"more\"<");
+  }
+
+  @Test
+  void escapersTouchOnlyWhatTheyMust() {
+    assertThat(Escapers.markdownCell("a|b<c>d&e$f\\g")).isEqualTo("a\\|b&lt;c&gt;d&e$f\\g");
+    assertThat(Escapers.markdownLinkText("[1] x]")).isEqualTo("\\[1\\] x\\]");
+    assertThat(Escapers.markdownNoLinks("[1] see [x](y)")).isEqualTo("[1] see [x\\](y)");
+    assertThat(Escapers.htmlText("a<b>&\"'")).isEqualTo("a&lt;b&gt;&amp;\"'");
+    assertThat(Escapers.htmlAttributeQuotes("a\"b'c")).isEqualTo("a&quot;b&#39;c");
+  }
+}
