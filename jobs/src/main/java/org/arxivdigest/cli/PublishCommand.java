@@ -15,8 +15,8 @@ public class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var topics = topicOptions.load(spark);
     var range = publish.range();
+    var topics = topicOptions.load(spark);
     return CommandRun.execute("publish", spark, run -> PublishStage.run(run.spark(), run.out(), topics,
         publish.links(), range, run.runId(), run.stages()));
   }

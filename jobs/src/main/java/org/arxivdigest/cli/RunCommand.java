@@ -18,8 +18,8 @@ public class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var files = input.resolve(spark);
-    var topics = topicOptions.load(spark);
     var range = publish.range();
+    var topics = topicOptions.load(spark);
     return CommandRun.execute("run", spark, run -> {
       IngestStage.run(files, run.out(), run.runId(), run.stages());
       ClassifyStage.run(run.spark(), run.out(), topics, run.stages());

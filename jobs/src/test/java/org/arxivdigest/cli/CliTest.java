@@ -68,4 +68,25 @@ class CliTest {
     assertThat(ArxivDigest.run("ingest")).isEqualTo(ExitCodes.USAGE);
     assertThat(ArxivDigest.run(new String[0])).isEqualTo(ExitCodes.USAGE);
   }
+
+  @Test
+  void anInvalidTopicConfigIsAUsageErrorNamingTopicAndFieldAndWritesNothing() throws java.io.IOException {
+    Path topics = java.nio.file.Files.writeString(dir.resolve("topics.json"),
+        "{\"topics\": [{\"slug\": \"llm\", \"include\": [\"llm\"], \"colour\": \"red\"}]}");
+    Path out = dir.resolve("out");
+    assertThat(ArxivDigest.run("classify", "--topics", topics.toString(), "--output", out.toString()))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(errText()).contains("topic \"llm\"").contains("unknown field \"colour\"");
+    assertThat(errText().strip().lines()).hasSize(1);
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void anUnreadableTopicConfigOrBadMonthIsAUsageError() {
+    assertThat(ArxivDigest.run("publish", "--topics", dir.resolve("none.json").toString())).isEqualTo(
+        ExitCodes.USAGE);
+    assertThat(errText()).contains("cannot read topic config");
+    assertThat(ArxivDigest.run("publish", "--from", "2025-13")).isEqualTo(ExitCodes.USAGE);
+    assertThat(errText()).contains("--from");
+  }
 }

@@ -213,4 +213,55 @@ class PublishRunTest {
     assertThat(site.resolve("papers/retired_topic")).doesNotExist();
     assertSameTree(tree(site), tree(SampleRun.output().resolve("site")));
   }
+
+  @Test
+  void aHostileTitleCannotAddALinkATagOrAColumnThroughTheWholePipeline() throws IOException {
+    String hostile = "LLM | x <script>alert(1)</script> ](javascript:alert(1)) [y](http://evil.example) $a|b$";
+    String line = TestSpark.sampleLine("0704.0001")
+        .replaceFirst("\"title\":\"[^\"]*\"", Matcher.quoteReplacement("\"title\":\"" + hostile + "\""))
+        .replaceFirst("\"abstract\":\"", "\"abstract\":\"An LLM <b>bold</b> | ")
+        .replaceFirst("\"categories\":\"[^\"]*\"", "\"categories\":\"cs.CL\"");
+    Path input = TestSpark.writeLines(dir, "hostile.jsonl", List.of(line));
+    Path out = dir.resolve("out");
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "run", "--input", input.toString()))).isZero();
+    String page = Files.readString(out.resolve("site/papers/llm/2007_04/papers_1.md"));
+    var parser = org.commonmark.parser.Parser.builder()
+        .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create())).build();
+    var links = new ArrayList<String>();
+    var html = new ArrayList<String>();
+    var cells = new ArrayList<Integer>();
+    parser.parse(page).accept(new org.commonmark.node.AbstractVisitor() {
+      @Override
+      public void visit(org.commonmark.node.CustomNode node) {
+        if (node instanceof org.commonmark.ext.gfm.tables.TableRow) {
+          int n = 0;
+          for (var c = node.getFirstChild(); c != null; c = c.getNext()) {
+            n++;
+          }
+          cells.add(n);
+        }
+        visitChildren(node);
+      }
+
+      @Override
+      public void visit(org.commonmark.node.CustomBlock node) {
+        visitChildren(node);
+      }
+
+      @Override
+      public void visit(org.commonmark.node.Link link) {
+        links.add(link.getDestination());
+        visitChildren(link);
+      }
+
+      @Override
+      public void visit(org.commonmark.node.HtmlInline node) {
+        html.add(node.getLiteral());
+      }
+    });
+    assertThat(cells).containsExactly(3, 3);
+    assertThat(links).containsExactly("../../..", "../../../papers", "../../../papers/llm",
+        "http://arxiv.org/abs/0704.0001v1");
+    assertThat(html).containsOnly("<details>", "</details>");
+  }
 }
