@@ -72,10 +72,11 @@ def main():
     ap.add_argument("--recent", required=True, help="folder of YYYY-MM-DD.jsonl.gz daily listings")
     ap.add_argument("--month", action="append", default=[], help="YYYY-MM to convert (repeatable)")
     ap.add_argument("--day", action="append", default=[], help="YYYY-MM-DD to convert (repeatable)")
+    ap.add_argument("--all", action="store_true", help="every month of the listings, one file a month")
     ap.add_argument("--out-dir", required=True, help="writes recent-<month or day>.jsonl.gz here")
     args = ap.parse_args()
-    if not args.month and not args.day:
-        ap.error("give --month or --day")
+    if not args.month and not args.day and not args.all:
+        ap.error("give --month, --day or --all")
 
     days = sorted(m.group(1) for m in (DAY_FILE.match(os.path.basename(p))
                                        for p in glob.glob(os.path.join(args.recent, "*.jsonl.gz"))) if m)
@@ -92,7 +93,8 @@ def main():
                 if rec["id"] not in first_listing:
                     first_listing[rec["id"]] = (day, rec)
 
-    groups = [(m, lambda d, m=m: d.startswith(m + "-")) for m in args.month] + \
+    months = sorted({d[:7] for d in days}) if args.all else args.month
+    groups = [(m, lambda d, m=m: d.startswith(m + "-")) for m in months] + \
              [(d, lambda x, d=d: x == d) for d in args.day]
     os.makedirs(args.out_dir, exist_ok=True)
     print("read %d lines of %d daily files: %d distinct ids" % (lines, len(days), len(first_listing)))

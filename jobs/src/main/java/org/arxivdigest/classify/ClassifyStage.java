@@ -8,55 +8,116 @@ import static org.arxivdigest.schema.Columns.SUBMITTED_AT;
 import static org.arxivdigest.schema.Columns.TOPIC;
 import static org.arxivdigest.schema.Columns.VERSION;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.arxivdigest.classify.keyword.KeywordRules;
+import org.arxivdigest.classify.tfidf.ModelKind;
+import org.arxivdigest.classify.tfidf.ModelStore;
+import org.arxivdigest.classify.tfidf.TfidfModels;
+import org.arxivdigest.cli.UsageException;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.OutputLayout;
 import org.arxivdigest.listing.Listings;
 import org.arxivdigest.run.Stages;
 
-/** Wires classification: papers to topic assignments, then assignments to the listings the pages show. */
+/**
+ * Wires classification: papers to topic assignments (keyword rule; with trained models also TF-IDF scores, their
+ * combination, and predicted categories), then assignments to the listings the pages show.
+ */
 public final class ClassifyStage {
   private ClassifyStage() {}
 
-  public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, Stages stages) {
-    stages.run("classify.keyword", () -> {
-      Dataset<Row> papers = spark.read().parquet(out.papers());
-      Dataset<Row> assignments = KeywordRules.assign(papers, topics)
-          .repartition(col(TOPIC))
-          .sortWithinPartitions(TOPIC, ID, METHOD);
-      DatasetWriter.replace(assignments, out.assignments(), TOPIC);
-      return counts("assignments", countByTopic(spark.read().parquet(out.assignments())));
+  public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, ModelStore models,
+                         Stages stages) {
+    Dataset<Row> papers = spark.read().parquet(out.papers());
+    var topicModels = new LinkedHashMap<Topic, PipelineModel>();
+    for (Topic t : topics) {
+      String dir = models == null ? null : models.latest(ModelStore.kindPath(ModelKind.TOPIC, t.slug()));
+      if (dir != null) {
+        topicModels.put(t, PipelineModel.load(dir + "/model"));
+      } else if (t.method() != Topic.Method.KEYWORD) {
+        throw new UsageException("topic \"" + t.slug() + "\" lists by method " + t.method().code()
+            + " but no trained model was found" + (models == null ? "" : " under " + models.kindDir(
+            ModelStore.kindPath(ModelKind.TOPIC, t.slug()))) + "; run `arxiv-digest train --kind topic` first");
+      }
+    }
+
+    stages.run("classify.assign", () -> {
+      Dataset<Row> keyword = KeywordRules.assign(papers, topics);
+      Dataset<Row> all = keyword;
+      Dataset<Row> scores = null;
+      if (!topicModels.isEmpty()) {
+        var perTopic = new ArrayList<Dataset<Row>>();
+        topicModels.forEach((t, m) -> perTopic.add(TfidfModels.topicScores(papers, t, m)));
+        scores = perTopic.stream().reduce(Dataset::unionByName).orElseThrow()
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        var modelled = new ArrayList<>(topicModels.keySet());
+        all = keyword.unionByName(Assignments.tfidf(scores, modelled))
+            .unionByName(Assignments.combined(keyword.filter(col(TOPIC).isin(modelled.stream().map(Topic::slug)
+                .toArray())), scores, modelled));
+      }
+      try {
+        DatasetWriter.replace(all.repartition(col(TOPIC)).sortWithinPartitions(TOPIC, METHOD, ID),
+            out.assignments(), TOPIC);
+      } finally {
+        if (scores != null) {
+          scores.unpersist();
+        }
+      }
+      return counts("assignments", countBy(spark.read().parquet(out.assignments()), TOPIC, METHOD));
     });
+
+    if (models != null) {
+      String category = models.latest(ModelKind.CATEGORY.dir());
+      String archive = models.latest(ModelKind.ARCHIVE.dir());
+      if (category != null || archive != null) {
+        stages.run("classify.predictions", () -> {
+          DatasetWriter.replace(TfidfModels.predictions(papers,
+              category == null ? null : PipelineModel.load(category + "/model"),
+              archive == null ? null : PipelineModel.load(archive + "/model")), out.predictions());
+          return Map.of("papers", spark.read().parquet(out.predictions()).count(),
+              "category_model", String.valueOf(category), "archive_model", String.valueOf(archive));
+        });
+      }
+    }
+
     stages.run("classify.listings", () -> {
-      Dataset<Row> listings = Listings.build(spark, spark.read().parquet(out.assignments()),
-              spark.read().parquet(out.papers()), spark.read().parquet(out.versions()), topics)
+      Dataset<Row> listings = Listings.build(spark, spark.read().parquet(out.assignments()), papers,
+              spark.read().parquet(out.versions()), topics)
           .repartition(col(TOPIC), col(MONTH))
           .sortWithinPartitions(TOPIC, MONTH, ID, VERSION, SUBMITTED_AT);
       DatasetWriter.replace(listings, out.listings(), TOPIC, MONTH);
-      return counts("listed", countByTopic(spark.read().parquet(out.listings())));
+      return counts("listed", countBy(spark.read().parquet(out.listings()), TOPIC));
     });
   }
 
-  private static Map<String, Long> countByTopic(Dataset<Row> data) {
+  /** Counts by the given columns, keyed "a/b". */
+  private static Map<String, Long> countBy(Dataset<Row> data, String... columns) {
     var counts = new TreeMap<String, Long>();
-    for (Row r : data.groupBy(TOPIC).count().collectAsList()) {
-      counts.put(r.getString(0), r.getLong(1));
+    for (Row r : data.groupBy(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length)).count()
+        .collectAsList()) {
+      var key = new StringBuilder();
+      for (int i = 0; i < columns.length; i++) {
+        key.append(i == 0 ? "" : "/").append(r.getString(i));
+      }
+      counts.put(key.toString(), r.getLong(columns.length));
     }
     return counts;
   }
 
-  private static Map<String, Object> counts(String key, Map<String, Long> byTopic) {
+  private static Map<String, Object> counts(String key, Map<String, Long> byKey) {
     var map = new LinkedHashMap<String, Object>();
-    map.put(key, byTopic.values().stream().mapToLong(Long::longValue).sum());
-    map.put(key + "_by_topic", byTopic);
+    map.put(key, byKey.values().stream().mapToLong(Long::longValue).sum());
+    map.put(key + "_by_topic", byKey);
     return map;
   }
 }

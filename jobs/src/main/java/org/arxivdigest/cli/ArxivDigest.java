@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "arxiv-digest", mixinStandardHelpOptions = true, version = "arxiv-digest 0.1.0",
     description = "Turns bulk arXiv metadata dumps into monthly topic digests.",
     subcommands = {IngestCommand.class, ClassifyCommand.class, PublishCommand.class, RunCommand.class,
+        TrainCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class})
 public class ArxivDigest implements Runnable {
   @Spec CommandSpec spec;
@@ -25,6 +26,7 @@ public class ArxivDigest implements Runnable {
     var cli = new CommandLine(new ArxivDigest());
     // "--input a.json --bogus" must be an unknown option, not a second input called "--bogus".
     cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(ArxivDigest::usageError);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> executionError(e, cmd));
     return cli.execute(args);
@@ -32,7 +34,7 @@ public class ArxivDigest implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (ingest, classify, publish, run)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (ingest, classify, publish, run, train, evaluate)");
   }
 
   /** Unknown flags, missing values: one line naming the problem, then where help is. */

@@ -6,15 +6,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "classify", mixinStandardHelpOptions = true,
-    description = "Assign the ingested papers to the topics of the config and build the listings of the pages.")
+    description = "Assign the ingested papers to the topics of the config (keyword rule, and the TF-IDF models "
+        + "when trained) and build the listings of the pages.")
 public class ClassifyCommand implements Callable<Integer> {
   @Mixin TopicOptions topicOptions;
+  @Mixin ModelOptions models;
   @Mixin SparkOptions spark;
 
   @Override
   public Integer call() {
     var topics = topicOptions.load(spark);
     return CommandRun.execute("classify", spark, run -> ClassifyStage.run(run.spark(), run.out(), topics,
-        run.stages()));
+        models.store(run), run.stages()));
   }
 }

@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Every stage on a dump: ingest, classify, publish.")
+    description = "Every stage on a dump: ingest, classify, publish. Never trains: see train.")
 public class RunCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin TopicOptions topicOptions;
   @Mixin PublishOptions publish;
+  @Mixin ModelOptions models;
   @Mixin SparkOptions spark;
 
   @Override
@@ -22,7 +23,7 @@ public class RunCommand implements Callable<Integer> {
     var topics = topicOptions.load(spark);
     return CommandRun.execute("run", spark, run -> {
       IngestStage.run(files, run.out(), run.runId(), run.stages());
-      ClassifyStage.run(run.spark(), run.out(), topics, run.stages());
+      ClassifyStage.run(run.spark(), run.out(), topics, models.store(run), run.stages());
       PublishStage.run(run.spark(), run.out(), topics, publish.links(), range, run.runId(), run.stages());
     });
   }

@@ -14,10 +14,30 @@ import java.util.List;
  * @param categories allowed archives ({@code cs}) or categories ({@code cs.CL}); a paper needs one of them
  * @param listing which versions of a matching paper its pages list
  * @param format the page format
+ * @param method which assignments the pages list: keyword rule, TF-IDF model, or either
+ * @param threshold the model score from which a paper is in the topic ({@code tfidf}, {@code combined})
+ * @param related words and phrases close to the topic: papers that mention them without meeting the rule are
+ *     neither positives nor negatives when the topic's model is trained
  */
 public record Topic(String slug, String name, List<String> include, List<String> exclude,
                     List<String> includeRegex, List<String> excludeRegex, List<String> categories,
-                    Listing listing, Format format) {
+                    Listing listing, Format format, Method method, double threshold, List<String> related) {
+
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  /** How papers are chosen for the topic's pages. */
+  public enum Method {
+    /** The keyword rule (the sites' behaviour). */
+    KEYWORD,
+    /** The topic's TF-IDF model: score at or above the threshold. */
+    TFIDF,
+    /** Keyword rule OR model score at or above the threshold. */
+    COMBINED;
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** Which rows a matching paper gives. */
   public enum Listing {

@@ -31,7 +31,7 @@ public final class TopicsConfig {
   /** An archive ({@code cs}, {@code hep-th}) or a category ({@code cs.CL}, {@code cond-mat.mes-hall}). */
   private static final Pattern CATEGORY = Pattern.compile("[a-z]+(-[a-z]+)?(\\.[A-Za-z]+(-[a-z]+)?)?");
   private static final Set<String> FIELDS = Set.of("slug", "name", "include", "exclude", "include_regex",
-      "exclude_regex", "categories", "listing", "format");
+      "exclude_regex", "categories", "listing", "format", "method", "threshold", "related");
   private static final List<String> DEFAULT_CATEGORIES = List.of("cs", "stat");
 
   public static List<Topic> load(String path, Configuration conf) {
@@ -110,7 +110,20 @@ public final class TopicsConfig {
     }
     return new Topic(slug, name, include, terms(node, "exclude", at), includeRegex, regexes(node, "exclude_regex",
         at), categories, choice(node, "listing", Topic.Listing.class, Topic.Listing.VERSIONS, at),
-        choice(node, "format", Topic.Format.class, Topic.Format.TABLE, at));
+        choice(node, "format", Topic.Format.class, Topic.Format.TABLE, at),
+        choice(node, "method", Topic.Method.class, Topic.Method.KEYWORD, at), threshold(node, at),
+        terms(node, "related", at));
+  }
+
+  private static double threshold(JsonNode node, String at) {
+    if (!node.has("threshold")) {
+      return Topic.DEFAULT_THRESHOLD;
+    }
+    JsonNode value = node.get("threshold");
+    if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
+      throw new UsageException(at + ": field \"threshold\": expected a number from 0 to 1, got " + value);
+    }
+    return value.asDouble();
   }
 
   private static String text(JsonNode node, String field, String at) {

@@ -31,9 +31,23 @@ public record OutputLayout(String root) {
     return dataset("listings");
   }
 
+  public String predictions() {
+    return dataset("predictions");
+  }
+
   /** The digest site: markdown pages, READMEs. */
   public String site() {
     return root + "/site";
+  }
+
+  /** Trained models: {@code <kind>/<version>/} and {@code <kind>/LATEST}. */
+  public String models() {
+    return root + "/models";
+  }
+
+  /** Evaluation reports. */
+  public String reports() {
+    return root + "/reports";
   }
 
   public String runSummary() {

@@ -27,9 +27,11 @@ public final class Listings {
   private Listings() {}
 
   private static final String MODE = "_listing";
+  private static final String CHOSEN_METHOD = "_method";
   private static final StructType TOPIC_MODES = new StructType()
       .add(TOPIC, DataTypes.StringType, false)
-      .add(MODE, DataTypes.StringType, false);
+      .add(MODE, DataTypes.StringType, false)
+      .add(CHOSEN_METHOD, DataTypes.StringType, false);
 
   /** The arXiv page of one version, as the sites link it. */
   public static Column link(Column id, Column version) {
@@ -37,14 +39,15 @@ public final class Listings {
   }
 
   /**
-   * Assignments (those of {@code method}) x papers x versions to listing rows in {@link Schemas#LISTINGS} order.
+   * Assignments (those of the method each topic chose) x papers x versions to listing rows in
+   * {@link Schemas#LISTINGS} order.
    * {@code versions}: every version in its own month; {@code latest}: the newest version; {@code new}: the first.
    */
   public static Dataset<Row> build(SparkSession spark, Dataset<Row> assignments, Dataset<Row> papers,
                                    Dataset<Row> versions, List<Topic> topics) {
     var modes = new ArrayList<Row>();
     for (Topic t : topics) {
-      modes.add(RowFactory.create(t.slug(), t.listing().name().toLowerCase(Locale.ROOT)));
+      modes.add(RowFactory.create(t.slug(), t.listing().name().toLowerCase(Locale.ROOT), t.method().code()));
     }
     Dataset<Row> topicModes = spark.createDataFrame(modes, TOPIC_MODES);
     Dataset<Row> paperText = papers.select(ID, TITLE, ABSTRACT, COMMENTS, PRIMARY_CATEGORY, FIRST_VERSION_AT,
@@ -56,6 +59,7 @@ public final class Listings {
         .or(mode.equalTo(lit("new")).and(col(SUBMITTED_AT).equalTo(col(FIRST_VERSION_AT))));
     return assignments
         .join(topicModes, TOPIC)
+        .filter(col(METHOD).equalTo(col(CHOSEN_METHOD)))
         .join(paperText, ID)
         .join(versions.select(ID, VERSION, SUBMITTED_AT, SUBMITTED_DATE, MONTH), ID)
         .filter(wanted)

@@ -83,4 +83,17 @@ class TopicsConfigTest {
     assertThatThrownBy(() -> TopicsConfig.parse("{\"topics\": [", "t.json"))
         .isInstanceOf(UsageException.class).hasMessageContaining("not valid JSON");
   }
+
+  @Test
+  void methodAndThresholdDefaultToTheKeywordRuleAndAreChecked() {
+    Topic t = parse("{\"slug\": \"x\", \"include\": [\"x\"]}").get(0);
+    assertThat(t.method()).isEqualTo(Topic.Method.KEYWORD);
+    assertThat(t.threshold()).isEqualTo(0.5);
+    Topic c = parse("{\"slug\": \"x\", \"include\": [\"x\"], \"method\": \"combined\", \"threshold\": 0.8}")
+        .get(0);
+    assertThat(c.method()).isEqualTo(Topic.Method.COMBINED);
+    assertThat(c.threshold()).isEqualTo(0.8);
+    assertThatThrownBy(() -> parse("{\"slug\": \"x\", \"include\": [\"x\"], \"threshold\": 2}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("field \"threshold\"");
+  }
 }

@@ -114,8 +114,29 @@ public final class KeywordRules {
     return any;
   }
 
+  /**
+   * True when an include or related term (word, plural too, or phrase) or an include regex occurs anywhere in the
+   * title or the abstract, whether or not the rule is met: such papers are neither clear positives nor clear
+   * negatives.
+   */
+  public static Column mentions(Topic topic) {
+    Column title = coalesce(col(TITLE), lit(""));
+    Column abstractText = coalesce(col(ABSTRACT), lit(""));
+    Column any = lit(false);
+    var terms = new ArrayList<>(topic.include());
+    terms.addAll(topic.related());
+    for (String term : terms) {
+      String regex = isPhrase(term) ? phraseRegex(term) : wordRegex(term);
+      any = any.or(title.rlike(regex)).or(abstractText.rlike(regex));
+    }
+    for (String regex : topic.includeRegex()) {
+      any = any.or(regexMatch(regex, title, abstractText).isNotNull());
+    }
+    return any;
+  }
+
   /** True when one of the paper's categories, or its archive, is allowed for the topic. */
-  static Column categoryAllowed(Topic topic, Column categories) {
+  public static Column categoryAllowed(Topic topic, Column categories) {
     Object[] allowed = topic.categories().toArray();
     return exists(categories, c -> c.isin(allowed).or(substring_index(c, ".", 1).isin(allowed)));
   }

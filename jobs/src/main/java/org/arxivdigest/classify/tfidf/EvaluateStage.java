@@ -1,0 +1,137 @@
+package org.arxivdigest.classify.tfidf;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.hash;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.trim;
+import static org.arxivdigest.schema.Columns.ID;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.classify.keyword.KeywordRules;
+import org.arxivdigest.cli.UsageException;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.io.HadoopFiles;
+import org.arxivdigest.io.OutputLayout;
+import org.arxivdigest.run.Stages;
+
+/**
+ * Wires evaluation: each topic's labels ({@code <labels>/<slug>.csv}) against keyword, tfidf and combined, and the
+ * category and archive models on the test split; writes {@code reports/evaluation.json} and {@code .md}.
+ */
+public final class EvaluateStage {
+  private EvaluateStage() {}
+
+  public static final StructType LABELS = new StructType()
+      .add(ID, DataTypes.StringType)
+      .add("label", DataTypes.StringType)
+      .add("reason", DataTypes.StringType);
+
+  /** Dev half of the labels: a hash other than the train/test split's, so both halves mix all folds. */
+  static org.apache.spark.sql.Column isDev() {
+    return pmod(hash(col(ID)), lit(2)).equalTo(lit(0));
+  }
+
+  public static Map<String, Object> run(SparkSession spark, OutputLayout out, List<Topic> topics, ModelStore store,
+                                        String labelsDir, Stages stages) {
+    var conf = spark.sparkContext().hadoopConfiguration();
+    Dataset<Row> papers = spark.read().parquet(out.papers());
+    var report = new LinkedHashMap<String, Object>();
+    var topicReports = new ArrayList<Map<String, Object>>();
+    for (Topic topic : topics) {
+      String file = labelsDir + "/" + topic.slug() + ".csv";
+      if (!exists(spark, file)) {
+        continue;
+      }
+      stages.run("evaluate.topic." + topic.slug(), () -> {
+        var r = evaluateTopic(spark, papers, topic, store, file);
+        topicReports.add(r);
+        return Map.of("labelled", r.get("labelled"));
+      });
+    }
+    report.put("topics", topicReports);
+    var models = new LinkedHashMap<String, Object>();
+    for (ModelKind kind : List.of(ModelKind.CATEGORY, ModelKind.ARCHIVE)) {
+      String dir = store.latest(kind.dir());
+      if (dir == null) {
+        continue;
+      }
+      stages.run("evaluate." + kind.dir(), () -> {
+        PipelineModel model = PipelineModel.load(dir + "/model");
+        var labels = java.util.Set.of(Trainer.labels(model));
+        Dataset<Row> examples = kind == ModelKind.CATEGORY
+            ? TrainingData.category(papers, new java.util.TreeSet<>(labels)) : TrainingData.archive(papers);
+        Metrics m = Metrics.of(Trainer.predict(model, TrainingData.test(examples)), TrainingData.LABEL,
+            Trainer.PREDICTED_LABEL);
+        var entry = new LinkedHashMap<String, Object>();
+        entry.put("model", dir);
+        entry.putAll(m.toMap());
+        models.put(kind.dir(), entry);
+        return Map.of("test_size", m.total(), "accuracy", m.accuracy());
+      });
+    }
+    report.put("models", models);
+    HadoopFiles.writeString(conf, out.reports() + "/evaluation.json", Trainer.json(report));
+    HadoopFiles.writeString(conf, out.reports() + "/evaluation.md", EvaluationReport.markdown(report));
+    return report;
+  }
+
+  private static Map<String, Object> evaluateTopic(SparkSession spark, Dataset<Row> papers, Topic topic,
+                                                   ModelStore store, String file) {
+    Dataset<Row> labels = spark.read().schema(LABELS).option("header", "true").option("comment", "#")
+        .option("multiLine", "true").csv(file)
+        .select(trim(col(ID)).as(ID), lower(trim(col("label"))).as("label"));
+    long bad = labels.filter(col("label").isin("yes", "no").unary_$bang().or(col(ID).isNull())).count();
+    if (bad > 0) {
+      throw new UsageException(file + ": " + bad + " rows without an id or with a label other than yes/no");
+    }
+    Dataset<Row> labelled = papers.join(labels, ID);
+    long missing = labels.count() - labelled.count();
+    var keywordHits = new java.util.HashSet<String>();
+    for (Row r : KeywordRules.assign(labelled, List.of(topic)).select(ID).collectAsList()) {
+      keywordHits.add(r.getString(0));
+    }
+    String modelDir = store.latest(ModelStore.kindPath(ModelKind.TOPIC, topic.slug()));
+    var scores = new HashMap<String, Double>();
+    if (modelDir != null) {
+      for (Row r : TfidfModels.topicScores(labelled, topic, PipelineModel.load(modelDir + "/model"))
+          .collectAsList()) {
+        scores.put(r.getString(1), r.getDouble(2));
+      }
+    }
+    var judged = new ArrayList<Evaluation.Judged>();
+    for (Row r : labelled.select(col(ID), col("label"), isDev().as("dev")).orderBy(ID).collectAsList()) {
+      String id = r.getString(0);
+      judged.add(new Evaluation.Judged(id, r.getString(1).equals("yes"), keywordHits.contains(id),
+          scores.get(id), r.getBoolean(2)));
+    }
+    var report = Evaluation.topicReport(topic.slug(), judged, modelDir != null);
+    report.put("labels_file", file);
+    report.put("labels_without_paper", missing);
+    report.put("model", modelDir);
+    return report;
+  }
+
+  private static boolean exists(SparkSession spark, String file) {
+    try {
+      Path p = new Path(file);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.arxivdigest.classify.tfidf;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.CountVectorizer;
+import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.RegexTokenizer;
+import org.apache.spark.ml.feature.SQLTransformer;
+import org.apache.spark.ml.feature.StopWordsRemover;
+import org.apache.spark.sql.Column;
+import org.arxivdigest.schema.Columns;
+
+/**
+ * Title + abstract to TF-IDF over 1- and 2-grams. The vocabulary is bounded ({@code vocabSize}), so the model and
+ * the driver's memory do not grow with the corpus; CountVectorizer (not hashing) keeps the terms readable, so a
+ * model can say what it learned.
+ */
+public final class TextFeatures {
+  private TextFeatures() {}
+
+  public static final String TEXT = "text";
+  public static final String TOKENS = "_tokens";
+  public static final String WORDS = "_words";
+  public static final String BIGRAMS = "_bigrams";
+  public static final String TERMS = "_terms";
+  public static final String TF = "_tf";
+  public static final String FEATURES = "features";
+
+  /** What the models read: the title and the abstract of a paper as one text. */
+  public static Column text() {
+    return concat_ws(" ", coalesce(col(Columns.TITLE), lit("")), coalesce(col(Columns.ABSTRACT), lit("")));
+  }
+
+  /** The feature stages, in order; {@code FEATURES} is the TF-IDF vector. */
+  public static PipelineStage[] stages(int vocabSize, int minDocFreq) {
+    var tokenizer = new RegexTokenizer().setInputCol(TEXT).setOutputCol(TOKENS)
+        .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).setMinTokenLength(2);
+    var stopWords = new StopWordsRemover().setInputCol(TOKENS).setOutputCol(WORDS);
+    var bigrams = new NGram().setN(2).setInputCol(WORDS).setOutputCol(BIGRAMS);
+    var terms = new SQLTransformer().setStatement(
+        "SELECT *, concat(" + WORDS + ", " + BIGRAMS + ") AS " + TERMS + " FROM __THIS__");
+    // Binary term presence: a cheap stand-in for sublinear tf, which MLlib lacks.
+    var counts = new CountVectorizer().setInputCol(TERMS).setOutputCol(TF)
+        .setVocabSize(vocabSize).setMinDF(minDocFreq).setBinary(true);
+    var idf = new IDF().setInputCol(TF).setOutputCol(FEATURES).setMinDocFreq(minDocFreq);
+    return new PipelineStage[] {tokenizer, stopWords, bigrams, terms, counts, idf};
+  }
+}

@@ -1,0 +1,96 @@
+package org.arxivdigest.classify.tfidf;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.when;
+import static org.arxivdigest.schema.Columns.CATEGORIES;
+import static org.arxivdigest.schema.Columns.ID;
+import static org.arxivdigest.schema.Columns.PRIMARY_CATEGORY;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.arxivdigest.classify.keyword.KeywordRules;
+import org.arxivdigest.config.Topic;
+
+/** Papers to labelled examples (id, text, label, is_test) for each kind of model. */
+public final class TrainingData {
+  private TrainingData() {}
+
+  public static final String LABEL = "label";
+  public static final String IS_TEST = "is_test";
+  public static final String OTHER = "other";
+  public static final String YES = "yes";
+  public static final String NO = "no";
+
+  private static Dataset<Row> examples(Dataset<Row> papers, Column label) {
+    return papers
+        .filter(col(PRIMARY_CATEGORY).isNotNull())
+        .select(col(ID), TextFeatures.text().as(TextFeatures.TEXT), label.as(LABEL),
+            Split.isTest(col(ID)).as(IS_TEST));
+  }
+
+  /** The primary category; categories outside {@code kept} become {@value #OTHER}. */
+  public static Dataset<Row> category(Dataset<Row> papers, Set<String> kept) {
+    Column c = col(PRIMARY_CATEGORY);
+    return examples(papers, when(c.isin(kept.toArray()), c).otherwise(lit(OTHER)));
+  }
+
+  /** The primary archive: cs.CL is cs, hep-th is hep-th. */
+  public static Dataset<Row> archive(Dataset<Row> papers) {
+    return examples(papers, substring_index(col(PRIMARY_CATEGORY), ".", 1));
+  }
+
+  /** The abstracts CSV of the Kaggle "arXiv Paper Abstracts" dataset: titles, summaries, terms (a Python list). */
+  public static final org.apache.spark.sql.types.StructType ABSTRACTS_CSV = new org.apache.spark.sql.types.StructType()
+      .add("titles", org.apache.spark.sql.types.DataTypes.StringType)
+      .add("summaries", org.apache.spark.sql.types.DataTypes.StringType)
+      .add("terms", org.apache.spark.sql.types.DataTypes.StringType);
+
+  /**
+   * Archive examples from the abstracts CSV, which has no ids: the title stands in for the id, so the split is by a
+   * hash of the title. The first listed term is taken as the primary category.
+   */
+  public static Dataset<Row> archiveFromAbstractsCsv(org.apache.spark.sql.SparkSession spark, String path) {
+    Dataset<Row> csv = spark.read().schema(ABSTRACTS_CSV).option("header", "true").option("multiLine", "true")
+        .option("escape", "\"").csv(path);
+    Column firstTerm = org.apache.spark.sql.functions.regexp_extract(col("terms"), "^\\[\\s*'([^']+)'", 1);
+    Column title = org.arxivdigest.normalize.Text.collapse(col("titles"));
+    return csv
+        .filter(firstTerm.notEqual(lit("")).and(title.isNotNull()))
+        .select(title.as(ID),
+            org.apache.spark.sql.functions.concat_ws(" ", title, org.arxivdigest.normalize.Text.collapse(
+                col("summaries"))).as(TextFeatures.TEXT),
+            substring_index(firstTerm, ".", 1).as(LABEL),
+            Split.isTest(title).as(IS_TEST));
+  }
+
+  /**
+   * The papers a topic could hold (a category the topic allows), labelled {@value #YES} when the keyword rule
+   * assigns them, {@value #NO} when they mention none of the topic's include or related terms. Papers that
+   * mention one without meeting the rule (e.g. "LLMs" in the abstract only, "large language models") are left out
+   * of both splits: they are often on topic, and teaching the model that they are not is what makes it miss what
+   * the keywords miss.
+   */
+  public static Dataset<Row> topic(Dataset<Row> papers, Topic topic) {
+    // The positives come from the same papers: a distinct column name keeps the self-join unambiguous.
+    String positiveId = "_positive_id";
+    Dataset<Row> positives = KeywordRules.assign(papers, List.of(topic)).select(col(ID).as(positiveId));
+    Dataset<Row> candidates = papers.filter(KeywordRules.categoryAllowed(topic, col(CATEGORIES)));
+    return examples(candidates.join(positives, col(ID).equalTo(col(positiveId)), "left")
+            .filter(col(positiveId).isNotNull().or(not(KeywordRules.mentions(topic)))),
+        when(col(positiveId).isNotNull(), lit(YES)).otherwise(lit(NO)));
+  }
+
+  public static Dataset<Row> train(Dataset<Row> examples) {
+    return examples.filter(not(col(IS_TEST)));
+  }
+
+  public static Dataset<Row> test(Dataset<Row> examples) {
+    return examples.filter(col(IS_TEST));
+  }
+}

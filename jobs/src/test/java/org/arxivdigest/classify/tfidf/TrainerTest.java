@@ -1,0 +1,120 @@
+package org.arxivdigest.classify.tfidf;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.arxivdigest.classify.keyword.KeywordRules;
+import org.arxivdigest.config.TopicsConfig;
+import org.arxivdigest.ingest.KaggleReader;
+import org.arxivdigest.normalize.Records;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training on a small real fixture: 1,500 cs papers of 2025-05 from data/sample. */
+class TrainerTest {
+  private static final TrainParams SMALL = new TrainParams(5000, 2, 25, 1e-3, 30);
+  private static Dataset<Row> papers;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void papers() {
+    var spark = TestSpark.session();
+    String file = TestSpark.sample().resolve("recent/recent-2025-05.jsonl.gz").toString();
+    papers = Records.normalize(KaggleReader.parse(KaggleReader.readLines(spark, List.of(file))))
+        .filter(col("reason").isNull()).orderBy("id").limit(1500).cache();
+  }
+
+  private ModelStore store() {
+    return new ModelStore(dir.resolve("models").toString(), new Configuration());
+  }
+
+  private static Trainer.Result trainCategory(ModelStore store) {
+    var kept = TrainStage.frequentCategories(papers, SMALL.minClassSize());
+    return Trainer.train(TrainingData.category(papers, kept), SMALL, store, "category", Map.of());
+  }
+
+  @Test
+  void aSavedModelLoadsAndPredictsTheSameScores() {
+    Trainer.Result r = trainCategory(store());
+    var kept = TrainStage.frequentCategories(papers, SMALL.minClassSize());
+    Dataset<Row> test = TrainingData.test(TrainingData.category(papers, kept));
+    PipelineModel loaded = PipelineModel.load(r.dir() + "/model");
+    List<Row> fromDisk = Trainer.predict(loaded, test).orderBy("id").select("id", "probability", "predicted_label")
+        .collectAsList();
+    Metrics again = Metrics.of(Trainer.predict(loaded, test), TrainingData.LABEL, Trainer.PREDICTED_LABEL);
+    assertThat(again).isEqualTo(r.metrics());
+    assertThat(fromDisk).isNotEmpty();
+    for (Row row : fromDisk) {
+      Vector p = row.getAs("probability");
+      double sum = 0;
+      for (double x : p.toArray()) {
+        assertThat(x).isBetween(0.0, 1.0);
+        sum += x;
+      }
+      assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+    assertThat(r.metrics().accuracy()).as("better than always cs.CV").isGreaterThan(0.5);
+  }
+
+  @Test
+  void theSameDataAndParametersGiveTheSameMetricsAndNewVersionsNeverOverwrite() throws IOException {
+    ModelStore store = store();
+    Trainer.Result first = trainCategory(store);
+    Trainer.Result second = trainCategory(store);
+    assertThat(second.metrics()).isEqualTo(first.metrics());
+    assertThat(second.version()).isNotEqualTo(first.version());
+    assertThat(Path.of(first.dir(), "model")).isDirectory();
+    assertThat(Path.of(second.dir(), "model")).isDirectory();
+    assertThat(Files.readString(dir.resolve("models/category/LATEST")).strip()).isEqualTo(second.version());
+    assertThat(store.latest("category")).isEqualTo(second.dir());
+    JsonNode metrics = new ObjectMapper().readTree(Path.of(second.dir(), "metrics.json").toFile());
+    assertThat(metrics.get("accuracy").isNumber()).isTrue();
+    assertThat(metrics.get("macro_f1").isNumber()).isTrue();
+    assertThat(metrics.get("test_size").asLong()).isEqualTo(first.metrics().total()).isPositive();
+    assertThat(Files.readString(Path.of(second.dir(), "metrics.md"))).contains("| accuracy |").contains("cs.CV");
+  }
+
+  @Test
+  void topicExamplesAreSplitByIdWithBothLabelsOnEachSide() {
+    var topic = TopicsConfig.parse("{\"topics\": [{\"slug\": \"llm\", \"include\": [\"llm\"]}]}", "t").get(0);
+    Dataset<Row> examples = TrainingData.topic(papers, topic);
+    long total = examples.count();
+    long test = TrainingData.test(examples).count();
+    long ambiguous = papers.filter(KeywordRules.mentions(topic)).count()
+        - KeywordRules.assign(papers, List.of(topic)).count();
+    assertThat(ambiguous).as("papers that mention llm without meeting the rule").isPositive();
+    assertThat(total).isEqualTo(papers.count() - ambiguous); // all of them are cs
+    assertThat(test).isBetween(total / 5 - total / 20, total / 5 + total / 20);
+    for (Dataset<Row> side : List.of(TrainingData.train(examples), TrainingData.test(examples))) {
+      assertThat(side.select(TrainingData.LABEL).distinct().count()).isEqualTo(2);
+    }
+    long positives = examples.filter(col(TrainingData.LABEL).equalTo(TrainingData.YES)).count();
+    assertThat(positives).isEqualTo(KeywordRules.assign(papers, List.of(topic)).count());
+    assertThat(TrainingData.train(examples).join(TrainingData.test(examples), "id").count()).isZero();
+  }
+
+  @Test
+  void aTopicModelLearnsItsKeywordAndSaysSo() {
+    var topic = TopicsConfig.parse("{\"topics\": [{\"slug\": \"llm\", \"include\": [\"llm\"]}]}", "t").get(0);
+    Trainer.Result r = Trainer.train(TrainingData.topic(papers, topic), SMALL, store(), "topic/llm", Map.of());
+    @SuppressWarnings("unchecked")
+    var terms = (Map<String, List<Map<String, Object>>>) r.report().get("top_terms");
+    assertThat(terms.get("positive").subList(0, 5)).extracting(t -> t.get("term")).contains("llm", "llms");
+    assertThat(r.metrics().forClass(TrainingData.YES).support()).isPositive();
+  }
+}
