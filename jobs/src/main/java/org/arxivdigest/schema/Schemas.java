@@ -104,12 +104,12 @@ public final class Schemas {
       .add(FIELD, STRING)
       .add(SCORE, DataTypes.DoubleType);
 
-  /** One entry of a page part, in page order. */
+  /** One entry of a page part, in page order; the date is already the page's text, yyyy-MM-dd. */
   public static final StructType PAGE_ENTRY = new StructType()
       .add(RANK, DataTypes.IntegerType, false)
       .add(ID, STRING, false)
       .add(VERSION, DataTypes.IntegerType, false)
-      .add(DATE, DataTypes.DateType, false)
+      .add(DATE, STRING, false)
       .add(LINK, STRING, false)
       .add(TITLE, STRING, false)
       .add(ABSTRACT, STRING)

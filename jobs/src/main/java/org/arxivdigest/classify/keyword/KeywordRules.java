@@ -102,14 +102,18 @@ public final class KeywordRules {
   }
 
   static Column excluded(Topic topic, Column title, Column abstractText) {
+    return anywhere(topic.exclude(), topic.excludeRegex(), title, abstractText);
+  }
+
+  /** True when one of the words / phrases (plural accepted) or regexes occurs in the title or the abstract. */
+  private static Column anywhere(List<String> terms, List<String> regexes, Column title, Column abstractText) {
     Column any = lit(false);
-    for (String term : topic.exclude()) {
+    for (String term : terms) {
       String regex = isPhrase(term) ? phraseRegex(term) : wordRegex(term);
-      any = any.or(coalesce(title.rlike(regex), lit(false))).or(coalesce(abstractText.rlike(regex), lit(false)));
+      any = any.or(title.rlike(regex)).or(abstractText.rlike(regex));
     }
-    for (String regex : topic.excludeRegex()) {
-      Column hit = regexMatch(regex, title, abstractText);
-      any = any.or(hit.isNotNull());
+    for (String regex : regexes) {
+      any = any.or(regexMatch(regex, title, abstractText).isNotNull());
     }
     return any;
   }
@@ -120,19 +124,9 @@ public final class KeywordRules {
    * negatives.
    */
   public static Column mentions(Topic topic) {
-    Column title = coalesce(col(TITLE), lit(""));
-    Column abstractText = coalesce(col(ABSTRACT), lit(""));
-    Column any = lit(false);
     var terms = new ArrayList<>(topic.include());
     terms.addAll(topic.related());
-    for (String term : terms) {
-      String regex = isPhrase(term) ? phraseRegex(term) : wordRegex(term);
-      any = any.or(title.rlike(regex)).or(abstractText.rlike(regex));
-    }
-    for (String regex : topic.includeRegex()) {
-      any = any.or(regexMatch(regex, title, abstractText).isNotNull());
-    }
-    return any;
+    return anywhere(terms, topic.includeRegex(), coalesce(col(TITLE), lit("")), coalesce(col(ABSTRACT), lit("")));
   }
 
   /** True when one of the paper's categories, or its archive, is allowed for the topic. */

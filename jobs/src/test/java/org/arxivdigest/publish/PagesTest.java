@@ -1,0 +1,62 @@
+package org.arxivdigest.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.arxivdigest.schema.Schemas;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+
+class PagesTest {
+
+  /** 250 entries of one month: paper i submitted on day 1 + i % 28, at i minutes past midnight. */
+  private static List<Row> month() {
+    var rows = new ArrayList<Row>();
+    for (int i = 0; i < 250; i++) {
+      String id = String.format("2502.%05d", i + 1);
+      int day = 1 + i % 28;
+      rows.add(RowFactory.create("llm", "2025_02", id, 1,
+          Timestamp.valueOf(String.format("2025-02-%02d 00:%02d:00", day, i % 60)),
+          Date.valueOf(String.format("2025-02-%02d", day)), "http://arxiv.org/abs/" + id + "v1", "Title " + i,
+          "Abstract " + i, null, "cs.CL", "keyword", "llm", "title+abstract", null));
+    }
+    return rows;
+  }
+
+  @Test
+  void aMonthIsSplitIntoPartsOfAHundredNewestFirst() {
+    var listings = TestSpark.session().createDataFrame(month(), Schemas.LISTINGS);
+    var parts = Pages.parts(listings).orderBy("part").collectAsList();
+    assertThat(parts).extracting(r -> r.<Integer>getAs("part")).containsExactly(1, 2, 3);
+    assertThat(parts).extracting(r -> r.<Integer>getAs("parts")).containsOnly(3);
+    assertThat(parts).extracting(r -> r.getList(r.fieldIndex("entries")).size()).containsExactly(100, 100, 50);
+    var dates = new ArrayList<String>();
+    var ranks = new ArrayList<Integer>();
+    for (Row part : parts) {
+      for (Row e : part.<Row>getList(part.fieldIndex("entries"))) {
+        dates.add(e.getAs("date"));
+        ranks.add(e.getAs("rank"));
+      }
+    }
+    assertThat(ranks).isSorted().doesNotHaveDuplicates().hasSize(250);
+    assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(dates.get(0)).isEqualTo("2025-02-28");
+    assertThat(Pages.partCount(250)).isEqualTo(3);
+    assertThat(Pages.partCount(100)).isEqualTo(1);
+  }
+
+  @Test
+  void partsHaveTheDocumentedSchema() {
+    var listings = TestSpark.session().createDataFrame(month().subList(0, 3), Schemas.LISTINGS);
+    var schema = Pages.parts(listings).schema();
+    assertThat(schema.fieldNames()).containsExactly(Schemas.PAGE_PART.fieldNames());
+    for (var f : Schemas.PAGE_PART.fields()) {
+      assertThat(schema.apply(f.name()).dataType().sameType(f.dataType())).as(f.name()).isTrue();
+    }
+  }
+}
