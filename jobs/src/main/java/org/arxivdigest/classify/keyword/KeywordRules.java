@@ -129,6 +129,18 @@ public final class KeywordRules {
     return anywhere(terms, topic.includeRegex(), coalesce(col(TITLE), lit("")), coalesce(col(ABSTRACT), lit("")));
   }
 
+  /** One regex for every include term (word with plural, or phrase) and include regex of the topic. */
+  public static String includeMask(Topic topic) {
+    var alternatives = new ArrayList<String>();
+    for (String term : topic.include()) {
+      alternatives.add("(?:" + (isPhrase(term) ? phraseRegex(term) : wordRegex(term)) + ")");
+    }
+    for (String regex : topic.includeRegex()) {
+      alternatives.add("(?:(?iu)" + regex + ")");
+    }
+    return String.join("|", alternatives);
+  }
+
   /** True when one of the paper's categories, or its archive, is allowed for the topic. */
   public static Column categoryAllowed(Topic topic, Column categories) {
     Object[] allowed = topic.categories().toArray();

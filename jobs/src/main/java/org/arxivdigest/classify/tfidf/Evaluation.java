@@ -73,15 +73,18 @@ public final class Evaluation {
     return j.score() != null && j.score() >= threshold;
   }
 
+  /** Candidate thresholds: 0.01 .. 0.04, then 0.05 .. 0.95 by 0.05 (a model may be confident only at the low end). */
+  static final double[] THRESHOLDS = {0.01, 0.02, 0.03, 0.04, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5,
+      0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
+
   /**
-   * The threshold (0.05 .. 0.95 by 0.05) with the best F1 on {@code dev}. Where several tie, the middle of them
-   * (rounded to 0.05): the least sensitive to where exactly the dev half puts the boundary.
+   * The candidate threshold with the best F1 on {@code dev}. Where several tie, the middle of them (rounded to
+   * 0.01): the least sensitive to where exactly the dev half puts the boundary.
    */
   public static double bestThreshold(List<Judged> dev, boolean withKeyword) {
     double bestF1 = -1;
     var best = new ArrayList<Double>();
-    for (int i = 1; i <= 19; i++) {
-      double t = i * 0.05;
+    for (double t : THRESHOLDS) {
       double f1 = prf(dev, j -> (withKeyword && j.keyword()) || scoreAtLeast(j, t)).f1();
       if (f1 > bestF1 + 1e-12) {
         bestF1 = f1;
@@ -92,7 +95,7 @@ public final class Evaluation {
       }
     }
     double middle = best.stream().mapToDouble(Double::doubleValue).average().orElse(0.5);
-    return Math.round(middle * 20) / 20.0;
+    return Math.round(middle * 100) / 100.0;
   }
 
   /** The report of one topic: thresholds from dev, P/R/F1 of keyword, tfidf and combined on test (and on dev). */
@@ -119,6 +122,17 @@ public final class Evaluation {
       methods.put("combined", halves(dev, test, j -> j.keyword() || scoreAtLeast(j, combinedT)));
     }
     report.put("methods", methods);
+    var papers = new ArrayList<Map<String, Object>>();
+    for (Judged j : judged) {
+      var p = new LinkedHashMap<String, Object>();
+      p.put("id", j.id());
+      p.put("half", j.dev() ? "dev" : "test");
+      p.put("label", j.label() ? "yes" : "no");
+      p.put("keyword", j.keyword());
+      p.put("score", j.score());
+      papers.add(p);
+    }
+    report.put("papers", papers);
     return report;
   }
 

@@ -24,6 +24,7 @@ public final class TextFeatures {
   private TextFeatures() {}
 
   public static final String TEXT = "text";
+  public static final String MASKED = "_masked_text";
   public static final String TOKENS = "_tokens";
   public static final String WORDS = "_words";
   public static final String BIGRAMS = "_bigrams";
@@ -38,7 +39,24 @@ public final class TextFeatures {
 
   /** The feature stages, in order; {@code FEATURES} is the TF-IDF vector. */
   public static PipelineStage[] stages(int vocabSize, int minDocFreq) {
-    var tokenizer = new RegexTokenizer().setInputCol(TEXT).setOutputCol(TOKENS)
+    return stages(vocabSize, minDocFreq, null);
+  }
+
+  /**
+   * As {@link #stages(int, int)}, first blanking out what {@code maskRegex} matches. A topic model masks its own
+   * keywords: it must learn the context they stand in, or it can find nothing the keywords miss. The mask is a
+   * stage of the saved pipeline, so scoring masks the same way.
+   */
+  public static PipelineStage[] stages(int vocabSize, int minDocFreq, String maskRegex) {
+    String input = TEXT;
+    var out = new java.util.ArrayList<PipelineStage>();
+    if (maskRegex != null) {
+      String literal = maskRegex.replace("\\", "\\\\").replace("'", "\\'");
+      out.add(new SQLTransformer().setStatement(
+          "SELECT *, regexp_replace(" + TEXT + ", '" + literal + "', ' ') AS " + MASKED + " FROM __THIS__"));
+      input = MASKED;
+    }
+    var tokenizer = new RegexTokenizer().setInputCol(input).setOutputCol(TOKENS)
         .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).setMinTokenLength(2);
     var stopWords = new StopWordsRemover().setInputCol(TOKENS).setOutputCol(WORDS);
     var bigrams = new NGram().setN(2).setInputCol(WORDS).setOutputCol(BIGRAMS);
@@ -48,6 +66,7 @@ public final class TextFeatures {
     var counts = new CountVectorizer().setInputCol(TERMS).setOutputCol(TF)
         .setVocabSize(vocabSize).setMinDF(minDocFreq).setBinary(true);
     var idf = new IDF().setInputCol(TF).setOutputCol(FEATURES).setMinDocFreq(minDocFreq);
-    return new PipelineStage[] {tokenizer, stopWords, bigrams, terms, counts, idf};
+    out.addAll(java.util.List.of(tokenizer, stopWords, bigrams, terms, counts, idf));
+    return out.toArray(PipelineStage[]::new);
   }
 }

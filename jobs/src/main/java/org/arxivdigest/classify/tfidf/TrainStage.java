@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.run.Stages;
 
@@ -48,7 +49,8 @@ public final class TrainStage {
             stages.run("train.topic." + topic.slug(), () -> summary(Trainer.train(TrainingData.topic(papers, topic),
                 params, store, ModelStore.kindPath(kind, topic.slug()), Map.of("predicts",
                     "membership of topic " + topic.slug() + " (positives: keyword matches; negatives: papers of "
-                        + "the same categories that do not match)"))));
+                        + "the same categories that mention none of its include or related terms)"),
+                KeywordRules.includeMask(topic))));
           }
         }
       }

@@ -40,8 +40,9 @@ public final class Trainer {
   /** What a training run made. */
   public record Result(String kindPath, String version, String dir, Metrics metrics, Map<String, Object> report) {}
 
-  public static Pipeline pipeline(TrainParams params) {
-    var stages = new ArrayList<>(Arrays.asList(TextFeatures.stages(params.vocabSize(), params.minDocFreq())));
+  public static Pipeline pipeline(TrainParams params, String maskRegex) {
+    var stages = new ArrayList<>(Arrays.asList(TextFeatures.stages(params.vocabSize(), params.minDocFreq(),
+        maskRegex)));
     var indexer = new StringIndexer().setInputCol(TrainingData.LABEL).setOutputCol(LABEL_INDEX)
         .setStringOrderType("alphabetAsc").setHandleInvalid("keep");
     var lr = new LogisticRegression().setFeaturesCol(TextFeatures.FEATURES).setLabelCol(LABEL_INDEX)
@@ -70,6 +71,12 @@ public final class Trainer {
 
   public static Result train(Dataset<Row> examples, TrainParams params, ModelStore store, String kindPath,
                              Map<String, Object> about) {
+    return train(examples, params, store, kindPath, about, null);
+  }
+
+  /** {@code maskRegex}: text blanked out before tokenizing (a topic's own keywords), or null. */
+  public static Result train(Dataset<Row> examples, TrainParams params, ModelStore store, String kindPath,
+                             Map<String, Object> about, String maskRegex) {
     Dataset<Row> train = TrainingData.train(examples).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long trainSize = train.count();
@@ -79,7 +86,7 @@ public final class Trainer {
             + " papers in " + classes + " class(es); at least two classes are needed");
       }
       long start = System.nanoTime();
-      PipelineModel model = pipeline(params).fit(train);
+      PipelineModel model = pipeline(params, maskRegex).fit(train);
       double seconds = (System.nanoTime() - start) / 1e9;
 
       Dataset<Row> test = TrainingData.test(examples);
@@ -101,6 +108,9 @@ public final class Trainer {
       report.put("classes_trained", classes);
       report.put("training_seconds", Math.round(seconds * 10) / 10.0);
       report.put("parameters", params.toMap());
+      if (maskRegex != null) {
+        report.put("masked_from_text", maskRegex);
+      }
       report.putAll(metrics.toMap());
       if (kindPath.startsWith("topic/")) {
         report.put("top_terms", topTerms(model, 25));
