@@ -25,6 +25,7 @@ import org.arxivdigest.classify.tfidf.TfidfModels;
 import org.arxivdigest.cli.UsageException;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.DatasetWriter;
+import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.OutputLayout;
 import org.arxivdigest.listing.Listings;
 import org.arxivdigest.run.Stages;
@@ -38,6 +39,9 @@ public final class ClassifyStage {
 
   public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, ModelStore models,
                          Stages stages) {
+    var conf = spark.sparkContext().hadoopConfiguration();
+    HadoopFiles.requireDataset(conf, out.papers(), "ingest");
+    HadoopFiles.requireDataset(conf, out.versions(), "ingest");
     Dataset<Row> papers = spark.read().parquet(out.papers());
     var topicModels = new LinkedHashMap<Topic, PipelineModel>();
     for (Topic t : topics) {

@@ -89,4 +89,20 @@ public final class HadoopFiles {
       throw new UncheckedIOException("deleting " + target, e);
     }
   }
+
+  /**
+   * Fails with a usage error naming the missing dataset and the command that makes it, instead of Spark's
+   * "path does not exist" stack trace, when a command runs before the one it reads from.
+   */
+  public static void requireDataset(Configuration conf, String path, String madeBy) {
+    Path p = new Path(path);
+    try {
+      if (!p.getFileSystem(conf).exists(p)) {
+        throw new org.arxivdigest.cli.UsageException("no dataset at " + path + ": run `arxiv-digest " + madeBy
+            + "` first (or `run`)");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("checking " + path, e);
+    }
+  }
 }

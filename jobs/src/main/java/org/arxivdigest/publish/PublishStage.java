@@ -47,6 +47,7 @@ public final class PublishStage {
     var conf = spark.sparkContext().hadoopConfiguration();
     var renderer = new PageRenderer(links);
     String staging = out.site() + "/.staging-" + runId;
+    HadoopFiles.requireDataset(conf, out.listings(), "classify");
     Dataset<Row> listings = spark.read().parquet(out.listings());
 
     Map<String, List<MonthCount>> counts = new TreeMap<>();

@@ -89,4 +89,16 @@ class CliTest {
     assertThat(ArxivDigest.run("publish", "--from", "2025-13")).isEqualTo(ExitCodes.USAGE);
     assertThat(errText()).contains("--from");
   }
+
+  @Test
+  void aCommandRunBeforeTheOneItReadsFromSaysWhichToRun() {
+    Path out = dir.resolve("empty-output");
+    String topics = org.arxivdigest.testing.SampleRun.topics();
+    assertThat(ArxivDigest.run("publish", "--topics", topics, "--output", out.toString(), "--master", "local[2]"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(errText()).contains("no dataset at").contains("run `arxiv-digest classify` first");
+    assertThat(ArxivDigest.run("classify", "--topics", topics, "--output", out.toString(), "--master", "local[2]"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(errText()).contains("run `arxiv-digest ingest` first");
+  }
 }

@@ -49,6 +49,7 @@ public final class EvaluateStage {
   public static Map<String, Object> run(SparkSession spark, OutputLayout out, List<Topic> topics, ModelStore store,
                                         String labelsDir, Stages stages) {
     var conf = spark.sparkContext().hadoopConfiguration();
+    HadoopFiles.requireDataset(conf, out.papers(), "ingest");
     Dataset<Row> papers = spark.read().parquet(out.papers());
     var report = new LinkedHashMap<String, Object>();
     var topicReports = new ArrayList<Map<String, Object>>();

@@ -21,6 +21,7 @@ public final class TrainStage {
 
   public static void run(SparkSession spark, String papersPath, List<ModelKind> kinds, List<Topic> topics,
                          TrainParams params, ModelStore store, List<String> abstractsCsv, Stages stages) {
+    org.arxivdigest.io.HadoopFiles.requireDataset(spark.sparkContext().hadoopConfiguration(), papersPath, "ingest");
     Dataset<Row> papers = spark.read().parquet(papersPath);
     for (ModelKind kind : kinds) {
       switch (kind) {
