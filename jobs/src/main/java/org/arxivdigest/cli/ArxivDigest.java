@@ -34,7 +34,8 @@ public class ArxivDigest implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (ingest, classify, publish, run, train, evaluate)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand ("
+        + String.join(", ", spec.subcommands().keySet()) + ")");
   }
 
   /** Unknown flags, missing values: one line naming the problem, then where help is. */

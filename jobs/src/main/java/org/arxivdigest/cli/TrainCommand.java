@@ -3,7 +3,6 @@ package org.arxivdigest.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.arxivdigest.classify.tfidf.ModelKind;
-import org.arxivdigest.classify.tfidf.ModelStore;
 import org.arxivdigest.classify.tfidf.TrainParams;
 import org.arxivdigest.classify.tfidf.TrainStage;
 import org.arxivdigest.config.Topic;
@@ -16,6 +15,7 @@ import picocli.CommandLine.Option;
         + "them on the test split and save each as a new version under <models>/<kind>/<version>/.")
 public class TrainCommand implements Callable<Integer> {
   @Mixin TopicOptions topicOptions;
+  @Mixin ModelOptions models;
   @Mixin SparkOptions spark;
 
   @Option(names = "--kind", split = ",", paramLabel = "KIND",
@@ -24,9 +24,6 @@ public class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--topic", paramLabel = "SLUG", description = "Topic models for these topics only (repeatable).")
   List<String> only;
-
-  @Option(names = "--models", paramLabel = "DIR", description = "Model root. Default: <output>/models")
-  String models;
 
   @Option(names = "--vocab-size", defaultValue = "262144", description = "Most frequent 1-/2-grams kept "
       + "(bounds model size and driver memory). Default: ${DEFAULT-VALUE}")
@@ -64,9 +61,8 @@ public class TrainCommand implements Callable<Integer> {
     var params = new TrainParams(vocabSize, minDocFreq, maxIter, regParam, minClassSize);
     var chosen = topics;
     return CommandRun.execute("train", spark, run -> {
-      var store = new ModelStore(models != null ? models : run.out().models(),
-          run.spark().sparkContext().hadoopConfiguration());
-      TrainStage.run(run.spark(), run.out().papers(), kinds, chosen, params, store, abstractsCsv, run.stages());
+      TrainStage.run(run.spark(), run.out().papers(), kinds, chosen, params, models.store(run), abstractsCsv,
+          run.stages());
     });
   }
 }

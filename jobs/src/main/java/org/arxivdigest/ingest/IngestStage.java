@@ -10,12 +10,10 @@ import static org.arxivdigest.schema.Columns.STAGE;
 import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.VERSION;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -80,7 +78,7 @@ public final class IngestStage {
         Dataset<Row> losers = Dedup.losers(usableRecords).persist(StorageLevel.MEMORY_AND_DISK());
         try {
           duplicates[0] = losers.count();
-          DatasetWriter.replace(Dedup.winners(usableRecords, losers).select(columns(Schemas.PAPERS)), out.papers());
+          DatasetWriter.replace(Dedup.winners(usableRecords, losers).select(Schemas.columns(Schemas.PAPERS)), out.papers());
         } finally {
           losers.unpersist();
         }
@@ -124,10 +122,6 @@ public final class IngestStage {
       HadoopFiles.deleteRecursively(conf, out.work(runId));
       HadoopFiles.deleteIfEmpty(conf, out.workRoot());
     }
-  }
-
-  private static Column[] columns(org.apache.spark.sql.types.StructType schema) {
-    return Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }
 
   private static Map<String, Object> counts(Object... keyValues) {

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.arxivdigest.schema.Columns.*;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
@@ -65,6 +64,6 @@ public final class Listings {
         .filter(wanted)
         .withColumn(DATE, col(SUBMITTED_DATE))
         .withColumn(LINK, link(col(ID), col(VERSION)))
-        .select(Arrays.stream(Schemas.LISTINGS.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+        .select(Schemas.columns(Schemas.LISTINGS));
   }
 }

@@ -11,6 +11,12 @@ import org.apache.spark.sql.types.StructType;
 public final class Schemas {
   private Schemas() {}
 
+  /** The columns of a schema, in its order: selects a dataset into that schema's shape. */
+  public static org.apache.spark.sql.Column[] columns(StructType schema) {
+    return java.util.Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new);
+  }
+
   private static final DataType STRING = DataTypes.StringType;
   private static final ArrayType STRINGS = DataTypes.createArrayType(STRING, true);
 
