@@ -18,10 +18,13 @@ import java.util.List;
  * @param threshold the model score from which a paper is in the topic ({@code tfidf}, {@code combined})
  * @param related words and phrases close to the topic: papers that mention them without meeting the rule are
  *     neither positives nor negatives when the topic's model is trained
+ * @param why whether each page entry says why it is listed (the keyword and where it matched, the model score);
+ *     by default only for {@code tfidf} and {@code combined} topics, where the reason differs between entries
  */
 public record Topic(String slug, String name, List<String> include, List<String> exclude,
                     List<String> includeRegex, List<String> excludeRegex, List<String> categories,
-                    Listing listing, Format format, Method method, double threshold, List<String> related) {
+                    Listing listing, Format format, Method method, double threshold, List<String> related,
+                    boolean why) {
 
   public static final double DEFAULT_THRESHOLD = 0.5;
 

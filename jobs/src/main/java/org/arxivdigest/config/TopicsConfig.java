@@ -31,7 +31,7 @@ public final class TopicsConfig {
   /** An archive ({@code cs}, {@code hep-th}) or a category ({@code cs.CL}, {@code cond-mat.mes-hall}). */
   private static final Pattern CATEGORY = Pattern.compile("[a-z]+(-[a-z]+)?(\\.[A-Za-z]+(-[a-z]+)?)?");
   private static final Set<String> FIELDS = Set.of("slug", "name", "include", "exclude", "include_regex",
-      "exclude_regex", "categories", "listing", "format", "method", "threshold", "related");
+      "exclude_regex", "categories", "listing", "format", "method", "threshold", "related", "why");
   private static final List<String> DEFAULT_CATEGORIES = List.of("cs", "stat");
 
   public static List<Topic> load(String path, Configuration conf) {
@@ -108,11 +108,11 @@ public final class TopicsConfig {
         throw new UsageException(at + ": field \"categories\": not an arXiv archive or category: \"" + c + "\"");
       }
     }
+    Topic.Method method = choice(node, "method", Topic.Method.class, Topic.Method.KEYWORD, at);
     return new Topic(slug, name, include, terms(node, "exclude", at), includeRegex, regexes(node, "exclude_regex",
         at), categories, choice(node, "listing", Topic.Listing.class, Topic.Listing.VERSIONS, at),
-        choice(node, "format", Topic.Format.class, Topic.Format.TABLE, at),
-        choice(node, "method", Topic.Method.class, Topic.Method.KEYWORD, at), threshold(node, at),
-        terms(node, "related", at));
+        choice(node, "format", Topic.Format.class, Topic.Format.TABLE, at), method, threshold(node, at),
+        terms(node, "related", at), bool(node, "why", method != Topic.Method.KEYWORD, at));
   }
 
   private static double threshold(JsonNode node, String at) {
@@ -124,6 +124,17 @@ public final class TopicsConfig {
       throw new UsageException(at + ": field \"threshold\": expected a number from 0 to 1, got " + value);
     }
     return value.asDouble();
+  }
+
+  private static boolean bool(JsonNode node, String field, boolean fallback, String at) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      return fallback;
+    }
+    if (!value.isBoolean()) {
+      throw new UsageException(at + ": field \"" + field + "\": expected true or false, got " + value);
+    }
+    return value.asBoolean();
   }
 
   private static String text(JsonNode node, String field, String at) {

@@ -25,13 +25,18 @@ public final class PageRenderer implements Serializable {
   public static final int PART_SIZE = 100;
 
   /** One entry of a page, as it comes from the listing (plain text; the renderer escapes). */
-  public record Entry(String title, String link, String date, String abstractText, String comment) {}
+  public record Entry(String title, String link, String date, String abstractText, String comment, String why) {
+    /** An entry that does not say why it is listed (the sites' pages never do). */
+    public Entry(String title, String link, String date, String abstractText, String comment) {
+      this(title, link, date, abstractText, comment, null);
+    }
+  }
 
   /** A link to a part in the navigation; the current part is not linked. */
   public record PartLink(int n, boolean current) {}
 
   /** What a template sees of an entry: text escaped for its place. */
-  public record EntryView(String title, String link, String date, String abstractText, String comment) {}
+  public record EntryView(String title, String link, String date, String abstractText, String comment, String why) {}
 
   private final SiteLinks links;
 
@@ -54,7 +59,7 @@ public final class PageRenderer implements Serializable {
     var views = new ArrayList<EntryView>(entries.size());
     for (Entry e : entries) {
       views.add(new EntryView(linkText.apply(e.title()), e.link(), e.date(), plain.apply(nullToEmpty(e.abstractText())),
-          e.comment() == null || e.comment().isEmpty() ? null : plain.apply(e.comment())));
+          blankToNull(e.comment(), plain), blankToNull(e.why(), plain)));
     }
     Map<String, Object> scope = Map.of(
         "topic", topic,
@@ -86,6 +91,10 @@ public final class PageRenderer implements Serializable {
     var out = new StringWriter();
     template.execute(out, scope);
     return out.toString();
+  }
+
+  private static String blankToNull(String s, UnaryOperator<String> escape) {
+    return s == null || s.isEmpty() ? null : escape.apply(s);
   }
 
   private static String nullToEmpty(String s) {

@@ -1,15 +1,21 @@
 package org.arxivdigest.publish;
 
 import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.*;
 
 import java.util.ArrayList;
@@ -23,6 +29,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.config.Topic.Format;
 import org.arxivdigest.schema.Schemas;
@@ -37,8 +44,22 @@ public final class Pages {
 
   private static final String TOTAL = "_total";
 
+  /**
+   * Why a listing row is there, for the topics whose pages say it: the keyword and where it matched, the model
+   * score, or both ({@code combined}); null for the other topics.
+   */
+  public static Column why(List<Topic> topics) {
+    Object[] saying = topics.stream().filter(Topic::why).map(Topic::slug).toArray();
+    Column keyword = when(col(TERM).isNotNull(), concat(lit("keyword \u201c"), col(TERM), lit("\u201d in "),
+        regexp_replace(coalesce(col(FIELD), lit("text")), "\\+", " and ")));
+    Column model = when(col(SCORE).isNotNull(), concat(lit("model score "), format_number(col(SCORE), 2)));
+    Column both = concat_ws("; ", keyword, model);
+    return when(col(TOPIC).isin(saying).and(both.notEqual(lit(""))), both)
+        .otherwise(lit(null).cast(DataTypes.StringType));
+  }
+
   /** Listing rows to one row per page part ({@link Schemas#PAGE_PART}), entries sorted in page order. */
-  public static Dataset<Row> parts(Dataset<Row> listings) {
+  public static Dataset<Row> parts(Dataset<Row> listings, List<Topic> topics) {
     Column rank = col(RANK);
     return listings
         .withColumn(RANK, row_number().over(PAGE_ORDER))
@@ -48,7 +69,7 @@ public final class Pages {
         .groupBy(TOPIC, MONTH, PART, PARTS)
         .agg(sort_array(collect_list(struct(
             rank, col(ID), col(VERSION), date_format(col(DATE), "yyyy-MM-dd").as(DATE), col(LINK), col(TITLE),
-            col(ABSTRACT), col(COMMENTS)))).as(ENTRIES));
+            col(ABSTRACT), col(COMMENTS), why(topics).as(WHY)))).as(ENTRIES));
   }
 
   /** Page parts to files ({@link Schemas#SITE_FILE}): {@code papers/<topic>/<month>/papers_<part>.md}. */
@@ -82,7 +103,7 @@ public final class Pages {
       var entries = new ArrayList<PageRenderer.Entry>(rows.size());
       for (Row e : rows) {
         entries.add(new PageRenderer.Entry(e.getAs(TITLE), e.getAs(LINK), e.getAs(DATE), e.getAs(ABSTRACT),
-            e.getAs(COMMENTS)));
+            e.getAs(COMMENTS), e.getAs(WHY)));
       }
       String text = renderer.renderPart(formats.get(topic), topic, month, n, part.getAs(PARTS), entries);
       return RowFactory.create(topic, month, partPath(topic, month, n), text);

@@ -70,7 +70,7 @@ public final class PublishStage {
             : listings.filter(col(MONTH).between(range.from() == null ? "0000_00" : range.from(),
                 range.to() == null ? "9999_99" : range.to()));
         HadoopFiles.deleteRecursively(conf, staging);
-        SiteFiles.write(Pages.render(Pages.parts(inRange), topics, renderer), staging);
+        SiteFiles.write(Pages.render(Pages.parts(inRange, topics), topics, renderer), staging);
         int swapped = swapMonths(conf, out, staging, topics, counts, range);
         int removed = removeStale(conf, out, topics, counts, range);
         return Map.of("month_folders_written", swapped, "month_folders_removed", removed);

@@ -76,6 +76,7 @@ public final class Columns {
   public static final String DATE = "date";
   public static final String LINK = "link";
   public static final String RANK = "rank";
+  public static final String WHY = "why";
   public static final String PART = "part";
   public static final String PARTS = "parts";
   public static final String ENTRIES = "entries";

@@ -119,7 +119,8 @@ public final class Schemas {
       .add(LINK, STRING, false)
       .add(TITLE, STRING, false)
       .add(ABSTRACT, STRING)
-      .add(COMMENTS, STRING);
+      .add(COMMENTS, STRING)
+      .add(WHY, STRING);
 
   /** A page part before rendering: its place and its (at most 100) entries. */
   public static final StructType PAGE_PART = new StructType()

@@ -96,4 +96,13 @@ class TopicsConfigTest {
     assertThatThrownBy(() -> parse("{\"slug\": \"x\", \"include\": [\"x\"], \"threshold\": 2}"))
         .isInstanceOf(UsageException.class).hasMessageContaining("field \"threshold\"");
   }
+
+  @Test
+  void pagesSayWhyByDefaultOnlyWhenTheReasonDiffersBetweenEntries() {
+    assertThat(parse("{\"slug\": \"x\", \"include\": [\"x\"]}").get(0).why()).isFalse();
+    assertThat(parse("{\"slug\": \"x\", \"include\": [\"x\"], \"method\": \"tfidf\"}").get(0).why()).isTrue();
+    assertThat(parse("{\"slug\": \"x\", \"include\": [\"x\"], \"why\": true}").get(0).why()).isTrue();
+    assertThatThrownBy(() -> parse("{\"slug\": \"x\", \"include\": [\"x\"], \"why\": \"yes\"}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("field \"why\"");
+  }
 }

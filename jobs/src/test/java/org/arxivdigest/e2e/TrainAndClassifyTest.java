@@ -52,9 +52,29 @@ class TrainAndClassifyTest {
     assertThat(models.resolve("topic/llm/LATEST")).isRegularFile();
     assertThat(models.resolve("archive")).doesNotExist();
 
+    // The llm topic lists by keyword OR model score: its pages say which, entry by entry.
     Path out = SampleRun.copy(dir.resolve("classified"));
-    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "classify", "--models", models.toString())))
-        .isZero();
+    var mapper = new ObjectMapper();
+    var config = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(Path.of(SampleRun.topics())
+        .toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("topics").get(0)).put("method", "combined");
+    Path combinedTopics = dir.resolve("topics-combined.json");
+    mapper.writeValue(combinedTopics.toFile(), config);
+    String[] common = {"--topics", combinedTopics.toString(), "--output", out.toString(), "--master", "local[2]",
+        "--conf", "spark.sql.shuffle.partitions=4"};
+    assertThat(ArxivDigest.run(concat(new String[] {"classify", "--models", models.toString()}, common))).isZero();
+    assertThat(ArxivDigest.run(concat(new String[] {"publish"}, common))).isZero();
+    String page = Files.readString(out.resolve("site/papers/llm/2026_05/papers_1.md"));
+    assertThat(page).contains("<br><sub>\uD83D\uDD0E keyword \u201cllm\u201d in title and abstract; model score ");
+    var byModelOnly = java.util.regex.Pattern.compile("<br><sub>\uD83D\uDD0E model score (0\\.\\d\\d|1\\.00)</sub>");
+    assertThat(Files.readString(out.resolve("site/papers/llm/README.md"))).contains("2026_05");
+    long modelOnlyEntries = 0;
+    try (var parts = Files.list(out.resolve("site/papers/llm/2026_05"))) {
+      for (Path part : parts.toList()) {
+        modelOnlyEntries += byModelOnly.matcher(Files.readString(part)).results().count();
+      }
+    }
+    assertThat(modelOnlyEntries).as("entries only the model found, saying so").isPositive();
 
     var spark = TestSpark.session();
     Dataset<Row> assignments = spark.read().parquet(out.resolve("datasets/assignments").toString())
@@ -85,5 +105,10 @@ class TrainAndClassifyTest {
     assertThat(predictions.columns()).contains("id", "primary_category", "predicted_category", "category_score",
         "declared_category_score");
     assertThat(predictions.filter(col("category_score").isNull()).count()).isZero();
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+        .toArray(String[]::new);
   }
 }

@@ -36,8 +36,9 @@ class EscapingTest {
   private static final PageRenderer RENDERER = new PageRenderer("https://example.org/site");
 
   private static String page(Format format, String hostile) {
+    // the reason carries a topic's term, which a config may take from anywhere (include_regex has | and <)
     var entry = new PageRenderer.Entry(hostile, "http://arxiv.org/abs/2501.00001v1", "2025-01-02", hostile,
-        hostile);
+        hostile, "keyword \u201c" + hostile + "\u201d in title");
     return RENDERER.renderPart(format, "llm", "2025_01", 1, 1, List.of(entry));
   }
 
@@ -96,7 +97,7 @@ class EscapingTest {
       }
       assertThat(links.stream().filter(l -> !l.startsWith("https://example.org/site")).toList()).as(hostile)
           .containsExactly("http://arxiv.org/abs/2501.00001v1");
-      assertThat(html).as(hostile).containsOnly("<details>", "</details>");
+      assertThat(html).as(hostile).containsOnly("<details>", "</details>", "<br>", "<sub>", "</sub>");
     }
   }
 
@@ -112,6 +113,7 @@ class EscapingTest {
       assertThat(doc.select("details")).hasSize(1);
       assertThat(doc.select(".paper-title a").text()).isEqualTo(hostile);
       assertThat(doc.select("details.paper-abstract").text()).isEqualTo(hostile.strip());
+      assertThat(doc.select(".paper-meta").text()).contains("\uD83D\uDD0E keyword \u201c" + hostile.strip());
     }
   }
 

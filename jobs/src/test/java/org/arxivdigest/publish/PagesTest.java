@@ -8,11 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.config.TopicsConfig;
 import org.arxivdigest.schema.Schemas;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 
 class PagesTest {
+  private static final List<Topic> TOPICS = TopicsConfig.parse("{\"topics\": ["
+      + "{\"slug\": \"llm\", \"include\": [\"llm\"], \"method\": \"combined\"},"
+      + "{\"slug\": \"quiet\", \"include\": [\"llm\"], \"method\": \"combined\", \"why\": false}]}",
+      "t.json");
 
   /** 250 entries of one month: paper i submitted on day 1 + i % 28, at i minutes past midnight. */
   private static List<Row> month() {
@@ -31,7 +37,7 @@ class PagesTest {
   @Test
   void aMonthIsSplitIntoPartsOfAHundredNewestFirst() {
     var listings = TestSpark.session().createDataFrame(month(), Schemas.LISTINGS);
-    var parts = Pages.parts(listings).orderBy("part").collectAsList();
+    var parts = Pages.parts(listings, TOPICS).orderBy("part").collectAsList();
     assertThat(parts).extracting(r -> r.<Integer>getAs("part")).containsExactly(1, 2, 3);
     assertThat(parts).extracting(r -> r.<Integer>getAs("parts")).containsOnly(3);
     assertThat(parts).extracting(r -> r.getList(r.fieldIndex("entries")).size()).containsExactly(100, 100, 50);
@@ -53,10 +59,44 @@ class PagesTest {
   @Test
   void partsHaveTheDocumentedSchema() {
     var listings = TestSpark.session().createDataFrame(month().subList(0, 3), Schemas.LISTINGS);
-    var schema = Pages.parts(listings).schema();
+    var schema = Pages.parts(listings, TOPICS).schema();
     assertThat(schema.fieldNames()).containsExactly(Schemas.PAGE_PART.fieldNames());
     for (var f : Schemas.PAGE_PART.fields()) {
       assertThat(schema.apply(f.name()).dataType().sameType(f.dataType())).as(f.name()).isTrue();
     }
+  }
+
+  @Test
+  void anEntrySaysWhyItIsListedWhenItsTopicAsks() {
+    var rows = new ArrayList<Row>();
+    var template = month().get(0);
+    Object[][] reasons = {
+        {"llm", "2502.00001", "llm", "title+abstract", null},
+        {"llm", "2502.00002", null, null, 0.8765},
+        {"llm", "2502.00003", "large language model", "abstract", 0.5},
+        {"quiet", "2502.00004", "llm", "title", 0.9}};
+    for (Object[] r : reasons) {
+      Object[] v = new Object[template.length()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = template.get(i);
+      }
+      v[0] = r[0];
+      v[2] = r[1];
+      v[12] = r[2];
+      v[13] = r[3];
+      v[14] = r[4];
+      rows.add(RowFactory.create(v));
+    }
+    var listings = TestSpark.session().createDataFrame(rows, Schemas.LISTINGS);
+    var why = new java.util.HashMap<String, String>();
+    for (Row part : Pages.parts(listings, TOPICS).collectAsList()) {
+      for (Row e : part.<Row>getList(part.fieldIndex("entries"))) {
+        why.put(e.getAs("id"), e.getAs("why"));
+      }
+    }
+    assertThat(why).containsEntry("2502.00001", "keyword \u201cllm\u201d in title and abstract")
+        .containsEntry("2502.00002", "model score 0.88")
+        .containsEntry("2502.00003", "keyword \u201clarge language model\u201d in abstract; model score 0.50")
+        .containsEntry("2502.00004", null);
   }
 }
