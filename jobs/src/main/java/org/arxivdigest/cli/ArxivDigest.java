@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "arxiv-digest", mixinStandardHelpOptions = true, version = "arxiv-digest 0.1.0",
     description = "Turns bulk arXiv metadata dumps into monthly topic digests.",
-    subcommands = {IngestCommand.class, ClassifyCommand.class, PublishCommand.class, RunCommand.class,
+    subcommands = {IngestCommand.class, ClassifyCommand.class, AggregateCommand.class, PublishCommand.class, RunCommand.class,
         TrainCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class})
 public class ArxivDigest implements Runnable {

@@ -1,6 +1,7 @@
 package org.arxivdigest.cli;
 
 import java.util.concurrent.Callable;
+import org.arxivdigest.extract.ExtractStage;
 import org.arxivdigest.publish.PublishStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,13 +12,16 @@ import picocli.CommandLine.Mixin;
 public class PublishCommand implements Callable<Integer> {
   @Mixin TopicOptions topicOptions;
   @Mixin PublishOptions publish;
+  @Mixin MonthRangeOptions months;
   @Mixin SparkOptions spark;
 
   @Override
   public Integer call() {
-    var range = publish.range();
+    var range = months.range();
     var topics = topicOptions.load(spark);
-    return CommandRun.execute("publish", spark, run -> PublishStage.run(run.spark(), run.out(), topics,
-        publish.links(), range, run.runId(), run.stages()));
+    return CommandRun.execute("publish", spark, run -> {
+      PublishStage.run(run.spark(), run.out(), topics, publish.links(), range, run.runId(), run.stages());
+      ExtractStage.run(run.spark(), run.out(), topics, run.runId(), run.stages());
+    });
   }
 }

@@ -17,4 +17,39 @@ public final class DatasetWriter {
     data.write().mode(SaveMode.Overwrite).partitionBy(partitionBy).parquet(staged);
     HadoopFiles.replaceDirectory(conf, staged, target);
   }
+
+  /**
+   * Overwrites the months of {@code range} of a dataset partitioned by {@code month}, leaving the others as they
+   * are: Spark's dynamic partition overwrite (it writes into a hidden staging folder of the dataset and moves each
+   * partition in at commit), then the months of the range that have no rows any more are removed, so that no stale
+   * month survives. {@code data} is cached while written: an aggregate is small, and its months are read back.
+   */
+  public static void overwriteMonths(Dataset<Row> data, String target, org.arxivdigest.publish.MonthRange range) {
+    String month = org.arxivdigest.schema.Columns.MONTH;
+    Dataset<Row> cached = data.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      cached.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic").partitionBy(month)
+          .parquet(target);
+      var written = new java.util.HashSet<String>();
+      for (Row r : cached.select(month).distinct().collectAsList()) {
+        written.add(r.getString(0));
+      }
+      var conf = data.sparkSession().sparkContext().hadoopConfiguration();
+      Path dir = new Path(target);
+      var fs = HadoopFiles.fileSystem(dir, conf);
+      for (var status : fs.listStatus(dir)) {
+        String name = status.getPath().getName();
+        if (status.isDirectory() && name.startsWith(month + "=")) {
+          String value = name.substring(month.length() + 1);
+          if (range.contains(value) && !written.contains(value)) {
+            fs.delete(status.getPath(), true);
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cleaning " + target, e);
+    } finally {
+      cached.unpersist();
+    }
+  }
 }

@@ -35,6 +35,23 @@ public record OutputLayout(String root) {
     return dataset("predictions");
   }
 
+  public String monthlyTopicStats() {
+    return dataset("monthly_topic_stats");
+  }
+
+  public String monthlyCategoryStats() {
+    return dataset("monthly_category_stats");
+  }
+
+  public String trendingTerms() {
+    return dataset("trending_terms");
+  }
+
+  /** CSV extracts of the aggregates and the listings. */
+  public String extracts() {
+    return root + "/extracts";
+  }
+
   /** The digest site: markdown pages, READMEs. */
   public String site() {
     return root + "/site";

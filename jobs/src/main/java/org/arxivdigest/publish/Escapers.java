@@ -12,14 +12,24 @@ public final class Escapers {
    * {@code \|}, {@code &lt;} and {@code &gt;}.
    */
   public static String markdownCell(String text) {
+    return replace(text, c -> switch (c) {
+      case '|' -> "\\|";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      default -> null;
+    });
+  }
+
+  /** Each char for which {@code replacement} gives a string becomes that string; the others stay. */
+  private static String replace(String text, java.util.function.IntFunction<String> replacement) {
     var sb = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '|' -> sb.append("\\|");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        default -> sb.append(c);
+      String r = replacement.apply(c);
+      if (r == null) {
+        sb.append(c);
+      } else {
+        sb.append(r);
       }
     }
     return sb.toString();
@@ -37,21 +47,32 @@ public final class Escapers {
 
   /** HTML text: {@code <}, {@code >} and {@code &}; quotes stay as they are. */
   public static String htmlText(String text) {
-    var sb = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return replace(text, c -> switch (c) {
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '&' -> "&amp;";
+      default -> null;
+    });
   }
 
   /** The quotes an HTML attribute value also needs, applied on top of {@link #htmlText}. */
   public static String htmlAttributeQuotes(String escapedText) {
     return escapedText.replace("\"", "&quot;").replace("'", "&#39;");
+  }
+
+  /**
+   * XML text and attribute values (Atom feeds, SVG charts): the five predefined entities, and the characters XML
+   * 1.0 does not allow at all (controls other than tab, newline and carriage return; U+FFFE, U+FFFF) dropped.
+   */
+  public static String xml(String text) {
+    return replace(text, c -> switch (c) {
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '&' -> "&amp;";
+      case '"' -> "&quot;";
+      case '\'' -> "&apos;";
+      case '\t', '\n', '\r' -> null;
+      default -> c < 0x20 || c == 0xFFFE || c == 0xFFFF ? "" : null;
+    });
   }
 }

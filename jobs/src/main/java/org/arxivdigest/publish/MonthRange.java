@@ -36,4 +36,16 @@ public record MonthRange(String from, String to) {
   public boolean contains(String month) {
     return (from == null || month.compareTo(from) >= 0) && (to == null || month.compareTo(to) <= 0);
   }
+
+  /** The same bounds as a filter on a {@code yyyy_mm} column. */
+  public org.apache.spark.sql.Column filter(org.apache.spark.sql.Column month) {
+    org.apache.spark.sql.Column all = org.apache.spark.sql.functions.lit(true);
+    if (from != null) {
+      all = all.and(month.geq(from));
+    }
+    if (to != null) {
+      all = all.and(month.leq(to));
+    }
+    return all;
+  }
 }

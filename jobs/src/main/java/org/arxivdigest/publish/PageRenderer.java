@@ -71,6 +71,63 @@ public final class PageRenderer implements Serializable {
     return render(format == Format.TABLE ? Templates.TABLE : Templates.CARDS, scope);
   }
 
+  /**
+   * The HTML twin of a part: the same entries, as cards, with links relative to the page (the HTML site works from
+   * any folder, file:// included), the topic's feed announced in the head.
+   */
+  public String renderPartHtml(String topic, String month, int part, int parts, List<Entry> entries) {
+    var partLinks = new ArrayList<PartLink>(parts);
+    for (int n = 1; n <= parts; n++) {
+      partLinks.add(new PartLink(n, n == part));
+    }
+    var views = new ArrayList<EntryView>(entries.size());
+    for (Entry e : entries) {
+      views.add(new EntryView(e.title(), e.link(), e.date(), nullToEmpty(e.abstractText()),
+          blankToNull(e.comment(), t -> t), blankToNull(e.why(), t -> t)));
+    }
+    String root = SiteLinks.relativeRoot(SiteLinks.MONTH_PAGE_DEPTH);
+    var scope = new java.util.HashMap<String, Object>();
+    scope.put("pageTitle", topic + " - " + month + " - part " + part);
+    scope.put("topic", topic);
+    scope.put("month", month);
+    scope.put("root", root);
+    scope.put("feed", root + "/feeds/" + topic + ".xml");
+    scope.put("parts", partLinks);
+    scope.put("entries", views);
+    scope.put("attr", (Function<String, String>) Escapers::htmlAttributeQuotes);
+    return render(Templates.HTML_PART, scope);
+  }
+
+  /** A topic's HTML page: chart, feed, months with their parts. */
+  public String renderTopicHtml(Map<String, Object> scope) {
+    var all = new java.util.HashMap<>(scope);
+    String root = SiteLinks.relativeRoot(SiteLinks.TOPIC_README_DEPTH);
+    all.put("root", root);
+    all.put("pageTitle", scope.get("topic"));
+    all.put("feed", root + "/feeds/" + scope.get("topic") + ".xml");
+    all.put("attr", (Function<String, String>) Escapers::htmlAttributeQuotes);
+    return render(Templates.HTML_TOPIC, all);
+  }
+
+  /** The site's HTML index ({@code depth} 0) or the papers folder's ({@code depth} 1). */
+  public String renderIndexHtml(Map<String, Object> scope, int depth) {
+    var all = new java.util.HashMap<>(scope);
+    all.put("root", SiteLinks.relativeRoot(depth));
+    all.put("pageTitle", depth == 0 ? "Topics" : "Papers");
+    all.put("attr", (Function<String, String>) Escapers::htmlAttributeQuotes);
+    return render(Templates.HTML_INDEX, all);
+  }
+
+  /** An SVG chart ({@link Charts#scope}). */
+  public static String renderChart(Map<String, Object> scope) {
+    return render(Templates.CHART, scope);
+  }
+
+  /** An Atom feed ({@link Feeds}). */
+  public static String renderFeed(Map<String, Object> scope) {
+    return render(Templates.ATOM, scope);
+  }
+
   /** A topic's README: per-month counts and links to every part. */
   public String renderTopicReadme(Map<String, Object> scope) {
     return render(Templates.TOPIC_README, withRoot(scope, SiteLinks.TOPIC_README_DEPTH));
@@ -131,5 +188,11 @@ public final class PageRenderer implements Serializable {
     static final Mustache CARDS = HTML.compile("papers-cards.md.mustache");
     static final Mustache TOPIC_README = MARKDOWN.compile("topic-readme.md.mustache");
     static final Mustache INDEX = MARKDOWN.compile("index-readme.md.mustache");
+    static final Mustache HTML_PART = HTML.compile("html/part.html.mustache");
+    static final Mustache HTML_TOPIC = HTML.compile("html/topic.html.mustache");
+    static final Mustache HTML_INDEX = HTML.compile("html/index.html.mustache");
+    static final DefaultMustacheFactory XML = new EscapingFactory(Escapers::xml);
+    static final Mustache CHART = XML.compile("chart.svg.mustache");
+    static final Mustache ATOM = XML.compile("atom.xml.mustache");
   }
 }

@@ -21,7 +21,7 @@ import static org.arxivdigest.schema.Columns.*;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -72,19 +72,26 @@ public final class Pages {
             col(ABSTRACT), col(COMMENTS), why(topics).as(WHY)))).as(ENTRIES));
   }
 
-  /** Page parts to files ({@link Schemas#SITE_FILE}): {@code papers/<topic>/<month>/papers_<part>.md}. */
+  /**
+   * Page parts to files ({@link Schemas#SITE_FILE}): {@code papers/<topic>/<month>/papers_<part>.md} and its HTML
+   * twin {@code papers_<part>.html}.
+   */
   public static Dataset<Row> render(Dataset<Row> parts, List<Topic> topics, PageRenderer renderer) {
     var formats = new HashMap<String, Format>();
     topics.forEach(t -> formats.put(t.slug(), t.format()));
-    return parts.map(new RenderPart(renderer, formats), Encoders.row(Schemas.SITE_FILE));
+    return parts.flatMap(new RenderPart(renderer, formats), Encoders.row(Schemas.SITE_FILE));
   }
 
   public static String partPath(String topic, String month, int part) {
     return "papers/" + topic + "/" + month + "/papers_" + part + ".md";
   }
 
+  public static String partHtmlPath(String topic, String month, int part) {
+    return "papers/" + topic + "/" + month + "/papers_" + part + ".html";
+  }
+
   /** Renders one part; a named class so that Spark ships only the renderer and the format of each topic. */
-  static final class RenderPart implements MapFunction<Row, Row> {
+  static final class RenderPart implements FlatMapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final PageRenderer renderer;
     private final HashMap<String, Format> formats;
@@ -95,7 +102,7 @@ public final class Pages {
     }
 
     @Override
-    public Row call(Row part) {
+    public java.util.Iterator<Row> call(Row part) {
       String topic = part.getAs(TOPIC);
       String month = part.getAs(MONTH);
       int n = part.getAs(PART);
@@ -105,8 +112,11 @@ public final class Pages {
         entries.add(new PageRenderer.Entry(e.getAs(TITLE), e.getAs(LINK), e.getAs(DATE), e.getAs(ABSTRACT),
             e.getAs(COMMENTS), e.getAs(WHY)));
       }
-      String text = renderer.renderPart(formats.get(topic), topic, month, n, part.getAs(PARTS), entries);
-      return RowFactory.create(topic, month, partPath(topic, month, n), text);
+      int parts = part.getAs(PARTS);
+      String markdown = renderer.renderPart(formats.get(topic), topic, month, n, parts, entries);
+      String html = renderer.renderPartHtml(topic, month, n, parts, entries);
+      return List.of(RowFactory.create(topic, month, partPath(topic, month, n), markdown),
+          RowFactory.create(topic, month, partHtmlPath(topic, month, n), html)).iterator();
     }
   }
 

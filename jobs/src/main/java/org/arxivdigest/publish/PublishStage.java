@@ -79,6 +79,23 @@ public final class PublishStage {
         writeReadmes(conf, out, topics, counts, topicPapers, renderer);
         return Map.of("topics", topics.size());
       });
+      stages.run("publish.charts", () -> {
+        HadoopFiles.requireDataset(conf, out.monthlyTopicStats(), "aggregate");
+        writeCharts(conf, out, topics, spark.read().schema(org.arxivdigest.schema.Schemas.MONTHLY_TOPIC_STATS)
+            .parquet(out.monthlyTopicStats()));
+        return Map.of("charts", topics.size());
+      });
+      stages.run("publish.feeds", () -> {
+        Map<String, List<Row>> newest = Feeds.byTopic(Feeds.newest(listings, spark.read().parquet(out.papers())));
+        for (Topic t : topics) {
+          HadoopFiles.writeString(conf, out.site() + "/feeds/" + t.slug() + ".xml",
+              Feeds.render(t.slug(), t.name(), newest.getOrDefault(t.slug(), List.of()), links));
+        }
+        return Map.of("feeds", topics.size());
+      });
+      if (range.isAll()) {
+        removeStaleTopicFiles(conf, out, topics);
+      }
     } finally {
       HadoopFiles.deleteRecursively(conf, staging);
     }
@@ -141,6 +158,46 @@ public final class PublishStage {
     return removed;
   }
 
+  /** Papers per month (new, updated) of each topic, as {@code monthly_topic_stats} counts them for its method. */
+  private static void writeCharts(Configuration conf, OutputLayout out, List<Topic> topics, Dataset<Row> stats) {
+    var methods = new HashMap<String, String>();
+    topics.forEach(t -> methods.put(t.slug(), t.method().code()));
+    var bars = new TreeMap<String, List<Charts.MonthBar>>();
+    for (Row r : stats.select("topic", "month", "method", "new_papers", "updated_papers").collectAsList()) {
+      if (r.getString(2).equals(methods.get(r.getString(0)))) {
+        bars.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+            .add(new Charts.MonthBar(r.getString(1), r.getLong(3), r.getLong(4)));
+      }
+    }
+    for (Topic t : topics) {
+      HadoopFiles.writeString(conf, out.site() + "/charts/" + t.slug() + ".svg",
+          PageRenderer.renderChart(Charts.scope(t.slug(), t.name(), bars.getOrDefault(t.slug(), List.of()))));
+    }
+  }
+
+  /** Charts and feeds of topics no longer configured (a full publish only). */
+  private static void removeStaleTopicFiles(Configuration conf, OutputLayout out, List<Topic> topics) {
+    var configured = new TreeSet<String>();
+    topics.forEach(t -> configured.add(t.slug()));
+    for (String[] kind : new String[][] {{"charts", ".svg"}, {"feeds", ".xml"}}) {
+      Path dir = new Path(out.site() + "/" + kind[0]);
+      try {
+        FileSystem fs = HadoopFiles.fileSystem(dir, conf);
+        if (!fs.exists(dir)) {
+          continue;
+        }
+        for (FileStatus f : fs.listStatus(dir)) {
+          String name = f.getPath().getName();
+          if (name.endsWith(kind[1]) && !configured.contains(name.substring(0, name.length() - kind[1].length()))) {
+            fs.delete(f.getPath(), false);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cleaning " + dir, e);
+      }
+    }
+  }
+
   private static void writeReadmes(Configuration conf, OutputLayout out, List<Topic> topics,
                                    Map<String, List<MonthCount>> counts, Map<String, Long> topicPapers,
                                    PageRenderer renderer) {
@@ -170,6 +227,8 @@ public final class PublishStage {
       scope.put("rule", KeywordRules.describe(t));
       HadoopFiles.writeString(conf, out.site() + "/papers/" + t.slug() + "/README.md",
           renderer.renderTopicReadme(scope));
+      HadoopFiles.writeString(conf, out.site() + "/papers/" + t.slug() + "/index.html",
+          renderer.renderTopicHtml(scope));
 
       var row = new LinkedHashMap<String, Object>();
       row.put("topic", t.slug());
@@ -184,6 +243,10 @@ public final class PublishStage {
         renderer.renderIndex(Map.of("topics", index, "prefix", "papers/"), 0));
     HadoopFiles.writeString(conf, out.site() + "/papers/README.md",
         renderer.renderIndex(Map.of("topics", index, "prefix", ""), 1));
+    HadoopFiles.writeString(conf, out.site() + "/index.html",
+        renderer.renderIndexHtml(Map.of("topics", index, "prefix", "papers/"), 0));
+    HadoopFiles.writeString(conf, out.site() + "/papers/index.html",
+        renderer.renderIndexHtml(Map.of("topics", index, "prefix", ""), 1));
   }
 
   private static String listingNote(Topic.Listing listing) {

@@ -25,6 +25,11 @@ public record SiteLinks(String siteUrl) implements Serializable {
     if (siteUrl != null) {
       return siteUrl;
     }
+    return relativeRoot(depth);
+  }
+
+  /** The site root relative to a file {@code depth} folders below it, whatever the site URL (the HTML site). */
+  public static String relativeRoot(int depth) {
     return depth == 0 ? "." : "..".concat("/..".repeat(depth - 1));
   }
 

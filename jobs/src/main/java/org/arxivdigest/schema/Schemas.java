@@ -111,6 +111,40 @@ public final class Schemas {
       .add(SCORE, DataTypes.DoubleType);
 
   /** One entry of a page part, in page order; the date is already the page's text, yyyy-MM-dd. */
+  /** {@code datasets/monthly_topic_stats}, partitioned by month. */
+  public static final StructType MONTHLY_TOPIC_STATS = new StructType()
+      .add(TOPIC, STRING, false)
+      .add(MONTH, STRING, false)
+      .add(METHOD, STRING, false)
+      .add(NEW_PAPERS, DataTypes.LongType, false)
+      .add(UPDATED_PAPERS, DataTypes.LongType, false)
+      .add(VERSIONS_IN_MONTH, DataTypes.LongType, false)
+      .add(DISTINCT_PAPERS, DataTypes.LongType, false)
+      .add(LISTED_ENTRIES, DataTypes.LongType)
+      .add(LISTED_PAPERS, DataTypes.LongType);
+
+  /** {@code datasets/monthly_category_stats}, partitioned by month. */
+  public static final StructType MONTHLY_CATEGORY_STATS = new StructType()
+      .add(CATEGORY, STRING, false)
+      .add(ARCHIVE, STRING, false)
+      .add(MONTH, STRING, false)
+      .add(NEW_PAPERS, DataTypes.LongType, false)
+      .add(NEW_PRIMARY_PAPERS, DataTypes.LongType, false)
+      .add(VERSIONS_IN_MONTH, DataTypes.LongType, false);
+
+  /** {@code datasets/trending_terms}, partitioned by month. */
+  public static final StructType TRENDING_TERMS = new StructType()
+      .add(TOPIC, STRING, false)
+      .add(MONTH, STRING, false)
+      .add(RANK, DataTypes.IntegerType, false)
+      .add(TERM, STRING, false)
+      .add(SCORE, DataTypes.DoubleType, false)
+      .add(WEIGHT, DataTypes.DoubleType, false)
+      .add(BASELINE_WEIGHT, DataTypes.DoubleType, false)
+      .add(PAPERS_WITH_TERM, DataTypes.LongType, false)
+      .add(MONTH_PAPERS, DataTypes.LongType, false)
+      .add(BASELINE_MONTHS_COL, DataTypes.IntegerType, false);
+
   public static final StructType PAGE_ENTRY = new StructType()
       .add(RANK, DataTypes.IntegerType, false)
       .add(ID, STRING, false)

@@ -164,6 +164,7 @@ class PublishRunTest {
     assertThat(ArxivDigest.run(SampleRun.withCommonOptions(second, "run", "--input",
         TestSpark.sample().toString()))).isZero();
     assertSameTree(tree(second.resolve("site")), tree(SampleRun.output().resolve("site")));
+    assertSameTree(tree(second.resolve("extracts")), tree(SampleRun.output().resolve("extracts")));
   }
 
   @Test
@@ -188,7 +189,9 @@ class PublishRunTest {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         String rel = site.relativize(p).toString();
         boolean inMonth = rel.matches("papers/[a-z0-9_]+/2025_05/.*");
-        boolean readme = rel.endsWith("README.md");
+        // Indexes, charts and feeds summarize every month: a backfill rewrites them.
+        boolean readme = rel.endsWith("README.md") || rel.endsWith("index.html") || rel.startsWith("charts/")
+            || rel.startsWith("feeds/");
         if (inMonth || readme) {
           assertThat(Files.getLastModifiedTime(p)).as(rel + " rewritten").isNotEqualTo(old);
         } else {
@@ -215,7 +218,7 @@ class PublishRunTest {
   }
 
   @Test
-  void aHostileTitleCannotAddALinkATagOrAColumnThroughTheWholePipeline() throws IOException {
+  void aHostileTitleCannotAddALinkATagOrAColumnThroughTheWholePipeline() throws Exception {
     String hostile = "LLM | x <script>alert(1)</script> ](javascript:alert(1)) [y](http://evil.example) $a|b$";
     String line = TestSpark.sampleLine("0704.0001")
         .replaceFirst("\"title\":\"[^\"]*\"", Matcher.quoteReplacement("\"title\":\"" + hostile + "\""))
@@ -263,5 +266,19 @@ class PublishRunTest {
     assertThat(links).containsExactly("../../..", "../../../papers", "../../../papers/llm",
         "http://arxiv.org/abs/0704.0001v1");
     assertThat(html).containsOnly("<details>", "</details>");
+
+    // The HTML twin: one link to arXiv, no script or bold element, the title as text.
+    var doc = org.jsoup.Jsoup.parse(out.resolve("site/papers/llm/2007_04/papers_1.html").toFile(), "UTF-8");
+    assertThat(doc.select("script, b")).isEmpty();
+    assertThat(doc.select("article a")).hasSize(1);
+    assertThat(doc.select("article a").attr("href")).isEqualTo("http://arxiv.org/abs/0704.0001v1");
+    assertThat(doc.select("article h2").text()).isEqualTo(hostile);
+    // The feed parses, and gives the title back as it was.
+    var feed = ChartsAndFeedsTest.parse(out.resolve("site/feeds/llm.xml"));
+    var entry = (org.w3c.dom.Element) feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
+    assertThat(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(0).getTextContent())
+        .isEqualTo(hostile);
+    assertThat(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "summary").item(0).getTextContent())
+        .startsWith("An LLM <b>bold</b> | ");
   }
 }

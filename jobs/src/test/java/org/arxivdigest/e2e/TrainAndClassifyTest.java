@@ -63,6 +63,7 @@ class TrainAndClassifyTest {
     String[] common = {"--topics", combinedTopics.toString(), "--output", out.toString(), "--master", "local[2]",
         "--conf", "spark.sql.shuffle.partitions=4"};
     assertThat(ArxivDigest.run(concat(new String[] {"classify", "--models", models.toString()}, common))).isZero();
+    assertThat(ArxivDigest.run(concat(new String[] {"aggregate"}, common))).isZero();
     assertThat(ArxivDigest.run(concat(new String[] {"publish"}, common))).isZero();
     String page = Files.readString(out.resolve("site/papers/llm/2026_05/papers_1.md"));
     assertThat(page).contains("<br><sub>\uD83D\uDD0E keyword \u201cllm\u201d in title and abstract; model score ");

@@ -133,5 +133,7 @@ class EscapingTest {
     assertThat(Escapers.markdownNoLinks("[1] see [x](y)")).isEqualTo("[1] see [x\\](y)");
     assertThat(Escapers.htmlText("a<b>&\"'")).isEqualTo("a&lt;b&gt;&amp;\"'");
     assertThat(Escapers.htmlAttributeQuotes("a\"b'c")).isEqualTo("a&quot;b&#39;c");
+    assertThat(Escapers.xml("a<b>&\"'\u0001\u000b\t\n\uFFFE\u00e9"))
+        .isEqualTo("a&lt;b&gt;&amp;&quot;&apos;\t\n\u00e9");
   }
 }

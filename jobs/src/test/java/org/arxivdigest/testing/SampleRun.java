@@ -18,7 +18,7 @@ public final class SampleRun {
     if (output == null) {
       try {
         Path dir = Files.createTempDirectory("arxiv-digest-sample-run");
-        dir.toFile().deleteOnExit();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
         Path out = dir.resolve("output");
         int exit = ArxivDigest.run(withCommonOptions(out, "run", "--input", TestSpark.sample().toString()));
         assertThat(exit).as("exit code of run on data/sample").isZero();
@@ -60,5 +60,15 @@ public final class SampleRun {
       throw new UncheckedIOException(e);
     }
     return target;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // best effort: a temp folder left behind is not a test failure
+    }
   }
 }

@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.List;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.NGram;
@@ -37,6 +39,21 @@ public final class TextFeatures {
     return concat_ws(" ", coalesce(col(Columns.TITLE), lit("")), coalesce(col(Columns.ABSTRACT), lit("")));
   }
 
+  /** Text ({@link #TEXT}) to its terms ({@link #TERMS}): lower-case words, stop words removed, and 2-grams. */
+  public static Transformer[] termStages() {
+    return termStages(TEXT);
+  }
+
+  private static Transformer[] termStages(String input) {
+    var tokenizer = new RegexTokenizer().setInputCol(input).setOutputCol(TOKENS)
+        .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).setMinTokenLength(2);
+    var stopWords = new StopWordsRemover().setInputCol(TOKENS).setOutputCol(WORDS);
+    var bigrams = new NGram().setN(2).setInputCol(WORDS).setOutputCol(BIGRAMS);
+    var terms = new SQLTransformer().setStatement(
+        "SELECT *, concat(" + WORDS + ", " + BIGRAMS + ") AS " + TERMS + " FROM __THIS__");
+    return new Transformer[] {tokenizer, stopWords, bigrams, terms};
+  }
+
   /** The feature stages, in order; {@code FEATURES} is the TF-IDF vector. */
   public static PipelineStage[] stages(int vocabSize, int minDocFreq) {
     return stages(vocabSize, minDocFreq, null);
@@ -56,17 +73,12 @@ public final class TextFeatures {
           "SELECT *, regexp_replace(" + TEXT + ", '" + literal + "', ' ') AS " + MASKED + " FROM __THIS__"));
       input = MASKED;
     }
-    var tokenizer = new RegexTokenizer().setInputCol(input).setOutputCol(TOKENS)
-        .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).setMinTokenLength(2);
-    var stopWords = new StopWordsRemover().setInputCol(TOKENS).setOutputCol(WORDS);
-    var bigrams = new NGram().setN(2).setInputCol(WORDS).setOutputCol(BIGRAMS);
-    var terms = new SQLTransformer().setStatement(
-        "SELECT *, concat(" + WORDS + ", " + BIGRAMS + ") AS " + TERMS + " FROM __THIS__");
+    out.addAll(List.of(termStages(input)));
     // Binary term presence: a cheap stand-in for sublinear tf, which MLlib lacks.
     var counts = new CountVectorizer().setInputCol(TERMS).setOutputCol(TF)
         .setVocabSize(vocabSize).setMinDF(minDocFreq).setBinary(true);
     var idf = new IDF().setInputCol(TF).setOutputCol(FEATURES).setMinDocFreq(minDocFreq);
-    out.addAll(java.util.List.of(tokenizer, stopWords, bigrams, terms, counts, idf));
+    out.addAll(List.of(counts, idf));
     return out.toArray(PipelineStage[]::new);
   }
 }

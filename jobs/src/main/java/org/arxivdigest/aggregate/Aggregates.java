@@ -1,0 +1,204 @@
+package org.arxivdigest.aggregate;
+
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.bround;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+import static org.arxivdigest.schema.Columns.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.classify.tfidf.TextFeatures;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.schema.Schemas;
+
+/**
+ * The monthly aggregates analysts read: per topic, per category, and the trending terms of a topic's month. Each
+ * is a {@code Dataset -> Dataset} over the datasets of the earlier stages; all work happens on the executors.
+ */
+public final class Aggregates {
+  private Aggregates() {}
+
+  /** How many earlier months a month's trending terms are compared with. */
+  public static final int BASELINE_MONTHS = 12;
+  /** Terms per topic and month in {@code trending_terms}. */
+  public static final int TOP_TERMS = 25;
+  /** A term must be in at least this many of the month's papers to trend (one paper is not a trend). */
+  public static final int MIN_TERM_PAPERS = 3;
+
+  private static final String IS_NEW = "_is_new";
+  private static final String CHOSEN = "_chosen_method";
+  private static final String IDX = "_month_index";
+  private static final String CORPUS_DF = "_corpus_df";
+  private static final String IDF = "_idf";
+  private static final String PREV_MONTH = "_prev_month";
+
+  /** A version row is a paper's first when it was submitted at the paper's first version time. */
+  private static Dataset<Row> versionsWithNew(Dataset<Row> versions, Dataset<Row> papers, String... paperColumns) {
+    var cols = new ArrayList<String>(List.of(ID, FIRST_VERSION_AT));
+    cols.addAll(List.of(paperColumns));
+    return versions.select(ID, SUBMITTED_AT, MONTH)
+        .join(papers.select(cols.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)), ID)
+        .withColumn(IS_NEW, col(SUBMITTED_AT).equalTo(col(FIRST_VERSION_AT)));
+  }
+
+  /**
+   * Per topic, month and assignment method ({@link Schemas#MONTHLY_TOPIC_STATS}): papers with their first version
+   * in the month, papers with a later version in it, versions, distinct papers; and, on the row of the method the
+   * topic's pages use, the entries and papers its pages list for the month (null on the other methods' rows).
+   */
+  public static Dataset<Row> monthlyTopicStats(SparkSession spark, Dataset<Row> assignments, Dataset<Row> papers,
+                                               Dataset<Row> versions, Dataset<Row> listings, List<Topic> topics) {
+    Column id = col(ID);
+    Dataset<Row> byMethod = assignments.select(TOPIC, ID, METHOD).dropDuplicates(TOPIC, ID, METHOD)
+        .join(versionsWithNew(versions, papers), ID)
+        .groupBy(TOPIC, MONTH, METHOD)
+        .agg(countDistinct(when(col(IS_NEW), id)).as(NEW_PAPERS),
+            countDistinct(when(not(col(IS_NEW)), id)).as(UPDATED_PAPERS),
+            count(lit(1)).as(VERSIONS_IN_MONTH),
+            countDistinct(id).as(DISTINCT_PAPERS));
+    var chosen = new ArrayList<Row>();
+    topics.forEach(t -> chosen.add(RowFactory.create(t.slug(), t.method().code())));
+    Dataset<Row> listed = listings.groupBy(TOPIC, MONTH)
+        .agg(count(lit(1)).as(LISTED_ENTRIES), countDistinct(id).as(LISTED_PAPERS))
+        .join(spark.createDataFrame(chosen, new StructType().add(TOPIC, DataTypes.StringType, false)
+            .add(CHOSEN, DataTypes.StringType, false)), TOPIC)
+        .withColumnRenamed(CHOSEN, METHOD);
+    return byMethod.join(listed, List.of(TOPIC, MONTH, METHOD).toArray(String[]::new), "left")
+        .select(Schemas.columns(Schemas.MONTHLY_TOPIC_STATS));
+  }
+
+  /**
+   * Per category (cross-lists included) and month ({@link Schemas#MONTHLY_CATEGORY_STATS}): new papers (first
+   * version in the month), of which with the category as primary, and versions submitted.
+   */
+  public static Dataset<Row> monthlyCategoryStats(Dataset<Row> papers, Dataset<Row> versions) {
+    Column category = col(CATEGORY);
+    return versionsWithNew(versions, papers, CATEGORIES, PRIMARY_CATEGORY)
+        .withColumn(CATEGORY, explode(col(CATEGORIES)))
+        .groupBy(CATEGORY, MONTH)
+        .agg(count(when(col(IS_NEW), lit(1))).as(NEW_PAPERS),
+            count(when(col(IS_NEW).and(category.equalTo(col(PRIMARY_CATEGORY))), lit(1))).as(NEW_PRIMARY_PAPERS),
+            count(lit(1)).as(VERSIONS_IN_MONTH))
+        .withColumn(ARCHIVE, substring_index(category, ".", 1))
+        .select(Schemas.columns(Schemas.MONTHLY_CATEGORY_STATS));
+  }
+
+  /** {@code yyyy_MM} to a month number, so that "the 12 months before" is arithmetic. */
+  static Column monthIndex(Column month) {
+    return substring(month, 1, 4).cast("int").multiply(12).plus(substring(month, 6, 2).cast("int"));
+  }
+
+  /** Papers the IDF of {@link #trendingTerms} is estimated from, at most (a deterministic sample by id hash). */
+  public static final long IDF_SAMPLE = 100_000;
+
+  /** Title + abstract to the distinct terms of each document, as the models read them. */
+  static Dataset<Row> distinctTerms(Dataset<Row> docs, String... keep) {
+    Dataset<Row> withText = docs.withColumn(TextFeatures.TEXT, TextFeatures.text());
+    for (Transformer stage : TextFeatures.termStages()) {
+      withText = stage.transform(withText);
+    }
+    var cols = new ArrayList<Column>();
+    for (String k : keep) {
+      cols.add(col(k));
+    }
+    cols.add(explode(array_distinct(col(TextFeatures.TERMS))).as(TERM));
+    return withText.select(cols.toArray(Column[]::new));
+  }
+
+  /**
+   * Every paper's terms' inverse document frequency, {@code ln((n + 1) / (df + 1)) + 1}, estimated on a sample of
+   * about {@link #IDF_SAMPLE} papers chosen by a hash of the id (all papers when there are fewer): common words
+   * weigh little whatever the topic, and the cost stays bounded on the full dump.
+   */
+  record Idf(Dataset<Row> terms, double unseen) {}
+
+  static Idf idf(Dataset<Row> papers) {
+    long total = papers.count();
+    long every = Math.max(1, (total + IDF_SAMPLE - 1) / IDF_SAMPLE);
+    Dataset<Row> sample = papers.select(ID, TITLE, ABSTRACT)
+        .filter(pmod(xxhash64(col(ID)), lit(every)).equalTo(0));
+    long n = every == 1 ? total : sample.count();
+    return new Idf(distinctTerms(sample, ID).groupBy(TERM).agg(count(lit(1)).as(CORPUS_DF))
+        .withColumn(IDF, log(lit((double) n + 1).divide(col(CORPUS_DF).plus(1))).plus(1))
+        .select(TERM, IDF), Math.log(n + 1.0) + 1);
+  }
+
+  /**
+   * The terms (1- and 2-grams of title and abstract, stop words removed, as the models read them) whose weight in
+   * a topic's month rose most against the mean weight in up to {@link #BASELINE_MONTHS} earlier months of the
+   * topic that have papers ({@link Schemas#TRENDING_TERMS}; {@code baseline_months} says how many; a topic's first
+   * month has nothing to rise against and gets no rows, nor does a term that did not rise). Weight of a term in a month: the share of the month's
+   * papers using it times the term's IDF over the corpus ({@link #idf}); terms the sample never saw get the
+   * highest IDF.
+   */
+  public static Dataset<Row> trendingTerms(Dataset<Row> listings, Dataset<Row> papers) {
+    Dataset<Row> docTerms = distinctTerms(listings.select(TOPIC, MONTH, ID).distinct()
+        .join(papers.select(ID, TITLE, ABSTRACT), ID), TOPIC, MONTH, ID);
+    Dataset<Row> monthDocs = listings.select(TOPIC, MONTH, ID).distinct().groupBy(TOPIC, MONTH)
+        .agg(count(lit(1)).as(MONTH_PAPERS))
+        .withColumn(IDX, monthIndex(col(MONTH)));
+    Dataset<Row> termDocs = docTerms.groupBy(TOPIC, MONTH, TERM).agg(count(lit(1)).as(PAPERS_WITH_TERM));
+    Idf idf = idf(papers);
+    Dataset<Row> weights = termDocs.join(monthDocs, List.of(TOPIC, MONTH).toArray(String[]::new))
+        .join(idf.terms(), List.of(TERM).toArray(String[]::new), "left")
+        .withColumn(WEIGHT, col(PAPERS_WITH_TERM).divide(col(MONTH_PAPERS))
+            .multiply(coalesce(col(IDF), lit(idf.unseen()))));
+
+    // Each month with the earlier months of its window (columns renamed: the two sides share a lineage).
+    Dataset<Row> earlier = monthDocs.select(col(TOPIC).as("_t"), col(MONTH).as(PREV_MONTH), col(IDX).as("_pidx"));
+    Dataset<Row> pairs = monthDocs.select(TOPIC, MONTH, IDX)
+        .join(earlier, col(TOPIC).equalTo(col("_t"))
+            .and(col("_pidx").between(col(IDX).minus(BASELINE_MONTHS), col(IDX).minus(1))))
+        .select(TOPIC, MONTH, PREV_MONTH);
+    Dataset<Row> baselineMonths = pairs.groupBy(TOPIC, MONTH).agg(count(lit(1)).as(BASELINE_MONTHS_COL));
+
+    Dataset<Row> candidates = weights.filter(col(PAPERS_WITH_TERM).geq(MIN_TERM_PAPERS))
+        .select(TOPIC, MONTH, TERM, WEIGHT, PAPERS_WITH_TERM, MONTH_PAPERS);
+    Dataset<Row> prevWeights = weights.select(col(TOPIC).as("_t"), col(MONTH).as("_m"), col(TERM).as("_term"),
+        col(WEIGHT).as("_w"));
+    Dataset<Row> baselineSums = candidates.select(TOPIC, MONTH, TERM)
+        .join(pairs, List.of(TOPIC, MONTH).toArray(String[]::new))
+        .join(prevWeights, col(TOPIC).equalTo(col("_t")).and(col(PREV_MONTH).equalTo(col("_m")))
+            .and(col(TERM).equalTo(col("_term"))))
+        .groupBy(TOPIC, MONTH, TERM).agg(sum("_w").as("_prev_sum"));
+
+    Column months = col(BASELINE_MONTHS_COL);
+    Column baseline = coalesce(col("_prev_sum"), lit(0.0)).divide(months);
+    // Rounded so that the order in which Spark sums does not show in the output.
+    Dataset<Row> scored = candidates
+        .join(baselineMonths, List.of(TOPIC, MONTH).toArray(String[]::new))
+        .join(baselineSums, List.of(TOPIC, MONTH, TERM).toArray(String[]::new), "left")
+        .withColumn(BASELINE_MONTHS_COL, months.cast("int"))
+        .withColumn(BASELINE_WEIGHT, bround(baseline, 6))
+        .withColumn(WEIGHT, bround(col(WEIGHT), 6))
+        .withColumn(SCORE, bround(col(WEIGHT).minus(col(BASELINE_WEIGHT)), 6));
+    return scored
+        .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH)
+            .orderBy(col(SCORE).desc(), col(PAPERS_WITH_TERM).desc(), col(TERM))))
+        .filter(col(RANK).leq(TOP_TERMS).and(col(SCORE).gt(0)))
+        .select(Schemas.columns(Schemas.TRENDING_TERMS));
+  }
+}

@@ -1,0 +1,23 @@
+package org.arxivdigest.cli;
+
+import java.util.concurrent.Callable;
+import org.arxivdigest.aggregate.AggregateStage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "aggregate", mixinStandardHelpOptions = true,
+    description = "Monthly aggregates for analysts (datasets/monthly_topic_stats, monthly_category_stats, "
+        + "trending_terms, partitioned by month) from the classified papers; --from/--to rewrite only those months.")
+public class AggregateCommand implements Callable<Integer> {
+  @Mixin TopicOptions topicOptions;
+  @Mixin MonthRangeOptions months;
+  @Mixin SparkOptions spark;
+
+  @Override
+  public Integer call() {
+    var range = months.range();
+    var topics = topicOptions.load(spark);
+    return CommandRun.execute("aggregate", spark, run -> AggregateStage.run(run.spark(), run.out(), topics, range,
+        run.stages()));
+  }
+}

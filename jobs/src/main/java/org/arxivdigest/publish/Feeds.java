@@ -1,0 +1,77 @@
+package org.arxivdigest.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.row_number;
+import static org.arxivdigest.schema.Columns.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * An Atom 1.0 feed per topic: its newest {@link #LIMIT} entries in page order. Every date comes from the data
+ * (the entry's submission time; the feed's is its newest entry's), never from the clock, so reruns are identical.
+ */
+public final class Feeds {
+  private Feeds() {}
+
+  public static final int LIMIT = 50;
+  static final String UPDATED = "_updated";
+  private static final String FEED_RANK = "_feed_rank";
+
+  /** The newest {@link #LIMIT} listing rows of each topic with the authors of their paper (small: collected). */
+  public static Dataset<Row> newest(Dataset<Row> listings, Dataset<Row> papers) {
+    return listings
+        .withColumn(FEED_RANK, row_number().over(Window.partitionBy(TOPIC).orderBy(col(DATE).desc(),
+            col(SUBMITTED_AT).desc(), col(ID).desc(), col(VERSION).desc())))
+        .filter(col(FEED_RANK).leq(LIMIT))
+        .join(papers.select(ID, AUTHORS), ID)
+        .select(col(TOPIC), col(FEED_RANK), col(LINK), col(TITLE), col(ABSTRACT), col(AUTHORS),
+            col(PRIMARY_CATEGORY), date_format(col(SUBMITTED_AT), "yyyy-MM-dd'T'HH:mm:ss'Z'").as(UPDATED));
+  }
+
+  /** Rows of {@link #newest} grouped by topic, in feed order. */
+  public static Map<String, List<Row>> byTopic(Dataset<Row> newest) {
+    var out = new TreeMap<String, List<Row>>();
+    for (Row r : newest.orderBy(col(TOPIC), col(FEED_RANK)).collectAsList()) {
+      out.computeIfAbsent(r.getAs(TOPIC), k -> new ArrayList<>()).add(r);
+    }
+    return out;
+  }
+
+  /** The feed of one topic; {@code links} decides its id and the link to the topic page. */
+  public static String render(String topic, String name, List<Row> rows, SiteLinks links) {
+    var entries = new ArrayList<Map<String, Object>>();
+    String updated = "1970-01-01T00:00:00Z";
+    for (Row r : rows) {
+      String at = r.getAs(UPDATED);
+      if (at.compareTo(updated) > 0) {
+        updated = at;
+      }
+      var e = new HashMap<String, Object>();
+      e.put("link", r.getAs(LINK));
+      e.put("title", r.getAs(TITLE));
+      e.put("updated", at);
+      e.put("authors", r.getAs(AUTHORS));
+      e.put("category", r.getAs(PRIMARY_CATEGORY) == null ? "unknown" : r.getAs(PRIMARY_CATEGORY));
+      e.put("summary", r.getAs(ABSTRACT) == null ? "" : r.getAs(ABSTRACT));
+      entries.add(e);
+    }
+    var scope = new HashMap<String, Object>();
+    scope.put("topic", topic);
+    scope.put("name", name);
+    scope.put("limit", LIMIT);
+    scope.put("updated", updated);
+    scope.put("entries", entries);
+    scope.put("feedId", links.siteUrl() == null ? "urn:arxiv-digest:feed:" + topic
+        : links.siteUrl() + "/feeds/" + topic + ".xml");
+    scope.put("topicPage", (links.siteUrl() == null ? ".." : links.siteUrl()) + "/papers/" + topic + "/index.html");
+    return PageRenderer.renderFeed(scope);
+  }
+}

@@ -1,0 +1,135 @@
+package org.arxivdigest.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.config.TopicsConfig;
+import org.arxivdigest.schema.Schemas;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+
+class AggregatesTest {
+  private static final StructType VERSIONS = new StructType()
+      .add("id", DataTypes.StringType).add("submitted_at", DataTypes.TimestampType).add("month", DataTypes.StringType);
+  private static final StructType PAPERS = new StructType()
+      .add("id", DataTypes.StringType).add("first_version_at", DataTypes.TimestampType)
+      .add("categories", DataTypes.createArrayType(DataTypes.StringType))
+      .add("primary_category", DataTypes.StringType)
+      .add("title", DataTypes.StringType).add("abstract", DataTypes.StringType);
+  private static final StructType TOPIC_ID_METHOD = new StructType()
+      .add("topic", DataTypes.StringType).add("id", DataTypes.StringType).add("method", DataTypes.StringType);
+  private static final StructType TOPIC_MONTH_ID = new StructType()
+      .add("topic", DataTypes.StringType).add("month", DataTypes.StringType).add("id", DataTypes.StringType);
+
+  private static Timestamp at(String day) {
+    return Timestamp.valueOf(day + " 12:00:00");
+  }
+
+  private static Dataset<Row> frame(StructType schema, Object[]... rows) {
+    var list = new ArrayList<Row>();
+    for (Object[] r : rows) {
+      list.add(RowFactory.create(r));
+    }
+    return TestSpark.session().createDataFrame(list, schema);
+  }
+
+  // A: v1 in January, v2 and v3 in February. B: v1 in February. C: v1 in January, not in the topic.
+  private static final Dataset<Row> VERSIONS_DF = frame(VERSIONS,
+      new Object[] {"A", at("2025-01-10"), "2025_01"}, new Object[] {"A", at("2025-02-03"), "2025_02"},
+      new Object[] {"A", at("2025-02-20"), "2025_02"}, new Object[] {"B", at("2025-02-05"), "2025_02"},
+      new Object[] {"C", at("2025-01-11"), "2025_01"});
+  private static final Dataset<Row> PAPERS_DF = frame(PAPERS,
+      new Object[] {"A", at("2025-01-10"), List.of("cs.CL", "cs.AI"), "cs.CL", "a", "a"},
+      new Object[] {"B", at("2025-02-05"), List.of("cs.AI"), "cs.AI", "b", "b"},
+      new Object[] {"C", at("2025-01-11"), List.of("math.CO", "cs.AI"), "math.CO", "c", "c"});
+
+  @Test
+  void topicStatsCountNewAndUpdatedPapersPerMethodAndTheListedEntriesOfThePagesMethod() {
+    var topics = TopicsConfig.parse("{\"topics\": [{\"slug\": \"llm\", \"include\": [\"llm\"]}]}", "t");
+    Dataset<Row> assignments = frame(TOPIC_ID_METHOD, new Object[] {"llm", "A", "keyword"},
+        new Object[] {"llm", "B", "keyword"}, new Object[] {"llm", "B", "tfidf"});
+    // The pages list every version: A in January and twice in February, B in February.
+    Dataset<Row> listings = frame(TOPIC_MONTH_ID, new Object[] {"llm", "2025_01", "A"},
+        new Object[] {"llm", "2025_02", "A"}, new Object[] {"llm", "2025_02", "A"},
+        new Object[] {"llm", "2025_02", "B"});
+    var stats = new HashMap<String, Row>();
+    for (Row r : Aggregates.monthlyTopicStats(TestSpark.session(), assignments, PAPERS_DF, VERSIONS_DF, listings,
+        topics).collectAsList()) {
+      stats.put(r.getAs("month") + "/" + r.getAs("method"), r);
+    }
+    assertThat(stats).containsOnlyKeys("2025_01/keyword", "2025_02/keyword", "2025_02/tfidf");
+    Row feb = stats.get("2025_02/keyword");
+    assertThat(List.of(feb.getAs("new_papers"), feb.getAs("updated_papers"), feb.getAs("versions"),
+        feb.getAs("distinct_papers"), feb.getAs("listed_entries"), feb.getAs("listed_papers")))
+        .containsExactly(1L, 1L, 3L, 2L, 3L, 2L);
+    Row jan = stats.get("2025_01/keyword");
+    assertThat(List.of(jan.getAs("new_papers"), jan.getAs("updated_papers"), jan.getAs("listed_entries")))
+        .containsExactly(1L, 0L, 1L);
+    Row tfidf = stats.get("2025_02/tfidf");
+    assertThat(tfidf.<Long>getAs("new_papers")).isEqualTo(1L);
+    assertThat(tfidf.<Object>getAs("listed_entries")).as("the pages do not list tfidf").isNull();
+  }
+
+  @Test
+  void categoryStatsCountCrossListsAndPrimaries() {
+    var stats = new HashMap<String, Row>();
+    for (Row r : Aggregates.monthlyCategoryStats(PAPERS_DF, VERSIONS_DF).collectAsList()) {
+      stats.put(r.getAs("category") + "/" + r.getAs("month"), r);
+    }
+    Row aiJan = stats.get("cs.AI/2025_01");
+    // January: A (cs.CL primary, cross-listed cs.AI) and C (math.CO primary, cs.AI) are new.
+    assertThat(List.of(aiJan.getAs("new_papers"), aiJan.getAs("new_primary_papers"), aiJan.getAs("versions")))
+        .containsExactly(2L, 0L, 2L);
+    Row aiFeb = stats.get("cs.AI/2025_02");
+    assertThat(List.of(aiFeb.getAs("new_papers"), aiFeb.getAs("new_primary_papers"), aiFeb.getAs("versions")))
+        .containsExactly(1L, 1L, 3L);
+    assertThat(stats.get("math.CO/2025_01").<String>getAs("archive")).isEqualTo("math");
+    assertThat(stats.get("cs.CL/2025_02").<String>getAs("archive")).isEqualTo("cs");
+  }
+
+  @Test
+  void aTermThatAppearsInAMonthTrendsAgainstTheEarlierMonthsAndTheFirstMonthHasNoRows() {
+    // Six papers a month for three months; "spiking neurons" appears in four papers of March only.
+    var papers = new ArrayList<Object[]>();
+    var listings = new ArrayList<Object[]>();
+    String[] months = {"2025_01", "2025_02", "2025_03"};
+    for (int m = 0; m < months.length; m++) {
+      for (int i = 0; i < 6; i++) {
+        String id = "2501." + m + i;
+        String text = "Language models for text " + (m == 2 && i < 4 ? "with spiking neurons" : "and tables")
+            + " number" + i;
+        papers.add(new Object[] {id, at("2025-0" + (m + 1) + "-02"), List.of("cs.CL"), "cs.CL", text,
+            "We study " + text + "."});
+        listings.add(new Object[] {"llm", months[m], id});
+      }
+    }
+    // A paper outside the topic, so that the corpus IDF is not the topic's own.
+    papers.add(new Object[] {"2502.99999", at("2025-02-02"), List.of("cs.CV"), "cs.CV", "Images", "Pixels."});
+    Dataset<Row> trending = Aggregates.trendingTerms(frame(TOPIC_MONTH_ID, listings.toArray(Object[][]::new)),
+        frame(PAPERS, papers.toArray(Object[][]::new)));
+    assertThat(trending.schema().fieldNames()).containsExactly(Schemas.TRENDING_TERMS.fieldNames());
+    Map<String, List<Row>> byMonth = new HashMap<>();
+    for (Row r : trending.orderBy("month", "rank").collectAsList()) {
+      byMonth.computeIfAbsent(r.getAs("month"), k -> new ArrayList<>()).add(r);
+    }
+    assertThat(byMonth).doesNotContainKey("2025_01");
+    List<Row> march = byMonth.get("2025_03");
+    assertThat(march.get(0).<Integer>getAs("baseline_months")).isEqualTo(2);
+    assertThat(march).extracting(r -> r.<String>getAs("term"))
+        .containsExactlyInAnyOrder("spiking", "neurons", "spiking neurons", "text spiking");
+    assertThat(march.get(0).<Double>getAs("baseline_weight")).isZero();
+    assertThat(march.get(0).<Long>getAs("papers_with_term")).isEqualTo(4L);
+    assertThat(march).extracting(r -> r.<Integer>getAs("rank")).containsExactly(1, 2, 3, 4);
+    // February's terms were all there in January: nothing rose.
+    assertThat(byMonth).doesNotContainKey("2025_02");
+  }
+}

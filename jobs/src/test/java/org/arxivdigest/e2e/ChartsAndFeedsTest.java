@@ -1,0 +1,112 @@
+package org.arxivdigest.e2e;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.spark.sql.Row;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.config.TopicsConfig;
+import org.arxivdigest.testing.SampleRun;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The charts and feeds of the sample run parse as XML and say what the datasets say. */
+class ChartsAndFeedsTest {
+  private static final String ATOM = "http://www.w3.org/2005/Atom";
+  private static final String SVG = "http://www.w3.org/2000/svg";
+
+  static Document parse(Path file) throws Exception {
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return factory.newDocumentBuilder().parse(file.toFile());
+  }
+
+  private static String child(Element e, String name) {
+    NodeList nodes = e.getElementsByTagNameNS(ATOM, name);
+    return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+  }
+
+  private static List<Topic> topics() {
+    return TopicsConfig.load(SampleRun.topics(), new org.apache.hadoop.conf.Configuration());
+  }
+
+  @Test
+  void eachFeedIsAtomWithTheNewestFiftyEntriesInPageOrder() throws Exception {
+    Path output = SampleRun.output(); // first: a CLI run stops the session it used
+    var listings = TestSpark.session().read().parquet(output.resolve("datasets/listings").toString());
+    for (Topic t : topics()) {
+      Document doc = parse(SampleRun.output().resolve("site/feeds/" + t.slug() + ".xml"));
+      Element feed = doc.getDocumentElement();
+      assertThat(feed.getNamespaceURI()).isEqualTo(ATOM);
+      assertThat(feed.getLocalName()).isEqualTo("feed");
+      NodeList entries = feed.getElementsByTagNameNS(ATOM, "entry");
+      var expected = listings.filter(col("topic").equalTo(t.slug()))
+          .orderBy(col("date").desc(), col("submitted_at").desc(), col("id").desc(), col("version").desc())
+          .limit(50).select("link").collectAsList().stream().map(r -> r.getString(0)).toList();
+      var links = new ArrayList<String>();
+      String newest = "";
+      for (int i = 0; i < entries.getLength(); i++) {
+        Element e = (Element) entries.item(i);
+        for (String required : List.of("id", "title", "updated", "summary")) {
+          assertThat(child(e, required)).as(t.slug() + " entry " + i + " " + required).isNotNull();
+        }
+        assertThat(child(e, "updated")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        Element link = (Element) e.getElementsByTagNameNS(ATOM, "link").item(0);
+        links.add(link.getAttribute("href"));
+        assertThat(child(e, "id")).isEqualTo(link.getAttribute("href"));
+        newest = child(e, "updated").compareTo(newest) > 0 ? child(e, "updated") : newest;
+      }
+      assertThat(links).as(t.slug()).isEqualTo(expected);
+      assertThat(feed.getElementsByTagNameNS(ATOM, "id").item(0).getTextContent()).isNotBlank();
+      if (!expected.isEmpty()) {
+        Element updated = (Element) feed.getElementsByTagNameNS(ATOM, "updated").item(0);
+        assertThat(updated.getParentNode()).isEqualTo(feed);
+        assertThat(updated.getTextContent()).as("the feed's date is its newest entry's").isEqualTo(newest);
+      }
+    }
+  }
+
+  @Test
+  void eachChartHasABarPerMonthWithTheCountsOfTheTopicStats() throws Exception {
+    Path output = SampleRun.output(); // first: a CLI run stops the session it used
+    var stats = TestSpark.session().read().parquet(output.resolve("datasets/monthly_topic_stats").toString())
+        .filter(col("method").equalTo("keyword")).collectAsList();
+    for (Topic t : topics()) {
+      Map<String, String> expected = new HashMap<>();
+      for (Row r : stats) {
+        if (r.<String>getAs("topic").equals(t.slug())) {
+          expected.put(r.getAs("month"), r.<Long>getAs("new_papers") + " new, " + r.<Long>getAs("updated_papers")
+              + " updated");
+        }
+      }
+      Document svg = parse(SampleRun.output().resolve("site/charts/" + t.slug() + ".svg"));
+      assertThat(svg.getDocumentElement().getNamespaceURI()).isEqualTo(SVG);
+      NodeList groups = svg.getElementsByTagNameNS(SVG, "g");
+      Map<String, String> drawn = new HashMap<>();
+      for (int i = 0; i < groups.getLength(); i++) {
+        String title = ((Element) groups.item(i)).getElementsByTagNameNS(SVG, "title").item(0).getTextContent();
+        String[] parts = title.split(": ", 2);
+        if (!parts[1].equals("0 new, 0 updated")) {
+          drawn.put(parts[0], parts[1]);
+        }
+        NodeList rects = ((Element) groups.item(i)).getElementsByTagNameNS(SVG, "rect");
+        assertThat(rects.getLength()).isEqualTo(2);
+        for (int k = 0; k < 2; k++) {
+          assertThat(Double.parseDouble(((Element) rects.item(k)).getAttribute("height"))).isNotNegative();
+        }
+      }
+      expected.values().removeIf(v -> v.equals("0 new, 0 updated"));
+      assertThat(drawn).as(t.slug()).isEqualTo(expected);
+    }
+  }
+}

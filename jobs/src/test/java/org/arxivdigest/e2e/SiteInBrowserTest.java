@@ -1,0 +1,168 @@
+package org.arxivdigest.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import javax.imageio.ImageIO;
+import org.arxivdigest.testing.SampleRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The HTML site of the sample run in a real headless Chromium (Debian's, driven through Debian's chromedriver;
+ * nothing is downloaded): every internal link and image of every page reached from the index resolves, no page
+ * logs a console error or loads anything from outside the site, and screenshots are not blank.
+ */
+class SiteInBrowserTest {
+  static final String CHROMIUM = System.getProperty("arxivdigest.chromium", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("arxivdigest.chromedriver", "/usr/bin/chromedriver");
+
+  private static ChromeDriver driver;
+  private static Path userData;
+
+  @BeforeAll
+  static void startChromium() throws IOException {
+    assertThat(new File(CHROMIUM)).as("Debian chromium (apt-get install chromium; .ci/run does)").canRead();
+    assertThat(new File(CHROMEDRIVER)).as("Debian chromedriver (apt-get install chromium-driver)").canRead();
+    userData = Files.createTempDirectory("arxiv-digest-chromium");
+    var options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+        "--user-data-dir=" + userData, "--window-size=1100,1400");
+    var logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopChromium() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (userData != null) {
+      try (var walk = Files.walk(userData)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static Path site() {
+    return SampleRun.output().resolve("site").toAbsolutePath().normalize();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> urls(String script) {
+    return new ArrayList<>((List<String>) ((JavascriptExecutor) driver).executeScript(script));
+  }
+
+  @Test
+  void everyInternalLinkResolvesWithoutConsoleErrorsOrExternalRequests() {
+    Path site = site();
+    var queue = new ArrayDeque<URI>(List.of(site.resolve("index.html").toUri()));
+    Set<URI> visited = new HashSet<>();
+    var broken = new ArrayList<String>();
+    var errors = new ArrayList<String>();
+    var external = new ArrayList<String>();
+    while (!queue.isEmpty()) {
+      URI page = queue.poll();
+      if (!visited.add(page)) {
+        continue;
+      }
+      driver.get(page.toString());
+      for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+        if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+          errors.add(page + ": " + e.getMessage());
+        }
+      }
+      for (String href : urls("return Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")) {
+        URI target = URI.create(href.replaceFirst("#.*$", ""));
+        if (!"file".equals(target.getScheme())) {
+          if (!href.startsWith("http://arxiv.org/abs/")) {
+            external.add(page + " links to " + href);
+          }
+          continue;
+        }
+        Path file = Path.of(target);
+        if (!file.startsWith(site) || !Files.isRegularFile(file)) {
+          broken.add(page + " -> " + href);
+        } else if (file.toString().endsWith(".html")) {
+          queue.add(file.toUri());
+        }
+      }
+      List<String> brokenImages = urls("return Array.from(document.images)"
+          + ".filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)");
+      brokenImages.forEach(src -> broken.add(page + " image " + src));
+      for (String resource : urls("return performance.getEntriesByType('resource').map(r => r.name)")) {
+        if (!resource.startsWith("file:") && !resource.startsWith("data:")) {
+          external.add(page + " loaded " + resource);
+        }
+      }
+    }
+    assertThat(broken).isEmpty();
+    assertThat(errors).isEmpty();
+    assertThat(external).isEmpty();
+    long pages;
+    try (var walk = Files.walk(site)) {
+      pages = walk.filter(p -> p.toString().endsWith(".html")).count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(visited).as("every HTML page is reachable from the index").hasSize((int) pages);
+  }
+
+  @Test
+  void screenshotsOfTheIndexAndAMonthPageAreNotBlank() throws IOException {
+    Path shots = Path.of("target", "screenshots");
+    Files.createDirectories(shots);
+    for (Map.Entry<String, Path> page : Map.of(
+        "index", site().resolve("index.html"),
+        "llm-2026_05-part-1", site().resolve("papers/llm/2026_05/papers_1.html")).entrySet()) {
+      driver.get(page.getValue().toUri().toString());
+      byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+      Files.write(shots.resolve(page.getKey() + ".png"), png);
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+      assertThat(image.getWidth()).isGreaterThan(500);
+      Set<Integer> colours = new HashSet<>();
+      long dark = 0;
+      for (int y = 0; y < image.getHeight(); y += 3) {
+        for (int x = 0; x < image.getWidth(); x += 3) {
+          int rgb = image.getRGB(x, y) & 0xFFFFFF;
+          colours.add(rgb);
+          if (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF) < 300) {
+            dark++;
+          }
+        }
+      }
+      assertThat(colours.size()).as(page.getKey() + ": distinct colours").isGreaterThan(20);
+      assertThat(dark).as(page.getKey() + ": dark (text) pixels").isGreaterThan(500);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.arxivdigest.extract;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.testing.Csv;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Paper text with commas, quotes, newlines and non-ASCII survives a CSV extract unchanged. */
+class CsvFilesTest {
+  @TempDir Path dir;
+
+  private static final StructType SCHEMA = new StructType()
+      .add("topic", DataTypes.StringType).add("n", DataTypes.IntegerType).add("title", DataTypes.StringType)
+      .add("score", DataTypes.DoubleType).add("at", DataTypes.TimestampType);
+
+  private static final List<String> HOSTILE = List.of(
+      "plain",
+      "a, b, and c",
+      "She said \"hi\", then left",
+      "two\nlines\r\nand a CR\rend",
+      "\"starts with a quote",
+      "  spaces kept  ",
+      "Schrödinger's ∂x/∂t — naïve 数学 \uD83D\uDE80",
+      "$\\|v\\|_2$ | pipes ; semicolons \t tabs",
+      "");
+
+  @Test
+  void hostileTextRoundTripsOneFilePerKeySortedWithAHeader() throws IOException {
+    var rows = new ArrayList<Row>();
+    for (int i = 0; i < HOSTILE.size(); i++) {
+      rows.add(RowFactory.create(i % 2 == 0 ? "even" : "odd", i, HOSTILE.get(i), i == 0 ? null : i / 3.0,
+          Timestamp.valueOf("2025-05-0" + (1 + i % 9) + " 10:20:30")));
+    }
+    var data = TestSpark.session().createDataFrame(rows, SCHEMA);
+    Path out = dir.resolve("extracts");
+    CsvFiles.write(data, SCHEMA, col("topic"), new Column[] {col("n").desc()}, out.toString(),
+        List.of("even", "odd", "empty"));
+
+    assertThat(Files.readString(out.resolve("empty.csv"))).isEqualTo("topic,n,title,score,at\r\n");
+    var seen = new ArrayList<Integer>();
+    for (String key : List.of("even", "odd")) {
+      String text = Files.readString(out.resolve(key + ".csv"), StandardCharsets.UTF_8);
+      assertThat(text).startsWith("topic,n,title,score,at\r\n");
+      List<CSVRecord> records = Csv.read(out.resolve(key + ".csv"));
+      int previous = Integer.MAX_VALUE;
+      for (CSVRecord r : records) {
+        int n = Integer.parseInt(r.get("n"));
+        assertThat(n).as("sorted by n, descending").isLessThan(previous);
+        previous = n;
+        seen.add(n);
+        assertThat(r.get("topic")).isEqualTo(key);
+        assertThat(r.get("title")).isEqualTo(HOSTILE.get(n).isEmpty() ? null : HOSTILE.get(n));
+        assertThat(r.get("score")).isEqualTo(n == 0 ? null : String.valueOf(n / 3.0));
+        assertThat(r.get("at")).isEqualTo("2025-05-0" + (1 + n % 9) + "T10:20:30Z");
+      }
+    }
+    assertThat(seen).hasSize(HOSTILE.size());
+  }
+}
