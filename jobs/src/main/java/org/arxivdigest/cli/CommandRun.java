@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.arxivdigest.io.HadoopFiles;
+import org.arxivdigest.io.Leftovers;
 import org.arxivdigest.io.OutputLayout;
 import org.arxivdigest.run.RunSummary;
 import org.arxivdigest.run.Stages;
@@ -28,6 +29,8 @@ public record CommandRun(SparkSession spark, OutputLayout out, String runId, Run
     var run = new CommandRun(spark, new OutputLayout(options.output), runId, summary, new Stages(spark, summary));
     String status = "failed";
     try {
+      // A run killed before this one may have left staging folders behind: remove them first.
+      summary.put("removed_leftovers", Leftovers.clean(spark.sparkContext().hadoopConfiguration(), run.out()));
       body.accept(run);
       status = "succeeded";
       return ExitCodes.OK;

@@ -1,0 +1,54 @@
+package org.arxivdigest.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * What a run killed half-way leaves behind: its staging folders (pages, extracts, datasets), its work folder,
+ * Spark's own staging folders of a dynamic partition overwrite. None of them is visible to a reader (their names
+ * start with "." or "_"); the next run on the same output removes them before it starts. One run at a time per
+ * output folder.
+ */
+public final class Leftovers {
+  private Leftovers() {}
+
+  /** Glob patterns, relative to the output root. */
+  static final List<String> PATTERNS = List.of(
+      "site/.staging-*",
+      ".extracts-staging-*",
+      "_work/*",
+      "datasets/.*.staging",
+      "datasets/*/.spark-staging-*",
+      "datasets/*/_temporary");
+
+  /** Removes every leftover; returns their paths relative to the output root, sorted. */
+  public static List<String> clean(Configuration conf, OutputLayout out) {
+    var removed = new ArrayList<String>();
+    Path root = new Path(out.root());
+    try {
+      FileSystem fs = HadoopFiles.fileSystem(root, conf);
+      String rootUri = fs.makeQualified(root).toString();
+      for (String pattern : PATTERNS) {
+        FileStatus[] found = fs.globStatus(new Path(root, pattern));
+        if (found == null) {
+          continue;
+        }
+        for (FileStatus f : found) {
+          fs.delete(f.getPath(), true);
+          String path = fs.makeQualified(f.getPath()).toString();
+          removed.add(path.startsWith(rootUri) ? path.substring(rootUri.length() + 1) : path);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cleaning what crashed runs left in " + out.root(), e);
+    }
+    removed.sort(null);
+    return removed;
+  }
+}

@@ -1,0 +1,124 @@
+package org.arxivdigest.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.arxivdigest.testing.Outputs;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kill -9} of a real run (the embedded launcher, {@code bin/arxiv-digest}) at points chosen by a fixed seed,
+ * on the same output folder one after the other, then a rerun: the output equals a clean run's (pages byte for
+ * byte, datasets row for row). After every kill, no month folder has only some of its parts and no HTML page is
+ * cut short. An integration test (failsafe): it runs the packaged launcher.
+ */
+class CrashIT {
+  private static final Path REPO = TestSpark.repo();
+  private static final Path WORK = REPO.resolve("jobs/target/it-crash");
+  /** Stage lines a kill may follow (the stage has just finished, the next one runs). */
+  private static final List<String> POINTS = List.of("ingest.parse", "ingest.dedup", "ingest.versions",
+      "classify.assign", "classify.listings", "aggregate.topic_stats", "aggregate.trending_terms", "publish.count",
+      "publish.pages", "publish.readmes", "publish.feeds");
+  private static final long SEED = 20261125L;
+  private static final int KILLS = 3;
+
+  private static List<String> command(Path out) {
+    return List.of("bin/arxiv-digest", "run", "--input", REPO.resolve("data/sample").toString(), "--output",
+        out.toString(), "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=4");
+  }
+
+  private static Process start(Path out, Path log) throws IOException {
+    var pb = new ProcessBuilder(command(out)).directory(REPO.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().put("ARXIV_DIGEST_DRIVER_MEMORY", "2g");
+    return pb.start();
+  }
+
+  private static void runToEnd(Path out, Path log) throws Exception {
+    Process p = start(out, log);
+    assertThat(p.waitFor(15, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as("exit code, log in " + log).isZero();
+  }
+
+  /** Starts a run and kills it (SIGKILL) {@code delayMs} after it logs the end of {@code stage}. */
+  private static boolean killAfter(Path out, Path log, String stage, long delayMs) throws Exception {
+    Process p = start(out, log);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      if (Files.exists(log) && Files.readString(log).contains("stage=" + stage + " ")) {
+        Thread.sleep(delayMs);
+        p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
+        p.waitFor();
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    p.destroyForcibly().waitFor();
+    return false;
+  }
+
+  private static final Pattern PART_LINE = Pattern.compile("(?m)^- (\\[)?Part (\\d+)");
+
+  /** What a reader may see at any time: month folders whole, pages whole. */
+  private static void assertNothingHalfWritten(Path out, String when) throws IOException {
+    Path papers = out.resolve("site/papers");
+    if (!Files.isDirectory(papers)) {
+      return;
+    }
+    try (var months = Files.find(papers, 2, (p, a) -> a.isDirectory()
+        && p.getFileName().toString().matches("\\d{4}_\\d{2}"))) {
+      for (Path month : months.toList()) {
+        String first = Files.readString(month.resolve("papers_1.md"));
+        long parts = PART_LINE.matcher(first).results().count();
+        assertThat(parts).as(when + ": " + month + " navigation").isPositive();
+        for (int n = 1; n <= parts; n++) {
+          assertThat(month.resolve("papers_" + n + ".md")).as(when).isRegularFile();
+          assertThat(Files.readString(month.resolve("papers_" + n + ".html")).stripTrailing())
+              .as(when + ": " + month + " part " + n + " is whole").endsWith("</html>");
+        }
+        try (var files = Files.list(month)) {
+          assertThat(files.count()).as(when + ": " + month + " holds exactly its parts").isEqualTo(2 * parts);
+        }
+      }
+    }
+  }
+
+  @Test
+  void killedRunsLeaveNoHalfWrittenPagesAndARerunGivesTheCleanOutput() throws Exception {
+    Files.createDirectories(WORK);
+    Path clean = WORK.resolve("clean");
+    Path crashed = WORK.resolve("crashed");
+    runToEnd(clean, WORK.resolve("clean.log"));
+
+    var random = new Random(SEED);
+    var points = new ArrayList<>(POINTS);
+    java.util.Collections.shuffle(points, random);
+    int killed = 0;
+    for (String stage : points.subList(0, KILLS)) {
+      long delay = random.nextInt(1500);
+      Path log = WORK.resolve("kill-after-" + stage + ".log");
+      boolean hit = killAfter(crashed, log, stage, delay);
+      assertThat(hit).as("the run reached " + stage + "; log in " + log).isTrue();
+      killed++;
+      assertNothingHalfWritten(crashed, "after a kill after " + stage + " + " + delay + " ms");
+    }
+    assertThat(killed).isEqualTo(KILLS);
+
+    runToEnd(crashed, WORK.resolve("rerun.log"));
+    assertNothingHalfWritten(crashed, "after the rerun");
+    Outputs.assertSame(crashed, clean);
+    try (var all = Files.walk(crashed)) {
+      assertThat(all.map(p -> crashed.relativize(p).toString())
+          .filter(p -> p.contains(".staging") || p.contains("_temporary") || p.startsWith("_work/")).toList())
+          .as("no staging folder survives the rerun").isEmpty();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.arxivdigest.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Two output folders hold the same result: pages, site and extracts byte for byte, datasets row for row. */
+public final class Outputs {
+  private Outputs() {}
+
+  public static final List<String> DATASETS = List.of("papers", "versions", "quarantine", "assignments", "listings",
+      "monthly_topic_stats", "monthly_category_stats", "trending_terms");
+
+  /** Every regular file under {@code root}, by relative path (names starting with "." or "_" left out). */
+  public static Map<String, byte[]> files(Path root) {
+    var out = new TreeMap<String, byte[]>();
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        String rel = root.relativize(p).toString();
+        if (!rel.startsWith(".") && !rel.contains("/.") && !rel.startsWith("_") && !rel.contains("/_")) {
+          out.put(rel, Files.readAllBytes(p));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  public static void assertSame(Path actual, Path expected) {
+    for (String tree : List.of("site", "extracts")) {
+      Map<String, byte[]> a = files(actual.resolve(tree));
+      Map<String, byte[]> e = files(expected.resolve(tree));
+      assertThat(a.keySet()).as(tree).isEqualTo(e.keySet());
+      e.forEach((path, bytes) -> assertThat(a.get(path)).as(tree + "/" + path).isEqualTo(bytes));
+    }
+    var datasets = new ArrayList<String>();
+    for (File d : expected.resolve("datasets").toFile().listFiles(File::isDirectory)) {
+      datasets.add(d.getName());
+    }
+    assertThat(datasets).containsAll(DATASETS);
+    var spark = TestSpark.session();
+    for (String name : datasets) {
+      Dataset<Row> a = spark.read().parquet(actual.resolve("datasets/" + name).toString());
+      Dataset<Row> b = spark.read().parquet(expected.resolve("datasets/" + name).toString());
+      assertThat(a.schema()).as(name).isEqualTo(b.schema());
+      assertThat(a.count()).as(name + " rows").isEqualTo(b.count());
+      assertThat(a.exceptAll(b).count()).as(name + ": rows only in " + actual).isZero();
+      assertThat(b.exceptAll(a).count()).as(name + ": rows only in " + expected).isZero();
+    }
+  }
+}
