@@ -55,8 +55,13 @@ public final class ExtractStage {
             new Column[] {col(TOPIC), col(MONTH).desc(), col(DATE).desc(), col(SUBMITTED_AT).desc(),
                 col(ID).desc(), col(VERSION).desc()},
             staging, topics.stream().map(t -> listingFile(t.slug())).toList());
-        HadoopFiles.replaceDirectory(conf, staging, out.extracts());
-        return Map.of("files", 3 + topics.size());
+        // Extracts already exactly there are left alone (bytes and modification times).
+        boolean same = HadoopFiles.sameFiles(conf, staging, out.extracts());
+        if (!same) {
+          HadoopFiles.replaceDirectory(conf, staging, out.extracts());
+        }
+        stages.summary().changed("extract_folders_written", same ? 0 : 1);
+        return Map.of("files", 3 + topics.size(), "changed", !same);
       });
     } finally {
       HadoopFiles.deleteRecursively(conf, staging);

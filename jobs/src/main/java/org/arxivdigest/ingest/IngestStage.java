@@ -58,7 +58,7 @@ public final class IngestStage {
       Map<String, Long> byReason = new TreeMap<>();
       stages.run("ingest.parse", () -> {
         var lines = KaggleReader.readLines(spark, inputs.stream().map(InputFile::path).toList());
-        DatasetWriter.replace(Records.normalize(KaggleReader.parse(lines)), records);
+        DatasetWriter.replaceIntermediate(Records.normalize(KaggleReader.parse(lines)), records);
         for (Row row : spark.read().parquet(records).groupBy(REASON).count().collectAsList()) {
           byReason.put(row.isNullAt(0) ? "" : row.getString(0), row.getLong(1));
         }

@@ -5,17 +5,32 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
-/** Writes a Parquet dataset beside its target and swaps it in only once Spark has written all of it. */
+/**
+ * Writes a Parquet dataset beside its target and swaps it in only once Spark has written all of it, with its
+ * manifest ({@link Manifests}) inside: the dataset and its manifest arrive together.
+ */
 public final class DatasetWriter {
   private DatasetWriter() {}
 
   public static void replace(Dataset<Row> data, String target, String... partitionBy) {
+    String staged = write(data, target, partitionBy);
+    var conf = data.sparkSession().sparkContext().hadoopConfiguration();
+    Manifests.write(conf, staged, Manifests.describe(data.sparkSession(), staged, data.schema(), partitionBy));
+    HadoopFiles.replaceDirectory(conf, staged, target);
+  }
+
+  /** As {@link #replace} for a run's own intermediate data (under its work folder): no manifest. */
+  public static void replaceIntermediate(Dataset<Row> data, String target) {
+    String staged = write(data, target);
+    HadoopFiles.replaceDirectory(data.sparkSession().sparkContext().hadoopConfiguration(), staged, target);
+  }
+
+  private static String write(Dataset<Row> data, String target, String... partitionBy) {
     Path dest = new Path(target);
     String staged = new Path(dest.getParent(), "." + dest.getName() + ".staging").toString();
-    var conf = data.sparkSession().sparkContext().hadoopConfiguration();
-    HadoopFiles.deleteRecursively(conf, staged);
+    HadoopFiles.deleteRecursively(data.sparkSession().sparkContext().hadoopConfiguration(), staged);
     data.write().mode(SaveMode.Overwrite).partitionBy(partitionBy).parquet(staged);
-    HadoopFiles.replaceDirectory(conf, staged, target);
+    return staged;
   }
 
   /**
@@ -23,10 +38,13 @@ public final class DatasetWriter {
    * are: Spark's dynamic partition overwrite (it writes into a hidden staging folder of the dataset and moves each
    * partition in at commit), then the months of the range that have no rows any more are removed, so that no stale
    * month survives. {@code data} is cached while written: an aggregate is small, and its months are read back.
+   * The manifest is removed first and written last: a dataset without one was interrupted.
    */
   public static void overwriteMonths(Dataset<Row> data, String target, org.arxivdigest.publish.MonthRange range) {
     String month = org.arxivdigest.schema.Columns.MONTH;
     Dataset<Row> cached = data.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    var conf = data.sparkSession().sparkContext().hadoopConfiguration();
+    HadoopFiles.deleteRecursively(conf, target + "/" + Manifests.FILE);
     try {
       cached.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic").partitionBy(month)
           .parquet(target);
@@ -34,7 +52,6 @@ public final class DatasetWriter {
       for (Row r : cached.select(month).distinct().collectAsList()) {
         written.add(r.getString(0));
       }
-      var conf = data.sparkSession().sparkContext().hadoopConfiguration();
       Path dir = new Path(target);
       var fs = HadoopFiles.fileSystem(dir, conf);
       for (var status : fs.listStatus(dir)) {
@@ -46,6 +63,7 @@ public final class DatasetWriter {
           }
         }
       }
+      Manifests.write(conf, target, Manifests.describe(data.sparkSession(), target, data.schema(), month));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cleaning " + target, e);
     } finally {

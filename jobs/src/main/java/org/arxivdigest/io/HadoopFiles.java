@@ -25,6 +25,69 @@ public final class HadoopFiles {
     return fs;
   }
 
+  /**
+   * As {@link #writeString}, but leaves the file alone (its bytes and its modification time) when it already holds
+   * exactly {@code text}. Returns whether it wrote.
+   */
+  public static boolean writeStringIfChanged(Configuration conf, String target, String text) {
+    Path dest = new Path(target);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    try {
+      FileSystem fs = fileSystem(dest, conf);
+      if (fs.exists(dest) && fs.getFileStatus(dest).getLen() == bytes.length) {
+        try (var in = fs.open(dest)) {
+          if (java.util.Arrays.equals(in.readAllBytes(), bytes)) {
+            return false;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + target, e);
+    }
+    writeString(conf, target, text);
+    return true;
+  }
+
+  /** Whether two directories hold the same file names with the same bytes (recursively). */
+  public static boolean sameFiles(Configuration conf, String a, String b) {
+    try {
+      FileSystem fs = fileSystem(new Path(a), conf);
+      if (!fs.exists(new Path(a)) || !fs.exists(new Path(b))) {
+        return false;
+      }
+      java.util.Map<String, Path> left = listFiles(fs, new Path(a));
+      java.util.Map<String, Path> right = listFiles(fs, new Path(b));
+      if (!left.keySet().equals(right.keySet())) {
+        return false;
+      }
+      for (var e : left.entrySet()) {
+        Path other = right.get(e.getKey());
+        if (fs.getFileStatus(e.getValue()).getLen() != fs.getFileStatus(other).getLen()) {
+          return false;
+        }
+        try (var x = fs.open(e.getValue()); var y = fs.open(other)) {
+          if (!java.util.Arrays.equals(x.readAllBytes(), y.readAllBytes())) {
+            return false;
+          }
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("comparing " + a + " with " + b, e);
+    }
+  }
+
+  private static java.util.Map<String, Path> listFiles(FileSystem fs, Path root) throws IOException {
+    var out = new java.util.TreeMap<String, Path>();
+    String prefix = fs.makeQualified(root).toString();
+    var it = fs.listFiles(root, true);
+    while (it.hasNext()) {
+      Path p = it.next().getPath();
+      out.put(fs.makeQualified(p).toString().substring(prefix.length()), p);
+    }
+    return out;
+  }
+
   public static void writeString(Configuration conf, String target, String text) {
     Path dest = new Path(target);
     Path temp = new Path(dest.getParent(), "." + dest.getName() + ".tmp");

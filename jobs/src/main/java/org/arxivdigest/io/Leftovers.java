@@ -25,7 +25,13 @@ public final class Leftovers {
       "_work/*",
       "datasets/.*.staging",
       "datasets/*/.spark-staging-*",
-      "datasets/*/_temporary");
+      "datasets/*/_temporary",
+      // HadoopFiles.writeString's temporary files (READMEs, index pages, charts, feeds, the run summary)
+      ".*.tmp",
+      "site/.*.tmp",
+      "site/*/.*.tmp",
+      "site/*/*/.*.tmp",
+      "datasets/*/.*.tmp");
 
   /** Removes every leftover; returns their paths relative to the output root, sorted. */
   public static List<String> clean(Configuration conf, OutputLayout out) {

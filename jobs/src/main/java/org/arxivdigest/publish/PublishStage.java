@@ -45,6 +45,7 @@ public final class PublishStage {
   public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, SiteLinks links,
                          MonthRange range, String runId, Stages stages) {
     var conf = spark.sparkContext().hadoopConfiguration();
+    var site = new SiteWriter(conf);
     var renderer = new PageRenderer(links);
     String staging = out.site() + "/.staging-" + runId;
     HadoopFiles.requireDataset(conf, out.listings(), "classify");
@@ -73,35 +74,57 @@ public final class PublishStage {
         SiteFiles.write(Pages.render(Pages.parts(inRange, topics), topics, renderer), staging);
         int swapped = swapMonths(conf, out, staging, topics, counts, range);
         int removed = removeStale(conf, out, topics, counts, range);
+        stages.summary().changed("month_folders_written", swapped);
+        stages.summary().changed("month_folders_removed", removed);
         return Map.of("month_folders_written", swapped, "month_folders_removed", removed);
       });
       stages.run("publish.readmes", () -> {
-        writeReadmes(conf, out, topics, counts, topicPapers, renderer);
+        writeReadmes(site, out, topics, counts, topicPapers, renderer);
         return Map.of("topics", topics.size());
       });
       stages.run("publish.charts", () -> {
         HadoopFiles.requireDataset(conf, out.monthlyTopicStats(), "aggregate");
-        writeCharts(conf, out, topics, spark.read().schema(org.arxivdigest.schema.Schemas.MONTHLY_TOPIC_STATS)
+        writeCharts(site, out, topics, spark.read().schema(org.arxivdigest.schema.Schemas.MONTHLY_TOPIC_STATS)
             .parquet(out.monthlyTopicStats()));
         return Map.of("charts", topics.size());
       });
       stages.run("publish.feeds", () -> {
         Map<String, List<Row>> newest = Feeds.byTopic(Feeds.newest(listings, spark.read().parquet(out.papers())));
         for (Topic t : topics) {
-          HadoopFiles.writeString(conf, out.site() + "/feeds/" + t.slug() + ".xml",
+          site.write(out.site() + "/feeds/" + t.slug() + ".xml",
               Feeds.render(t.slug(), t.name(), newest.getOrDefault(t.slug(), List.of()), links));
         }
         return Map.of("feeds", topics.size());
       });
       if (range.isAll()) {
-        removeStaleTopicFiles(conf, out, topics);
+        stages.summary().changed("site_files_removed", removeStaleTopicFiles(conf, out, topics));
       }
+      stages.summary().changed("site_files_written", site.written);
     } finally {
       HadoopFiles.deleteRecursively(conf, staging);
     }
   }
 
-  /** Moves each rendered month folder into the site in one rename, replacing the old one. */
+  /** Writes site files whose content changed, and counts them; a file already holding the text is left alone. */
+  static final class SiteWriter {
+    private final Configuration conf;
+    private long written;
+
+    SiteWriter(Configuration conf) {
+      this.conf = conf;
+    }
+
+    void write(String target, String text) {
+      if (HadoopFiles.writeStringIfChanged(conf, target, text)) {
+        written++;
+      }
+    }
+  }
+
+  /**
+   * Moves each rendered month folder into the site in one rename, replacing the old one; a month whose files are
+   * already exactly there is left alone (bytes and modification times).
+   */
   private static int swapMonths(Configuration conf, OutputLayout out, String staging, List<Topic> topics,
                                 Map<String, List<MonthCount>> counts, MonthRange range) {
     int n = 0;
@@ -109,8 +132,10 @@ public final class PublishStage {
       for (MonthCount m : counts.getOrDefault(t.slug(), List.of())) {
         if (range.contains(m.month())) {
           String rel = "papers/" + t.slug() + "/" + m.month();
-          HadoopFiles.replaceDirectory(conf, staging + "/" + rel, out.site() + "/" + rel);
-          n++;
+          if (!HadoopFiles.sameFiles(conf, staging + "/" + rel, out.site() + "/" + rel)) {
+            HadoopFiles.replaceDirectory(conf, staging + "/" + rel, out.site() + "/" + rel);
+            n++;
+          }
         }
       }
     }
@@ -159,7 +184,7 @@ public final class PublishStage {
   }
 
   /** Papers per month (new, updated) of each topic, as {@code monthly_topic_stats} counts them for its method. */
-  private static void writeCharts(Configuration conf, OutputLayout out, List<Topic> topics, Dataset<Row> stats) {
+  private static void writeCharts(SiteWriter site, OutputLayout out, List<Topic> topics, Dataset<Row> stats) {
     var methods = new HashMap<String, String>();
     topics.forEach(t -> methods.put(t.slug(), t.method().code()));
     var bars = new TreeMap<String, List<Charts.MonthBar>>();
@@ -170,13 +195,14 @@ public final class PublishStage {
       }
     }
     for (Topic t : topics) {
-      HadoopFiles.writeString(conf, out.site() + "/charts/" + t.slug() + ".svg",
+      site.write(out.site() + "/charts/" + t.slug() + ".svg",
           PageRenderer.renderChart(Charts.scope(t.slug(), t.name(), bars.getOrDefault(t.slug(), List.of()))));
     }
   }
 
   /** Charts and feeds of topics no longer configured (a full publish only). */
-  private static void removeStaleTopicFiles(Configuration conf, OutputLayout out, List<Topic> topics) {
+  private static int removeStaleTopicFiles(Configuration conf, OutputLayout out, List<Topic> topics) {
+    int removed = 0;
     var configured = new TreeSet<String>();
     topics.forEach(t -> configured.add(t.slug()));
     for (String[] kind : new String[][] {{"charts", ".svg"}, {"feeds", ".xml"}}) {
@@ -190,15 +216,17 @@ public final class PublishStage {
           String name = f.getPath().getName();
           if (name.endsWith(kind[1]) && !configured.contains(name.substring(0, name.length() - kind[1].length()))) {
             fs.delete(f.getPath(), false);
+            removed++;
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cleaning " + dir, e);
       }
     }
+    return removed;
   }
 
-  private static void writeReadmes(Configuration conf, OutputLayout out, List<Topic> topics,
+  private static void writeReadmes(SiteWriter site, OutputLayout out, List<Topic> topics,
                                    Map<String, List<MonthCount>> counts, Map<String, Long> topicPapers,
                                    PageRenderer renderer) {
     var index = new ArrayList<Map<String, Object>>();
@@ -225,9 +253,9 @@ public final class PublishStage {
       scope.put("months", monthRows);
       scope.put("listingNote", listingNote(t.listing()));
       scope.put("rule", KeywordRules.describe(t));
-      HadoopFiles.writeString(conf, out.site() + "/papers/" + t.slug() + "/README.md",
+      site.write(out.site() + "/papers/" + t.slug() + "/README.md",
           renderer.renderTopicReadme(scope));
-      HadoopFiles.writeString(conf, out.site() + "/papers/" + t.slug() + "/index.html",
+      site.write(out.site() + "/papers/" + t.slug() + "/index.html",
           renderer.renderTopicHtml(scope));
 
       var row = new LinkedHashMap<String, Object>();
@@ -239,13 +267,13 @@ public final class PublishStage {
       row.put("latest", months.isEmpty() ? null : months.get(0).month());
       index.add(row);
     }
-    HadoopFiles.writeString(conf, out.site() + "/README.md",
+    site.write(out.site() + "/README.md",
         renderer.renderIndex(Map.of("topics", index, "prefix", "papers/"), 0));
-    HadoopFiles.writeString(conf, out.site() + "/papers/README.md",
+    site.write(out.site() + "/papers/README.md",
         renderer.renderIndex(Map.of("topics", index, "prefix", ""), 1));
-    HadoopFiles.writeString(conf, out.site() + "/index.html",
+    site.write(out.site() + "/index.html",
         renderer.renderIndexHtml(Map.of("topics", index, "prefix", "papers/"), 0));
-    HadoopFiles.writeString(conf, out.site() + "/papers/index.html",
+    site.write(out.site() + "/papers/index.html",
         renderer.renderIndexHtml(Map.of("topics", index, "prefix", ""), 1));
   }
 

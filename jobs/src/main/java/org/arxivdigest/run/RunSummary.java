@@ -19,6 +19,7 @@ public final class RunSummary {
   private final Map<String, Object> fields = new LinkedHashMap<>();
   private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
   private final List<Map<String, Object>> stages = new ArrayList<>();
+  private final Map<String, Long> changes = new LinkedHashMap<>();
 
   public RunSummary(String runId, String command, String master) {
     fields.put("run_id", runId);
@@ -44,6 +45,16 @@ public final class RunSummary {
     stages.add(stage);
   }
 
+  /** Counts what the run changed in the output (files written, folders replaced or removed); 0 keeps the key. */
+  public void changed(String what, long n) {
+    changes.merge(what, n, Long::sum);
+  }
+
+  /** The change counts so far. */
+  public Map<String, Long> changes() {
+    return Map.copyOf(changes);
+  }
+
   public Map<String, Double> stageSeconds() {
     return Map.copyOf(stageSeconds);
   }
@@ -54,6 +65,7 @@ public final class RunSummary {
     out.put("finished_at", Instant.now().toString());
     var seconds = new LinkedHashMap<String, Double>();
     stageSeconds.forEach((k, v) -> seconds.put(k, round(v)));
+    out.put("changes", changes);
     out.put("stage_seconds", seconds);
     out.put("stages", stages);
     try {

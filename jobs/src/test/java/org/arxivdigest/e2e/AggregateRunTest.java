@@ -160,4 +160,38 @@ class AggregateRunTest {
     assertThat(TestSpark.session().read().parquet(stats.toString()).filter(col("month").equalTo("2025_05"))
         .count()).isEqualTo(before);
   }
+
+  @Test
+  void everyDatasetHasAManifestThatAgreesWithItsFiles() throws IOException {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String name : org.arxivdigest.testing.Outputs.DATASETS) {
+      Path dir = SampleRun.output().resolve("datasets/" + name);
+      var manifest = mapper.readTree(dir.resolve("_manifest.json").toFile());
+      assertThat(manifest.get("dataset").asText()).isEqualTo(name);
+      assertThat(manifest.get("run_id").asText()).isNotBlank();
+      assertThat(manifest.get("fingerprint").asText()).matches("-?\\d+");
+      long rows = dataset(name).count();
+      assertThat(manifest.get("rows").asLong()).as(name).isEqualTo(rows);
+      var partitions = manifest.get("partitions");
+      if (manifest.get("partition_columns").isEmpty()) {
+        assertThat(partitions).isEmpty();
+        continue;
+      }
+      long sum = 0;
+      var keys = new ArrayList<String>();
+      for (var it = partitions.fields(); it.hasNext(); ) {
+        var e = it.next();
+        keys.add(e.getKey());
+        sum += e.getValue().asLong();
+        assertThat(dir.resolve(e.getKey())).as(name + " partition " + e.getKey()).isDirectory();
+      }
+      assertThat(sum).as(name + ": partition rows add up").isEqualTo(rows);
+      try (var dirs = Files.list(dir)) {
+        long onDisk = dirs.filter(p -> p.getFileName().toString().contains("=")).count();
+        if (manifest.get("partition_columns").size() == 1) {
+          assertThat(keys).as(name).hasSize((int) onDisk);
+        }
+      }
+    }
+  }
 }

@@ -1,0 +1,135 @@
+package org.arxivdigest.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The manifest of a dataset, {@code _manifest.json} in its folder, written last: the run that wrote it, its rows
+ * per partition, and a fingerprint of its content (the sum of a 64-bit hash of every row, which does not depend on
+ * row order or file layout). A dataset without a manifest, or whose manifest's row counts disagree with its files,
+ * was interrupted; the next run rewrites it. Comparing fingerprints tells a run whether a dataset changed.
+ */
+public final class Manifests {
+  private Manifests() {}
+
+  public static final String FILE = "_manifest.json";
+  /** The local property of the SparkContext that carries the run id to the writers. */
+  public static final String RUN_ID_PROPERTY = "arxivdigest.run_id";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** What a manifest says. */
+  public record Manifest(String dataset, String runId, long rows, String fingerprint,
+                         List<String> partitionColumns, Map<String, Long> partitions) {}
+
+  /** Reads the dataset at {@code dir} back (with its schema: it may have no rows) and describes it. */
+  public static Manifest describe(SparkSession spark, String dir, org.apache.spark.sql.types.StructType schema,
+                                  String... partitionColumns) {
+    Dataset<Row> data = spark.read().schema(schema).parquet(dir);
+    Column[] all = Arrays.stream(data.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+    Row totals = data.agg(count(lit(1)), sum(xxhash64(all).cast(DataTypes.createDecimalType(38, 0)))).first();
+    var partitions = new TreeMap<String, Long>();
+    if (partitionColumns.length > 0) {
+      for (Row r : data.groupBy(Arrays.stream(partitionColumns).map(c -> col(c)).toArray(Column[]::new)).count()
+          .collectAsList()) {
+        var key = new StringBuilder();
+        for (int i = 0; i < partitionColumns.length; i++) {
+          key.append(i == 0 ? "" : "/").append(partitionColumns[i]).append('=').append(r.get(i));
+        }
+        partitions.put(key.toString(), r.getLong(partitionColumns.length));
+      }
+    }
+    String runId = spark.sparkContext().getLocalProperty(RUN_ID_PROPERTY);
+    return new Manifest(new Path(dir).getName().replaceFirst("^\\.(.*)\\.staging$", "$1"), runId,
+        totals.getLong(0), totals.isNullAt(1) ? "0" : totals.getDecimal(1).toPlainString(),
+        List.of(partitionColumns), partitions);
+  }
+
+  public static void write(Configuration conf, String dir, Manifest m) {
+    var out = new LinkedHashMap<String, Object>();
+    out.put("dataset", m.dataset());
+    out.put("run_id", m.runId());
+    out.put("rows", m.rows());
+    out.put("fingerprint", m.fingerprint());
+    out.put("partition_columns", m.partitionColumns());
+    out.put("partitions", m.partitions());
+    try {
+      HadoopFiles.writeString(conf, dir + "/" + FILE, JSON.writeValueAsString(out) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The manifest in {@code dir}, or null when there is none (never written, or the write was interrupted). */
+  public static Manifest read(Configuration conf, String dir) {
+    Path path = new Path(dir, FILE);
+    try {
+      FileSystem fs = HadoopFiles.fileSystem(path, conf);
+      if (!fs.exists(path)) {
+        return null;
+      }
+      JsonNode node;
+      try (FSDataInputStream in = fs.open(path)) {
+        node = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      var columns = new ArrayList<String>();
+      node.path("partition_columns").forEach(c -> columns.add(c.asText()));
+      var partitions = new TreeMap<String, Long>();
+      node.path("partitions").properties().forEach(e -> partitions.put(e.getKey(), e.getValue().asLong()));
+      return new Manifest(node.path("dataset").asText(), node.path("run_id").asText(null), node.path("rows").asLong(),
+          node.path("fingerprint").asText(), columns, partitions);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + path, e);
+    }
+  }
+
+  /**
+   * Each dataset folder under {@code datasetsRoot} with what its manifest says of its content (rows and
+   * fingerprint), or {@code "incomplete"} when it has none: comparing two of these tells what a run changed.
+   */
+  public static Map<String, String> fingerprints(Configuration conf, String datasetsRoot) {
+    var out = new TreeMap<String, String>();
+    Path root = new Path(datasetsRoot);
+    try {
+      FileSystem fs = HadoopFiles.fileSystem(root, conf);
+      if (!fs.exists(root)) {
+        return out;
+      }
+      for (var status : fs.listStatus(root)) {
+        String name = status.getPath().getName();
+        if (status.isDirectory() && !name.startsWith(".") && !name.startsWith("_")) {
+          Manifest m = read(conf, status.getPath().toString());
+          out.put(name, m == null ? "incomplete" : m.rows() + ":" + m.fingerprint());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + datasetsRoot, e);
+    }
+    return out;
+  }
+}
