@@ -10,10 +10,14 @@ import static org.arxivdigest.schema.Columns.STAGE;
 import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.VERSION;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -34,6 +38,7 @@ import org.arxivdigest.schema.Schemas;
  * (deduplicated), versions (by month) and quarantine from there, and check that every record is accounted for.
  */
 public final class IngestStage {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
   private IngestStage() {}
 
   /** The figures of an ingest; {@code recordsRead = papers + duplicates + quarantined} always holds. */
@@ -48,6 +53,24 @@ public final class IngestStage {
     }
   }
 
+  /** Names each compressed input cut short in the summary and the log, with the lines read up to the cut. */
+  private static void reportTruncated(SparkSession spark, String records, List<CompressedInputs.Truncated> truncated,
+                                      RunSummary summary) {
+    var report = new ArrayList<Map<String, Object>>();
+    if (!truncated.isEmpty()) {
+      var linesByFile = new HashMap<String, Long>();
+      for (Row r : spark.read().parquet(records).groupBy(SOURCE_FILE).count().collectAsList()) {
+        linesByFile.put(new org.apache.hadoop.fs.Path(r.getString(0)).toUri().getPath(), r.getLong(1));
+      }
+      for (CompressedInputs.Truncated t : truncated) {
+        long lines = linesByFile.getOrDefault(new org.apache.hadoop.fs.Path(t.path()).toUri().getPath(), 0L);
+        LOG.warn("input cut short: {} ({}); read up to the cut: {} lines", t.path(), t.error(), lines);
+        report.add(Map.of("path", t.path(), "error", t.error(), "lines_read", lines));
+      }
+    }
+    summary.put("truncated_inputs", report);
+  }
+
   public static Counts run(List<InputFile> inputs, OutputLayout out, String runId, Stages stages) {
     SparkSession spark = stages.spark();
     RunSummary summary = stages.summary();
@@ -57,11 +80,15 @@ public final class IngestStage {
     try {
       Map<String, Long> byReason = new TreeMap<>();
       stages.run("ingest.parse", () -> {
-        var lines = KaggleReader.readLines(spark, inputs.stream().map(InputFile::path).toList());
+        List<String> paths = inputs.stream().map(InputFile::path).toList();
+        List<CompressedInputs.Truncated> truncated = CompressedInputs.findTruncated(spark, paths);
+        var lines = KaggleReader.readLines(spark, paths,
+            truncated.stream().map(CompressedInputs.Truncated::path).toList());
         DatasetWriter.replaceIntermediate(Records.normalize(KaggleReader.parse(lines)), records);
         for (Row row : spark.read().parquet(records).groupBy(REASON).count().collectAsList()) {
           byReason.put(row.isNullAt(0) ? "" : row.getString(0), row.getLong(1));
         }
+        reportTruncated(spark, records, truncated, summary);
         long usable = byReason.getOrDefault("", 0L);
         return counts("lines", byReason.values().stream().mapToLong(Long::longValue).sum(), "usable", usable);
       });

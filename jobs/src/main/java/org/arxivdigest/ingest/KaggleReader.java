@@ -35,14 +35,32 @@ public final class KaggleReader {
    * the split, so that (file, block start, row) orders the lines of a file as they stand in it.
    */
   public static Dataset<Row> readLines(SparkSession spark, List<String> paths) {
-    return spark.read()
+    return readLines(spark, paths, List.of());
+  }
+
+  /**
+   * As {@link #readLines(SparkSession, List)}; the {@code truncated} ones among the paths (compressed files cut
+   * short, see {@link CompressedInputs}) are read up to the cut instead of failing the run.
+   */
+  public static Dataset<Row> readLines(SparkSession spark, List<String> paths, List<String> truncated) {
+    List<String> whole = paths.stream().filter(p -> !truncated.contains(p)).toList();
+    Dataset<Row> lines = whole.isEmpty() ? null : text(spark.read(), whole);
+    if (!truncated.isEmpty()) {
+      Dataset<Row> cut = text(spark.read().option("ignoreCorruptFiles", "true"), truncated);
+      lines = lines == null ? cut : lines.unionByName(cut);
+    }
+    // Numbered after the union: the row ids must be unique over every line read (dedup keys on them).
+    return lines.withColumn(SOURCE_ROW, monotonically_increasing_id());
+  }
+
+  private static Dataset<Row> text(org.apache.spark.sql.DataFrameReader reader, List<String> paths) {
+    return reader
         .format("text")
         .load(paths.toArray(String[]::new))
         .select(
             col(LINE),
             col("_metadata.file_path").as(SOURCE_FILE),
-            col("_metadata.file_block_start").as(SOURCE_BLOCK),
-            monotonically_increasing_id().as(SOURCE_ROW));
+            col("_metadata.file_block_start").as(SOURCE_BLOCK));
   }
 
   /** Adds the parsed record; a line that is not a valid record gets its text in {@code _corrupt_record}. */

@@ -74,7 +74,7 @@ public final class Records {
     Column line = col(LINE);
     Column rawId = col(RAW_ID_COPY);
     Column versions = col(VERSIONS);
-    return when(trim(line).equalTo(lit("")), lit(BLANK_LINE))
+    return when(line.rlike("^[\\s\\x{FEFF}]*$"), lit(BLANK_LINE))
         .when(not(is_valid_utf8(line)), code(QuarantineReason.INVALID_UTF8))
         .when(col(UNPARSED),
             when(try_parse_json(KaggleReader.withoutBom(line)).isNull(), code(QuarantineReason.MALFORMED_JSON))

@@ -13,6 +13,8 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_timestamp;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 import static org.arxivdigest.schema.Columns.RAW_VERSION_CREATED;
 import static org.arxivdigest.schema.Columns.RAW_VERSION_LABEL;
 import static org.arxivdigest.schema.Columns.SUBMITTED_AT;
@@ -29,14 +31,20 @@ public final class Versions {
 
   /**
    * "Mon, 2 Apr 2007 19:18:42 GMT" becomes the instant 2007-04-02T19:18:42Z; anything else, including impossible
-   * dates (30 Feb) and other zones, becomes null so that the record can be quarantined.
+   * dates (30 Feb), other zones and dates no arXiv version can have (before 1986 or from 2100 on: a fixed window,
+   * not the clock, so that reruns agree), becomes null so that the record can be quarantined.
    */
   public static Column parseCreated(Column created) {
     Column withoutWeekday = regexp_replace(trim(created), "^[A-Za-z]{3},\\s*", "");
     Column core = regexp_extract(withoutWeekday, CREATED_CORE, 1);
     // An explicit offset makes the instant independent of the session time zone.
-    return try_to_timestamp(concat(core, lit(" +0000")), lit("d MMM yyyy HH:mm:ss Z"));
+    Column at = try_to_timestamp(concat(core, lit(" +0000")), lit("d MMM yyyy HH:mm:ss Z"));
+    return when(year(at).between(FIRST_YEAR, LAST_YEAR), at);
   }
+
+  /** The years a version date may have. */
+  public static final int FIRST_YEAR = 1986;
+  public static final int LAST_YEAR = 2099;
 
   /** "v3" is 3; anything that is not v followed by a positive number is null. */
   public static Column number(Column label) {

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Writes the bad-input corpus of this folder from real records of data/sample/kaggle (deterministic).
+
+Each case is one file: a good real record, then the bad or odd one, then another good real record, so that a
+test can check that the good records around the bad one all arrive. Every record comes from a different real
+paper, so no two files share an id (except where a case is about ids). Run from the repository root:
+    python3 jobs/src/test/resources/bad/make_corpus.py
+What the job does with each case is in README.md (and expected.csv, which the test reads).
+"""
+import bz2
+import copy
+import gzip
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..", "..", "..", "..", "..")
+SOURCES = ["awalesushil_csAI_first100.jsonl", "sharath_head200_dump2025.jsonl"]
+
+pool = []
+seen = set()
+for name in SOURCES:
+    with open(os.path.join(ROOT, "data", "sample", "kaggle", name), encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                rec = json.loads(line)
+                if rec["id"] not in seen:
+                    seen.add(rec["id"])
+                    pool.append(rec)
+with open(os.path.join(ROOT, "data", "sample", "kaggle", "keakohv_embedded_hep-th_9608091.jsonl"), encoding="utf-8") as f:
+    OLD_STYLE = json.loads(f.readline())
+
+it = iter(pool)
+def take():
+    return copy.deepcopy(next(it))
+
+def dumps(rec):
+    return json.dumps(rec, ensure_ascii=False)
+
+cases = []  # (file name, bytes)
+
+def case(name, bad_lines, ext="jsonl", compress=None, raw=None):
+    before, after = take(), take()
+    if raw is not None:
+        data = raw(before, after)
+    else:
+        lines = [dumps(before).encode()] + [l if isinstance(l, bytes) else l.encode() for l in bad_lines] + [dumps(after).encode()]
+        data = b"\n".join(lines) + b"\n"
+    if compress == "gz":
+        data = gzip.compress(data, mtime=0)
+    elif compress == "bz2":
+        data = bz2.compress(data)
+    cases.append((f"{len(cases) + 1:02d}-{name}.{ext}", data))
+
+def mutate(fn):
+    rec = take()
+    fn(rec)
+    return dumps(rec)
+
+case("truncated-json", [mutate(lambda r: None)[:120]])
+case("title-is-a-number", [mutate(lambda r: r.update(title=12345))])
+case("versions-is-a-string", [mutate(lambda r: r.update(versions="v1"))])
+case("missing-id", [mutate(lambda r: r.pop("id"))])
+case("missing-title", [mutate(lambda r: r.pop("title"))])
+case("null-everywhere", [mutate(lambda r: r.update({k: None for k in r}))])
+case("unknown-extra-fields", [mutate(lambda r: r.update(x_extra={"nested": [1, 2]}, another="field"))])
+def dup(before, after):
+    a = take()
+    b = copy.deepcopy(a)
+    b["title"] = b["title"] + " (revised title)"
+    b["update_date"] = "2099-01-01"
+    b["versions"] = b["versions"] + [{"version": f"v{len(b['versions']) + 1}", "created": "Mon, 5 Jan 2026 10:00:00 GMT"}]
+    return b"\n".join(dumps(x).encode() for x in [before, a, b, after]) + b"\n"
+case("duplicate-id-conflicting-data", None, raw=dup)
+case("empty-versions", [mutate(lambda r: r.update(versions=[]))])
+def out_of_order(r):
+    r["versions"] = [{"version": "v2", "created": "Tue, 3 Apr 2007 10:00:00 GMT"},
+                     {"version": "v1", "created": "Sun, 1 Apr 2007 18:53:13 GMT"}]
+case("versions-out-of-order", [mutate(out_of_order)])
+case("version-date-iso-format", [mutate(lambda r: r.update(versions=[{"version": "v1", "created": "2007-04-01T18:53:13Z"}]))])
+case("version-date-feb-30", [mutate(lambda r: r.update(versions=[{"version": "v1", "created": "Fri, 30 Feb 2007 10:00:00 GMT"}]))])
+case("version-date-far-future", [mutate(lambda r: r.update(versions=[{"version": "v1", "created": "Mon, 1 Jan 2199 00:00:00 GMT"}]))])
+case("id-with-version-attached", [mutate(lambda r: r.update(id=r["id"] + "v2"))])
+def old(before, after):
+    return b"\n".join(dumps(x).encode() for x in [before, OLD_STYLE, after]) + b"\n"
+case("old-style-id", None, raw=old)
+case("abstract-of-1-mb", [mutate(lambda r: r.update(abstract=("A long abstract about language models. " * 27000)[:1_000_000]))])
+case("ten-thousand-categories", [mutate(lambda r: r.update(categories=" ".join(f"cs.X{i}" for i in range(10000))))])
+case("invalid-utf8", [mutate(lambda r: None).replace('"title": "', '"title": "\udcff', 1).encode("utf-8", "surrogateescape")])
+def bom(before, after):
+    return b"\xef\xbb\xbf" + b"\n".join(dumps(x).encode() for x in [before, take(), after]) + b"\n"
+case("utf8-bom", None, raw=bom)
+def crlf(before, after):
+    return b"\r\n".join(dumps(x).encode() for x in [before, take(), after]) + b"\r\n"
+case("crlf-line-ends", None, raw=crlf)
+def cut_gzip(before, after):
+    body = b"\n".join(dumps(x).encode() for x in [before, take(), after] + [take() for _ in range(20)]) + b"\n"
+    z = gzip.compress(body, mtime=0)
+    return z[: len(z) // 2]
+cases_before = len(cases)
+case("gzip-cut-in-half", None, ext="jsonl.gz", raw=cut_gzip)
+case("empty-file", None, raw=lambda b, a: b"")
+case("hostile-text", [mutate(lambda r: r.update(
+    title="LLM | <script>alert(1)</script> ](javascript:alert(1)) {{topic}} %s ../../etc/passwd",
+    abstract="An LLM | <b>bold</b> [x](http://evil.example) $a|b$ \\\\ {{#x}} %n ../"))])
+case("blank-and-whitespace-lines", ["", "   ", "\t"])
+case("json-array-line", ["[1, 2, 3]"])
+case("json-scalar-line", ['"just a string"'])
+case("version-label-is-a-number", [mutate(lambda r: r.update(versions=[{"version": 1, "created": "Sun, 1 Apr 2007 18:53:13 GMT"}]))])
+case("version-without-date", [mutate(lambda r: r.update(versions=[{"version": "v1"}]))])
+case("version-label-garbled", [mutate(lambda r: r.update(versions=[{"version": "x1", "created": "Sun, 1 Apr 2007 18:53:13 GMT"}]))])
+case("update-date-not-a-date", [mutate(lambda r: r.update(update_date="yesterday"))])
+case("authors-parsed-wrong-shape", [mutate(lambda r: r.update(authors_parsed="Kosel, T."))])
+case("control-characters-in-title", [mutate(lambda r: r.update(title="Bell\u0007 and escape\u001b[31m in a title"))])
+case("title-only-whitespace", [mutate(lambda r: r.update(title="   \n  "))])
+case("id-with-surrounding-spaces", [mutate(lambda r: r.update(id="  " + r["id"] + " "))])
+case("bzip2-compressed", [mutate(lambda r: None)], ext="jsonl.bz2", compress="bz2")
+case("categories-empty", [mutate(lambda r: r.update(categories=""))])
+case("non-ascii-everywhere", [mutate(lambda r: r.update(title="Schrödinger–Poisson: ∂ψ/∂t, naïve 数学 and \U0001F680",
+                                                       authors="Zoë Ærø, Łukasz Żółć"))])
+
+for name in os.listdir(HERE):
+    if name[:2].isdigit() and "-" in name:
+        os.remove(os.path.join(HERE, name))
+for name, data in cases:
+    with open(os.path.join(HERE, name), "wb") as f:
+        f.write(data)
+print(len(cases), "cases written")
