@@ -67,9 +67,7 @@ public final class PublishStage {
 
     try {
       stages.run("publish.pages", () -> {
-        Dataset<Row> inRange = range.isAll() ? listings
-            : listings.filter(col(MONTH).between(range.from() == null ? "0000_00" : range.from(),
-                range.to() == null ? "9999_99" : range.to()));
+        Dataset<Row> inRange = range.isAll() ? listings : listings.filter(range.filter(col(MONTH)));
         HadoopFiles.deleteRecursively(conf, staging);
         SiteFiles.write(Pages.render(Pages.parts(inRange, topics), topics, renderer), staging);
         int swapped = swapMonths(conf, out, staging, topics, counts, range);
