@@ -155,9 +155,11 @@ public final class Aggregates {
    * highest IDF.
    */
   public static Dataset<Row> trendingTerms(Dataset<Row> listings, Dataset<Row> papers) {
-    Dataset<Row> docTerms = distinctTerms(listings.select(TOPIC, MONTH, ID).distinct()
+    // One document per paper listed in a topic's month (a paper with two versions in it counts once).
+    Dataset<Row> listed = listings.select(TOPIC, MONTH, ID).distinct();
+    Dataset<Row> docTerms = distinctTerms(listed
         .join(papers.select(ID, TITLE, ABSTRACT), ID), TOPIC, MONTH, ID);
-    Dataset<Row> monthDocs = listings.select(TOPIC, MONTH, ID).distinct().groupBy(TOPIC, MONTH)
+    Dataset<Row> monthDocs = listed.groupBy(TOPIC, MONTH)
         .agg(count(lit(1)).as(MONTH_PAPERS))
         .withColumn(IDX, monthIndex(col(MONTH)));
     Dataset<Row> termDocs = docTerms.groupBy(TOPIC, MONTH, TERM).agg(count(lit(1)).as(PAPERS_WITH_TERM));
