@@ -2,54 +2,173 @@ package org.arxivdigest.aggregate;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.HadoopFiles;
+import org.arxivdigest.io.Manifests;
 import org.arxivdigest.io.OutputLayout;
 import org.arxivdigest.publish.MonthRange;
 import org.arxivdigest.run.Stages;
 import org.arxivdigest.schema.Columns;
+import org.arxivdigest.schema.Schemas;
 
 /**
  * Wires the aggregates: reads what ingest and classify wrote, writes the three monthly datasets partitioned by
  * month with dynamic partition overwrite, so that a backfill ({@code --from/--to}) rewrites only its months.
  * Trending terms of a month read the earlier months too, whatever the range.
+ *
+ * <p>An incremental run ({@link #runIncremental}) knows which listing partitions changed; it also recounts the
+ * topic and category stats of every month (cheap: group-bys) and compares them with the datasets in place, so
+ * that a month whose versions changed outside any topic is touched too. Only the touched months are written, and
+ * trending terms are recomputed for them and the {@value Aggregates#BASELINE_MONTHS} months after each (whose
+ * baseline they are part of).
  */
 public final class AggregateStage {
   private AggregateStage() {}
 
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy_MM");
+
+  /** What an incremental aggregate touched: months whose stats were rewritten, months whose trending terms were. */
+  public record Touched(SortedSet<String> months, SortedSet<String> trendingMonths) {}
+
   public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, MonthRange range,
                          Stages stages) {
-    var conf = spark.sparkContext().hadoopConfiguration();
-    HadoopFiles.requireDataset(conf, out.papers(), "ingest");
-    HadoopFiles.requireDataset(conf, out.versions(), "ingest");
-    HadoopFiles.requireDataset(conf, out.assignments(), "classify");
-    HadoopFiles.requireDataset(conf, out.listings(), "classify");
-    Dataset<Row> papers = spark.read().parquet(out.papers());
-    Dataset<Row> versions = spark.read().parquet(out.versions());
-    Dataset<Row> assignments = spark.read().parquet(out.assignments());
-    Dataset<Row> listings = spark.read().parquet(out.listings());
-    var inRange = range.filter(col(Columns.MONTH));
+    Inputs in = Inputs.read(spark, out);
+    writeStats(in, out, topics, range, stages);
+    writeTrending(in, out, range, in.listings(), stages);
+  }
 
+  /**
+   * Writes only the months that changed: those of {@code listingsChanged} ({@code "topic/yyyy_mm"}) and those
+   * whose topic or category stats differ from the datasets in place. Returns null, after a full {@link #run},
+   * when a dataset in place has no manifest to trust.
+   */
+  public static Touched runIncremental(SparkSession spark, OutputLayout out, List<Topic> topics, MonthRange range,
+                                       Collection<String> listingsChanged, Stages stages) {
+    var conf = spark.sparkContext().hadoopConfiguration();
+    if (Manifests.read(conf, out.monthlyTopicStats()) == null
+        || Manifests.read(conf, out.monthlyCategoryStats()) == null
+        || Manifests.read(conf, out.trendingTerms()) == null) {
+      run(spark, out, topics, range, stages);
+      return null;
+    }
+    Inputs in = Inputs.read(spark, out);
+    var inRange = range.filter(col(Columns.MONTH));
+    var months = new TreeSet<String>();
+    listingsChanged.forEach(k -> months.add(k.substring(k.indexOf('/') + 1)));
+    Dataset<Row> topicStats = in.topicStats(topics, range).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> categoryStats = in.categoryStats(range).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      stages.run("aggregate.compare", () -> {
+        months.addAll(changed(Aggregates.changedMonths(topicStats,
+            readOld(spark, out.monthlyTopicStats(), Schemas.MONTHLY_TOPIC_STATS).filter(inRange))));
+        months.addAll(changed(Aggregates.changedMonths(categoryStats,
+            readOld(spark, out.monthlyCategoryStats(), Schemas.MONTHLY_CATEGORY_STATS).filter(inRange))));
+        return Map.of("months_touched", months.size());
+      });
+      MonthRange touched = range.restrictedTo(months);
+      stages.run("aggregate.topic_stats", () -> {
+        DatasetWriter.overwriteMonths(topicStats.filter(touched.filter(col(Columns.MONTH))),
+            out.monthlyTopicStats(), touched);
+        return Map.of();
+      });
+      stages.run("aggregate.category_stats", () -> {
+        DatasetWriter.overwriteMonths(categoryStats.filter(touched.filter(col(Columns.MONTH))),
+            out.monthlyCategoryStats(), touched);
+        return Map.of();
+      });
+    } finally {
+      topicStats.unpersist();
+      categoryStats.unpersist();
+    }
+    // Trending terms of a month compare it with the 12 before it: a touched month moves the 12 after it too.
+    var trendingMonths = new TreeSet<String>();
+    var inputMonths = new TreeSet<String>();
+    for (String m : months) {
+      YearMonth ym = YearMonth.parse(m, MONTH);
+      for (int i = 0; i <= Aggregates.BASELINE_MONTHS; i++) {
+        trendingMonths.add(ym.plusMonths(i).format(MONTH));
+      }
+    }
+    for (String m : trendingMonths) {
+      YearMonth ym = YearMonth.parse(m, MONTH);
+      for (int i = 0; i <= Aggregates.BASELINE_MONTHS; i++) {
+        inputMonths.add(ym.minusMonths(i).format(MONTH));
+      }
+    }
+    MonthRange trending = range.restrictedTo(trendingMonths);
+    writeTrending(in, out, trending, in.listings().filter(col(Columns.MONTH).isin(inputMonths.toArray())), stages);
+    return new Touched(range.restrictedTo(months).only(), trending.only());
+  }
+
+  private static void writeStats(Inputs in, OutputLayout out, List<Topic> topics, MonthRange range, Stages stages) {
     stages.run("aggregate.topic_stats", () -> {
-      DatasetWriter.overwriteMonths(Aggregates.monthlyTopicStats(spark, assignments, papers,
-          versions.filter(inRange), listings.filter(inRange), topics), out.monthlyTopicStats(), range);
+      DatasetWriter.overwriteMonths(in.topicStats(topics, range), out.monthlyTopicStats(), range);
       return Map.of();
     });
     stages.run("aggregate.category_stats", () -> {
-      DatasetWriter.overwriteMonths(Aggregates.monthlyCategoryStats(papers, versions.filter(inRange)),
-          out.monthlyCategoryStats(), range);
+      DatasetWriter.overwriteMonths(in.categoryStats(range), out.monthlyCategoryStats(), range);
       return Map.of();
     });
+  }
+
+  private static void writeTrending(Inputs in, OutputLayout out, MonthRange range, Dataset<Row> listings,
+                                    Stages stages) {
     stages.run("aggregate.trending_terms", () -> {
-      DatasetWriter.overwriteMonths(Aggregates.trendingTerms(listings, papers).filter(inRange),
-          out.trendingTerms(), range);
-      return Map.of();
+      DatasetWriter.overwriteMonths(Aggregates.trendingTerms(listings, in.papers())
+          .filter(range.filter(col(Columns.MONTH))), out.trendingTerms(), range);
+      var counts = new LinkedHashMap<String, Object>();
+      if (range.only() != null) {
+        counts.put("months", range.only().size());
+      }
+      return counts;
     });
+  }
+
+  private static Dataset<Row> readOld(SparkSession spark, String dir, StructType schema) {
+    return spark.read().schema(schema).parquet(dir).select(Schemas.columns(schema));
+  }
+
+  private static SortedSet<String> changed(Dataset<Row> months) {
+    var out = new TreeSet<String>();
+    months.collectAsList().forEach(r -> out.add(r.getString(0)));
+    return out;
+  }
+
+  /** The datasets the aggregates read. */
+  private record Inputs(SparkSession spark, Dataset<Row> papers, Dataset<Row> versions, Dataset<Row> assignments,
+                        Dataset<Row> listings) {
+    static Inputs read(SparkSession spark, OutputLayout out) {
+      var conf = spark.sparkContext().hadoopConfiguration();
+      HadoopFiles.requireDataset(conf, out.papers(), "ingest");
+      HadoopFiles.requireDataset(conf, out.versions(), "ingest");
+      HadoopFiles.requireDataset(conf, out.assignments(), "classify");
+      HadoopFiles.requireDataset(conf, out.listings(), "classify");
+      return new Inputs(spark, spark.read().parquet(out.papers()), spark.read().parquet(out.versions()),
+          spark.read().parquet(out.assignments()), spark.read().parquet(out.listings()));
+    }
+
+    Dataset<Row> topicStats(List<Topic> topics, MonthRange range) {
+      var inRange = range.filter(col(Columns.MONTH));
+      return Aggregates.monthlyTopicStats(spark, assignments, papers, versions.filter(inRange),
+          listings.filter(inRange), topics);
+    }
+
+    Dataset<Row> categoryStats(MonthRange range) {
+      return Aggregates.monthlyCategoryStats(papers, versions.filter(range.filter(col(Columns.MONTH))));
+    }
   }
 }

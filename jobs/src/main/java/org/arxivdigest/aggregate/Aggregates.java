@@ -106,6 +106,16 @@ public final class Aggregates {
         .select(Schemas.columns(Schemas.MONTHLY_CATEGORY_STATS));
   }
 
+  /**
+   * The months (one column, {@code month}, distinct) in which two versions of a monthly dataset differ: a row in
+   * one and not the other, counted with multiplicity. Both sides in the same columns.
+   */
+  public static Dataset<Row> changedMonths(Dataset<Row> fresh, Dataset<Row> old) {
+    Column[] columns = java.util.Arrays.stream(fresh.columns()).map(c -> col(c)).toArray(Column[]::new);
+    Dataset<Row> before = old.select(columns);
+    return fresh.exceptAll(before).unionByName(before.exceptAll(fresh)).select(MONTH).distinct();
+  }
+
   /** {@code yyyy_MM} to a month number, so that "the 12 months before" is arithmetic. */
   static Column monthIndex(Column month) {
     return substring(month, 1, 4).cast("int").multiply(12).plus(substring(month, 6, 2).cast("int"));

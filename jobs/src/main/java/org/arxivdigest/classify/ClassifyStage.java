@@ -37,8 +37,19 @@ import org.arxivdigest.run.Stages;
 public final class ClassifyStage {
   private ClassifyStage() {}
 
+  /** As {@link #run(SparkSession, OutputLayout, List, ModelStore, boolean, Stages)}, not incremental. */
   public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, ModelStore models,
                          Stages stages) {
+    run(spark, out, topics, models, false, stages);
+  }
+
+  /**
+   * Classifies every paper and builds every listing. {@code incremental}: only the listing partitions (topic,
+   * month) whose rows changed are moved into the dataset, and they are returned as {@code "topic/yyyy_mm"}; null
+   * when not incremental or when the listings in place have no manifest to compare with (then all were replaced).
+   */
+  public static java.util.SortedSet<String> run(SparkSession spark, OutputLayout out, List<Topic> topics,
+                                                ModelStore models, boolean incremental, Stages stages) {
     var conf = spark.sparkContext().hadoopConfiguration();
     HadoopFiles.requireDataset(conf, out.papers(), "ingest");
     HadoopFiles.requireDataset(conf, out.versions(), "ingest");
@@ -94,14 +105,29 @@ public final class ClassifyStage {
       }
     }
 
+    var changed = new java.util.TreeSet<String>();
+    boolean[] compared = {false};
     stages.run("classify.listings", () -> {
       Dataset<Row> listings = Listings.build(spark, spark.read().parquet(out.assignments()), papers,
               spark.read().parquet(out.versions()), topics)
           .repartition(col(TOPIC), col(MONTH))
           .sortWithinPartitions(TOPIC, MONTH, ID, VERSION, SUBMITTED_AT);
-      DatasetWriter.replace(listings, out.listings(), TOPIC, MONTH);
-      return counts("listed", countBy(spark.read().parquet(out.listings()), TOPIC));
+      Map<String, Object> result = new LinkedHashMap<>();
+      if (incremental) {
+        var keys = DatasetWriter.replaceChangedPartitions(listings, out.listings(), TOPIC, MONTH);
+        if (keys != null) {
+          compared[0] = true;
+          // "topic=llm/month=2025_05" -> "llm/2025_05"
+          keys.forEach(k -> changed.add(k.replaceAll("(^|/)[a-z_]+=", "$1")));
+          result.put("partitions_changed", changed.size());
+        }
+      } else {
+        DatasetWriter.replace(listings, out.listings(), TOPIC, MONTH);
+      }
+      result.putAll(counts("listed", countBy(spark.read().parquet(out.listings()), TOPIC)));
+      return result;
     });
+    return compared[0] ? changed : null;
   }
 
   /** Counts by the given columns, keyed "a/b". */

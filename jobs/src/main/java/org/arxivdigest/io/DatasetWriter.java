@@ -19,6 +19,46 @@ public final class DatasetWriter {
     HadoopFiles.replaceDirectory(conf, staged, target);
   }
 
+  /**
+   * As {@link #replace}, but only the partitions whose rows changed since the dataset's manifest are moved in (one
+   * rename each; removed partitions are deleted), so that the files of the others stay as they are. Returns the
+   * changed partition keys ({@code "topic=llm/month=2025_05"}), or null when the dataset had no manifest with
+   * partition fingerprints to compare with: then the whole dataset was replaced. The manifest is removed before
+   * the first move and written after the last: a crash in between leaves a dataset the next run rewrites whole.
+   */
+  public static java.util.SortedSet<String> replaceChangedPartitions(Dataset<Row> data, String target,
+                                                                     String... partitionBy) {
+    var conf = data.sparkSession().sparkContext().hadoopConfiguration();
+    Manifests.Manifest before = Manifests.read(conf, target);
+    String staged = write(data, target, partitionBy);
+    Manifests.Manifest after = Manifests.describe(data.sparkSession(), staged, data.schema(), partitionBy);
+    java.util.SortedSet<String> changed = Manifests.changedPartitions(before, after);
+    if (changed == null) {
+      Manifests.write(conf, staged, after);
+      HadoopFiles.replaceDirectory(conf, staged, target);
+      return null;
+    }
+    if (changed.isEmpty()) {
+      HadoopFiles.deleteRecursively(conf, staged);
+      return changed;
+    }
+    HadoopFiles.deleteRecursively(conf, target + "/" + Manifests.FILE);
+    for (String key : changed) {
+      if (after.partitions().containsKey(key)) {
+        HadoopFiles.replaceDirectory(conf, staged + "/" + key, target + "/" + key);
+      } else {
+        HadoopFiles.deleteRecursively(conf, target + "/" + key);
+        // A partition of an outer column (topic=x) left with no inner partition goes too.
+        for (int slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1)) {
+          HadoopFiles.deleteIfEmpty(conf, target + "/" + key.substring(0, slash));
+        }
+      }
+    }
+    Manifests.write(conf, target, after);
+    HadoopFiles.deleteRecursively(conf, staged);
+    return changed;
+  }
+
   /** As {@link #replace} for a run's own intermediate data (under its work folder): no manifest. */
   public static void replaceIntermediate(Dataset<Row> data, String target) {
     String staged = write(data, target);
@@ -41,6 +81,9 @@ public final class DatasetWriter {
    * The manifest is removed first and written last: a dataset without one was interrupted.
    */
   public static void overwriteMonths(Dataset<Row> data, String target, org.arxivdigest.publish.MonthRange range) {
+    if (range.only() != null && range.only().isEmpty()) {
+      return; // an incremental run with nothing to rewrite here
+    }
     String month = org.arxivdigest.schema.Columns.MONTH;
     Dataset<Row> cached = data.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     var conf = data.sparkSession().sparkContext().hadoopConfiguration();

@@ -26,6 +26,12 @@ public final class Leftovers {
       "datasets/.*.staging",
       "datasets/*/.spark-staging-*",
       "datasets/*/_temporary",
+      // HadoopFiles.replaceDirectory's moved-aside old copy (whole datasets, partitions, month folders, extracts)
+      ".*.old",
+      "datasets/.*.old",
+      "datasets/*/.*.old",
+      "datasets/*/*/.*.old",
+      "site/papers/*/.*.old",
       // HadoopFiles.writeString's temporary files (READMEs, index pages, charts, feeds, the run summary)
       ".*.tmp",
       "site/.*.tmp",

@@ -43,31 +43,56 @@ public final class Manifests {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** What a manifest says. */
+  /**
+   * What a manifest says. {@code partitions}: rows per partition ({@code "topic=llm/month=2025_05"}), and
+   * {@code partitionFingerprints} the fingerprint of each (null in a manifest written before they were recorded).
+   */
   public record Manifest(String dataset, String runId, long rows, String fingerprint,
-                         List<String> partitionColumns, Map<String, Long> partitions) {}
+                         List<String> partitionColumns, Map<String, Long> partitions,
+                         Map<String, String> partitionFingerprints) {}
+
+  private static final org.apache.spark.sql.types.DecimalType SUM = DataTypes.createDecimalType(38, 0);
 
   /** Reads the dataset at {@code dir} back (with its schema: it may have no rows) and describes it. */
   public static Manifest describe(SparkSession spark, String dir, org.apache.spark.sql.types.StructType schema,
                                   String... partitionColumns) {
     Dataset<Row> data = spark.read().schema(schema).parquet(dir);
     Column[] all = Arrays.stream(data.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-    Row totals = data.agg(count(lit(1)), sum(xxhash64(all).cast(DataTypes.createDecimalType(38, 0)))).first();
+    Row totals = data.agg(count(lit(1)), sum(xxhash64(all).cast(SUM))).first();
     var partitions = new TreeMap<String, Long>();
+    var partitionFingerprints = new TreeMap<String, String>();
     if (partitionColumns.length > 0) {
-      for (Row r : data.groupBy(Arrays.stream(partitionColumns).map(c -> col(c)).toArray(Column[]::new)).count()
-          .collectAsList()) {
+      for (Row r : data.groupBy(Arrays.stream(partitionColumns).map(c -> col(c)).toArray(Column[]::new))
+          .agg(count(lit(1)), sum(xxhash64(all).cast(SUM))).collectAsList()) {
         var key = new StringBuilder();
         for (int i = 0; i < partitionColumns.length; i++) {
           key.append(i == 0 ? "" : "/").append(partitionColumns[i]).append('=').append(r.get(i));
         }
         partitions.put(key.toString(), r.getLong(partitionColumns.length));
+        partitionFingerprints.put(key.toString(), r.getDecimal(partitionColumns.length + 1).toPlainString());
       }
     }
     String runId = spark.sparkContext().getLocalProperty(RUN_ID_PROPERTY);
     return new Manifest(new Path(dir).getName().replaceFirst("^\\.(.*)\\.staging$", "$1"), runId,
         totals.getLong(0), totals.isNullAt(1) ? "0" : totals.getDecimal(1).toPlainString(),
-        List.of(partitionColumns), partitions);
+        List.of(partitionColumns), partitions, partitionFingerprints);
+  }
+
+  /**
+   * The partitions ({@code "topic=llm/month=2025_05"}) whose rows differ between two manifests of a dataset:
+   * added, removed, or with another fingerprint. Null when {@code before} cannot tell (no manifest, or one
+   * without partition fingerprints): then every partition is to be taken as changed.
+   */
+  public static java.util.SortedSet<String> changedPartitions(Manifest before, Manifest after) {
+    if (before == null || before.partitionFingerprints() == null
+        || !before.partitionColumns().equals(after.partitionColumns())) {
+      return null;
+    }
+    var changed = new java.util.TreeSet<String>(before.partitionFingerprints().keySet());
+    changed.addAll(after.partitionFingerprints().keySet());
+    changed.removeIf(k -> java.util.Objects.equals(before.partitionFingerprints().get(k),
+        after.partitionFingerprints().get(k)));
+    return changed;
   }
 
   public static void write(Configuration conf, String dir, Manifest m) {
@@ -78,6 +103,7 @@ public final class Manifests {
     out.put("fingerprint", m.fingerprint());
     out.put("partition_columns", m.partitionColumns());
     out.put("partitions", m.partitions());
+    out.put("partition_fingerprints", m.partitionFingerprints());
     try {
       HadoopFiles.writeString(conf, dir + "/" + FILE, JSON.writeValueAsString(out) + "\n");
     } catch (IOException e) {
@@ -101,8 +127,14 @@ public final class Manifests {
       node.path("partition_columns").forEach(c -> columns.add(c.asText()));
       var partitions = new TreeMap<String, Long>();
       node.path("partitions").properties().forEach(e -> partitions.put(e.getKey(), e.getValue().asLong()));
+      TreeMap<String, String> fingerprints = null;
+      if (node.has("partition_fingerprints")) {
+        var read = new TreeMap<String, String>();
+        node.path("partition_fingerprints").properties().forEach(e -> read.put(e.getKey(), e.getValue().asText()));
+        fingerprints = read;
+      }
       return new Manifest(node.path("dataset").asText(), node.path("run_id").asText(null), node.path("rows").asLong(),
-          node.path("fingerprint").asText(), columns, partitions);
+          node.path("fingerprint").asText(), columns, partitions, fingerprints);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + path, e);
     }

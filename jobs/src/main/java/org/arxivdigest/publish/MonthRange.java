@@ -1,13 +1,27 @@
 package org.arxivdigest.publish;
 
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.arxivdigest.cli.UsageException;
 
-/** The months a publish rewrites, as {@code yyyy_mm} bounds (inclusive); null bounds are open. */
-public record MonthRange(String from, String to) {
+/**
+ * The months a stage rewrites: {@code yyyy_mm} bounds (inclusive; null bounds are open) and, for an incremental
+ * run, the set of months that changed ({@code only}; null = every month between the bounds).
+ */
+public record MonthRange(String from, String to, SortedSet<String> only) {
   private static final Pattern MONTH = Pattern.compile("(\\d{4})[-_](0[1-9]|1[0-2])");
 
   public static final MonthRange ALL = new MonthRange(null, null);
+
+  public MonthRange {
+    only = only == null ? null : Collections.unmodifiableSortedSet(new TreeSet<>(only));
+  }
+
+  public MonthRange(String from, String to) {
+    this(from, to, null);
+  }
 
   /** From the command line's {@code yyyy-mm} values (either may be null). */
   public static MonthRange parse(String from, String to) {
@@ -29,15 +43,27 @@ public record MonthRange(String from, String to) {
     return m.group(1) + "_" + m.group(2);
   }
 
+  /** These bounds, further limited to the given months. */
+  public MonthRange restrictedTo(java.util.Collection<String> months) {
+    var kept = new TreeSet<String>();
+    for (String m : months) {
+      if (contains(m)) {
+        kept.add(m);
+      }
+    }
+    return new MonthRange(from, to, kept);
+  }
+
   public boolean isAll() {
-    return from == null && to == null;
+    return from == null && to == null && only == null;
   }
 
   public boolean contains(String month) {
-    return (from == null || month.compareTo(from) >= 0) && (to == null || month.compareTo(to) <= 0);
+    return (from == null || month.compareTo(from) >= 0) && (to == null || month.compareTo(to) <= 0)
+        && (only == null || only.contains(month));
   }
 
-  /** The same bounds as a filter on a {@code yyyy_mm} column. */
+  /** The same months as a filter on a {@code yyyy_mm} column. */
   public org.apache.spark.sql.Column filter(org.apache.spark.sql.Column month) {
     org.apache.spark.sql.Column all = org.apache.spark.sql.functions.lit(true);
     if (from != null) {
@@ -45,6 +71,9 @@ public record MonthRange(String from, String to) {
     }
     if (to != null) {
       all = all.and(month.leq(to));
+    }
+    if (only != null) {
+      all = all.and(month.isin(only.toArray()));
     }
     return all;
   }

@@ -42,8 +42,31 @@ public final class PublishStage {
   /** Papers (distinct ids) and entries of one topic's month. */
   record MonthCount(String month, long papers, long entries) {}
 
+  /**
+   * The month folders a publish renders: those in the range and, for an incremental run, only the topic months
+   * ({@code "topic/yyyy_mm"}) whose listings changed.
+   */
+  record Scope(MonthRange range, java.util.Set<String> topicMonths) {
+    boolean contains(String topic, String month) {
+      return range.contains(month) && (topicMonths == null || topicMonths.contains(topic + "/" + month));
+    }
+
+    Dataset<Row> filter(Dataset<Row> listings) {
+      Dataset<Row> inRange = range.isAll() ? listings : listings.filter(range.filter(col(MONTH)));
+      return topicMonths == null ? inRange : inRange.filter(
+          org.apache.spark.sql.functions.concat_ws("/", col(TOPIC), col(MONTH)).isin(topicMonths.toArray()));
+    }
+  }
+
   public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, SiteLinks links,
                          MonthRange range, String runId, Stages stages) {
+    run(spark, out, topics, links, range, null, runId, stages);
+  }
+
+  /** {@code topicMonths}: the only month folders to render ({@code "topic/yyyy_mm"}), or null for all. */
+  public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, SiteLinks links,
+                         MonthRange range, java.util.Set<String> topicMonths, String runId, Stages stages) {
+    var scope = new Scope(range, topicMonths == null ? null : new TreeSet<>(topicMonths));
     var conf = spark.sparkContext().hadoopConfiguration();
     var site = new SiteWriter(conf);
     var renderer = new PageRenderer(links);
@@ -67,11 +90,10 @@ public final class PublishStage {
 
     try {
       stages.run("publish.pages", () -> {
-        Dataset<Row> inRange = range.isAll() ? listings : listings.filter(range.filter(col(MONTH)));
         HadoopFiles.deleteRecursively(conf, staging);
-        SiteFiles.write(Pages.render(Pages.parts(inRange, topics), topics, renderer), staging);
-        int swapped = swapMonths(conf, out, staging, topics, counts, range);
-        int removed = removeStale(conf, out, topics, counts, range);
+        SiteFiles.write(Pages.render(Pages.parts(scope.filter(listings), topics), topics, renderer), staging);
+        int swapped = swapMonths(conf, out, staging, topics, counts, scope);
+        int removed = removeStale(conf, out, topics, counts, scope);
         stages.summary().changed("month_folders_written", swapped);
         stages.summary().changed("month_folders_removed", removed);
         return Map.of("month_folders_written", swapped, "month_folders_removed", removed);
@@ -124,11 +146,11 @@ public final class PublishStage {
    * already exactly there is left alone (bytes and modification times).
    */
   private static int swapMonths(Configuration conf, OutputLayout out, String staging, List<Topic> topics,
-                                Map<String, List<MonthCount>> counts, MonthRange range) {
+                                Map<String, List<MonthCount>> counts, Scope scope) {
     int n = 0;
     for (Topic t : topics) {
       for (MonthCount m : counts.getOrDefault(t.slug(), List.of())) {
-        if (range.contains(m.month())) {
+        if (scope.contains(t.slug(), m.month())) {
           String rel = "papers/" + t.slug() + "/" + m.month();
           if (!HadoopFiles.sameFiles(conf, staging + "/" + rel, out.site() + "/" + rel)) {
             HadoopFiles.replaceDirectory(conf, staging + "/" + rel, out.site() + "/" + rel);
@@ -142,7 +164,8 @@ public final class PublishStage {
 
   /** Month folders (in range) that no longer have entries, and, on a full publish, topics no longer configured. */
   private static int removeStale(Configuration conf, OutputLayout out, List<Topic> topics,
-                                 Map<String, List<MonthCount>> counts, MonthRange range) {
+                                 Map<String, List<MonthCount>> counts, Scope scope) {
+    MonthRange range = scope.range();
     Path papers = new Path(out.site() + "/papers");
     int removed = 0;
     try {
@@ -168,7 +191,7 @@ public final class PublishStage {
         counts.getOrDefault(slug, List.of()).forEach(m -> live.add(m.month()));
         for (FileStatus monthDir : fs.listStatus(topicDir.getPath())) {
           String month = monthDir.getPath().getName();
-          if (monthDir.isDirectory() && MONTH_DIR.matcher(month).matches() && range.contains(month)
+          if (monthDir.isDirectory() && MONTH_DIR.matcher(month).matches() && scope.contains(slug, month)
               && !live.contains(month)) {
             fs.delete(monthDir.getPath(), true);
             removed++;

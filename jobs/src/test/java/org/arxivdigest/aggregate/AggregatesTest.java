@@ -132,4 +132,22 @@ class AggregatesTest {
     // February's terms were all there in January: nothing rose.
     assertThat(byMonth).doesNotContainKey("2025_02");
   }
+
+  @Test
+  void changedMonthsAreThoseWithARowOnOneSideOnlyCountingRepeats() {
+    var schema = new StructType().add("category", DataTypes.StringType).add("month", DataTypes.StringType)
+        .add("n", DataTypes.LongType);
+    Dataset<Row> old = frame(schema, new Object[] {"cs.AI", "2025_01", 3L}, new Object[] {"cs.AI", "2025_02", 1L},
+        new Object[] {"cs.LG", "2025_03", 2L}, new Object[] {"cs.LG", "2025_04", 2L},
+        new Object[] {"cs.LG", "2025_05", 1L});
+    Dataset<Row> fresh = frame(schema, new Object[] {"cs.AI", "2025_01", 3L}, new Object[] {"cs.AI", "2025_02", 2L},
+        new Object[] {"cs.LG", "2025_04", 2L}, new Object[] {"cs.LG", "2025_04", 2L},
+        new Object[] {"cs.LG", "2025_05", 1L}, new Object[] {"cs.CV", "2025_06", 1L});
+    var months = new java.util.TreeSet<String>();
+    // Columns in another order on the old side: compared by name.
+    Aggregates.changedMonths(fresh, old.select("n", "month", "category")).collectAsList()
+        .forEach(r -> months.add(r.getString(0)));
+    // 02: value changed; 03: gone; 04: a repeated row; 06: new. 01 and 05 unchanged.
+    assertThat(months).containsExactly("2025_02", "2025_03", "2025_04", "2025_06");
+  }
 }

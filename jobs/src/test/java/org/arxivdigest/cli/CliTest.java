@@ -91,6 +91,17 @@ class CliTest {
   }
 
   @Test
+  void incrementalWithABackfillRangeIsAUsageError() {
+    Path out = dir.resolve("out");
+    assertThat(ArxivDigest.run("run", "--incremental", "--from", "2025-05", "--input",
+        org.arxivdigest.testing.TestSpark.sample().toString(), "--output", out.toString()))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(errText()).contains("--incremental").contains("--from/--to");
+    assertThat(errText().strip().lines()).hasSize(1);
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void aCommandRunBeforeTheOneItReadsFromSaysWhichToRun() {
     Path out = dir.resolve("empty-output");
     String topics = org.arxivdigest.testing.SampleRun.topics();

@@ -37,6 +37,23 @@ public final class Outputs {
     return out;
   }
 
+  /** A copy of an output folder, modification times kept. */
+  public static Path copy(Path from, Path to) {
+    try (var files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return to;
+  }
+
   public static void assertSame(Path actual, Path expected) {
     for (String tree : List.of("site", "extracts")) {
       Map<String, byte[]> a = files(actual.resolve(tree));

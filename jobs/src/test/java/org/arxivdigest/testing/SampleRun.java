@@ -47,19 +47,7 @@ public final class SampleRun {
 
   /** A copy of the shared output that a test may change. */
   public static Path copy(Path target) {
-    try (var files = Files.walk(output())) {
-      for (Path p : files.toList()) {
-        Path to = target.resolve(output().relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return target;
+    return Outputs.copy(output(), target);
   }
 
   private static void deleteTree(Path dir) {

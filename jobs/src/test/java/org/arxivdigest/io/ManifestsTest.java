@@ -1,0 +1,81 @@
+package org.arxivdigest.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Manifests of real Parquet datasets, and what comparing two of them says. */
+class ManifestsTest {
+  @TempDir Path dir;
+
+  private static final StructType SCHEMA = new StructType().add("id", DataTypes.StringType)
+      .add("topic", DataTypes.StringType).add("month", DataTypes.StringType);
+
+  private Dataset<Row> rows(Object[]... rows) {
+    return TestSpark.session().createDataFrame(java.util.Arrays.stream(rows).map(RowFactory::create).toList(),
+        SCHEMA);
+  }
+
+  private Manifests.Manifest written(String name, Dataset<Row> data) {
+    String target = dir.resolve(name).toString();
+    DatasetWriter.replace(data, target, "topic", "month");
+    var conf = TestSpark.session().sparkContext().hadoopConfiguration();
+    return Manifests.read(conf, target);
+  }
+
+  @Test
+  void partitionFingerprintsTellWhichPartitionsChanged() {
+    Manifests.Manifest before = written("a", rows(new Object[] {"1", "llm", "2025_05"},
+        new Object[] {"2", "llm", "2025_05"}, new Object[] {"3", "llm", "2026_05"}, new Object[] {"4", "rag", "2025_05"}));
+    // Same rows in another order: same manifest content.
+    Manifests.Manifest same = written("b", rows(new Object[] {"4", "rag", "2025_05"},
+        new Object[] {"3", "llm", "2026_05"}, new Object[] {"2", "llm", "2025_05"}, new Object[] {"1", "llm", "2025_05"}));
+    assertThat(same.partitionFingerprints()).isEqualTo(before.partitionFingerprints());
+    assertThat(same.fingerprint()).isEqualTo(before.fingerprint());
+    assertThat(Manifests.changedPartitions(before, same)).isEmpty();
+
+    // A row changed in one partition, one partition gone, one new.
+    Manifests.Manifest after = written("c", rows(new Object[] {"1", "llm", "2025_05"},
+        new Object[] {"2b", "llm", "2025_05"}, new Object[] {"4", "rag", "2025_05"}, new Object[] {"5", "rag", "2026_06"}));
+    assertThat(before.partitions()).containsEntry("topic=llm/month=2025_05", 2L);
+    assertThat(Manifests.changedPartitions(before, after)).containsExactly(
+        "topic=llm/month=2025_05", "topic=llm/month=2026_05", "topic=rag/month=2026_06");
+  }
+
+  @Test
+  void withoutAManifestOrPartitionFingerprintsEverythingCounts() {
+    Manifests.Manifest m = written("d", rows(new Object[] {"1", "llm", "2025_05"}));
+    assertThat(Manifests.changedPartitions(null, m)).isNull();
+    var old = new Manifests.Manifest(m.dataset(), m.runId(), m.rows(), m.fingerprint(), m.partitionColumns(),
+        m.partitions(), null);
+    assertThat(Manifests.changedPartitions(old, m)).isNull();
+  }
+
+  @Test
+  void replaceChangedPartitionsMovesInOnlyWhatChanged() throws Exception {
+    String target = dir.resolve("e").toString();
+    DatasetWriter.replace(rows(new Object[] {"1", "llm", "2025_05"}, new Object[] {"3", "llm", "2026_05"},
+        new Object[] {"9", "old", "2020_01"}), target, "topic", "month");
+    Path kept = dir.resolve("e/topic=llm/month=2026_05");
+    var keptFiles = List.of(kept.toFile().list());
+    var changed = DatasetWriter.replaceChangedPartitions(rows(new Object[] {"1b", "llm", "2025_05"},
+        new Object[] {"3", "llm", "2026_05"}), target, "topic", "month");
+    assertThat(changed).containsExactly("topic=llm/month=2025_05", "topic=old/month=2020_01");
+    assertThat(List.of(kept.toFile().list())).isEqualTo(keptFiles);
+    assertThat(dir.resolve("e/topic=old")).doesNotExist();
+    assertThat(TestSpark.session().read().parquet(target).orderBy("id").collectAsList().toString())
+        .isEqualTo("[[1b,llm,2025_05], [3,llm,2026_05]]");
+    var conf = TestSpark.session().sparkContext().hadoopConfiguration();
+    assertThat(Manifests.read(conf, target).partitions()).containsOnlyKeys("topic=llm/month=2025_05",
+        "topic=llm/month=2026_05");
+  }
+}
