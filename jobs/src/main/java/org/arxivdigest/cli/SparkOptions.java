@@ -28,6 +28,10 @@ public class SparkOptions {
    */
   Configuration hadoopConf() {
     var conf = new Configuration();
+    if (org.arxivdigest.spark.Sessions.isLocal(org.arxivdigest.spark.Sessions.resolveMaster(master,
+        System.getProperty("spark.master")))) {
+      org.arxivdigest.spark.Sessions.localHadoopSettings().forEach(conf::set);
+    }
     confs.forEach((key, value) -> {
       if (key.startsWith(HADOOP_PREFIX)) {
         conf.set(key.substring(HADOOP_PREFIX.length()), value);

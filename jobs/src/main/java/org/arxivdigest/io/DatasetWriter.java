@@ -85,7 +85,10 @@ public final class DatasetWriter {
       return; // an incremental run with nothing to rewrite here
     }
     String month = org.arxivdigest.schema.Columns.MONTH;
-    Dataset<Row> cached = data.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    // One task per month, so one file per month: without it every shuffle partition writes a file into every
+    // month it holds (35 years of months x 200 partitions: tens of thousands of tiny files, minutes of writing).
+    Dataset<Row> cached = data.repartition(org.apache.spark.sql.functions.col(month))
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     var conf = data.sparkSession().sparkContext().hadoopConfiguration();
     HadoopFiles.deleteRecursively(conf, target + "/" + Manifests.FILE);
     try {

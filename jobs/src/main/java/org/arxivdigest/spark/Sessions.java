@@ -21,6 +21,10 @@ public final class Sessions {
       builder.master(resolved);
     }
     builder.config("spark.ui.showConsoleProgress", "false");
+    // Before --conf, so that a user's own spark.hadoop.fs.file.impl wins.
+    if (isLocal(resolved == null ? System.getProperty("spark.master") : resolved)) {
+      localHadoopSettings().forEach((k, v) -> builder.config("spark.hadoop." + k, v));
+    }
     if (confs != null) {
       confs.forEach(builder::config);
     }
@@ -28,8 +32,22 @@ public final class Sessions {
     return builder.getOrCreate();
   }
 
+  /** True for an embedded master ({@code local}, {@code local[2]}, ...): all tasks run in this JVM. */
+  public static boolean isLocal(String master) {
+    return master != null && master.startsWith("local");
+  }
+
+  /**
+   * Hadoop settings of an embedded run: the local filesystem without per-file forks and checksum files
+   * ({@link org.arxivdigest.io.ForklessLocalFileSystem}). Applied to Spark's Hadoop configuration and to the one
+   * used before Spark starts, so that whichever first creates the (cached) local filesystem creates this one.
+   */
+  public static Map<String, String> localHadoopSettings() {
+    return Map.of("fs.file.impl", org.arxivdigest.io.ForklessLocalFileSystem.class.getName());
+  }
+
   /** Returns the master to set on the builder, or null to keep the one the environment gave. */
-  static String resolveMaster(String option, String fromEnvironment) {
+  public static String resolveMaster(String option, String fromEnvironment) {
     if (option != null && !option.isBlank()) {
       return option;
     }

@@ -16,7 +16,10 @@ public final class TestSpark {
 
   public static synchronized SparkSession session() {
     if (session == null || session.sparkContext().isStopped()) {
-      session = SparkSession.builder()
+      var builder = SparkSession.builder();
+      // The same local filesystem as an embedded run of the job.
+      org.arxivdigest.spark.Sessions.localHadoopSettings().forEach((k, v) -> builder.config("spark.hadoop." + k, v));
+      session = builder
           .master("local[2]")
           .appName("arxiv-digest tests")
           .config("spark.sql.shuffle.partitions", "2")
