@@ -69,6 +69,7 @@ public final class AggregateStage {
     var inRange = range.filter(col(Columns.MONTH));
     var months = new TreeSet<String>();
     listingsChanged.forEach(k -> months.add(k.substring(k.indexOf('/') + 1)));
+    // The counts of every month, compared with the datasets in place (each side is read twice by exceptAll).
     Dataset<Row> topicStats = in.topicStats(topics, range).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> categoryStats = in.categoryStats(range).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -79,21 +80,11 @@ public final class AggregateStage {
             readOld(spark, out.monthlyCategoryStats(), Schemas.MONTHLY_CATEGORY_STATS).filter(inRange))));
         return Map.of("months_touched", months.size());
       });
-      MonthRange touched = range.restrictedTo(months);
-      stages.run("aggregate.topic_stats", () -> {
-        DatasetWriter.overwriteMonths(topicStats.filter(touched.filter(col(Columns.MONTH))),
-            out.monthlyTopicStats(), touched);
-        return Map.of();
-      });
-      stages.run("aggregate.category_stats", () -> {
-        DatasetWriter.overwriteMonths(categoryStats.filter(touched.filter(col(Columns.MONTH))),
-            out.monthlyCategoryStats(), touched);
-        return Map.of();
-      });
     } finally {
       topicStats.unpersist();
       categoryStats.unpersist();
     }
+    writeStats(in, out, topics, range.restrictedTo(months), stages);
     // Trending terms of a month compare it with the 12 before it: a touched month moves the 12 after it too.
     var trendingMonths = new TreeSet<String>();
     var inputMonths = new TreeSet<String>();
