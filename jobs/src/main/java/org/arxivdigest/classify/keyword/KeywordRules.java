@@ -3,14 +3,14 @@ package org.arxivdigest.classify.keyword;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring_index;
-import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.ABSTRACT;
 import static org.arxivdigest.schema.Columns.CATEGORIES;
@@ -73,14 +73,32 @@ public final class KeywordRules {
     return term.contains(" ");
   }
 
-  /** Where an include term matches (a field label), or null. */
-  static Column includeMatch(String term, Column title, Column abstractText) {
-    if (isPhrase(term)) {
-      String regex = phraseRegex(term);
-      return when(title.rlike(regex), lit(IN_TITLE)).when(abstractText.rlike(regex), lit(IN_ABSTRACT));
+  /**
+   * A cheap necessary condition for the term's regex: every word of the term occurs in the lower-cased text as a
+   * plain substring (a byte scan, no regex). Only texts that pass it run the regex, so a term costs a regex on the
+   * few papers that mention it instead of on every paper.
+   */
+  static Column mayContain(String term, Column lowered) {
+    Column all = lit(true);
+    for (String w : term.toLowerCase(java.util.Locale.ROOT).split(" ")) {
+      all = all.and(lowered.contains(lit(w)));
     }
-    String regex = wordRegex(term);
-    return when(title.rlike(regex).and(abstractText.rlike(regex)), lit(IN_TITLE_AND_ABSTRACT));
+    return all;
+  }
+
+  /** True when the word (plural too) or phrase occurs in the text ({@code lowered}: the same text lower-cased). */
+  static Column termIn(String term, Column text, Column lowered) {
+    return mayContain(term, lowered).and(text.rlike(isPhrase(term) ? phraseRegex(term) : wordRegex(term)));
+  }
+
+  /** Where an include term matches (a field label), or null. */
+  static Column includeMatch(String term, Fields f) {
+    if (isPhrase(term)) {
+      return when(termIn(term, f.title, f.titleLower), lit(IN_TITLE))
+          .when(termIn(term, f.abstractText, f.abstractLower), lit(IN_ABSTRACT));
+    }
+    return when(termIn(term, f.title, f.titleLower).and(termIn(term, f.abstractText, f.abstractLower)),
+        lit(IN_TITLE_AND_ABSTRACT));
   }
 
   static Column regexMatch(String regex, Column title, Column abstractText) {
@@ -88,32 +106,42 @@ public final class KeywordRules {
     return when(title.rlike(r), lit(IN_TITLE)).when(abstractText.rlike(r), lit(IN_ABSTRACT));
   }
 
-  /** The first include term (config order) that matches, as struct(term, field); null if none. */
-  static Column firstHit(Topic topic, Column title, Column abstractText) {
-    var hits = new ArrayList<Column>();
-    for (String term : topic.include()) {
-      hits.add(struct(lit(term).as(TERM), includeMatch(term, title, abstractText).as(FIELD)));
+  /** Title and abstract (null as empty), and both lower-cased for {@link #mayContain}. */
+  record Fields(Column title, Column abstractText, Column titleLower, Column abstractLower) {
+    static Fields of(Column title, Column abstractText) {
+      return new Fields(title, abstractText, lower(title), lower(abstractText));
     }
-    for (String regex : topic.includeRegex()) {
-      hits.add(struct(lit(regex).as(TERM), regexMatch(regex, title, abstractText).as(FIELD)));
-    }
-    Column matched = filter(array(hits.toArray(Column[]::new)), h -> h.getField(FIELD).isNotNull());
-    return try_element_at(matched, lit(1));
   }
 
-  static Column excluded(Topic topic, Column title, Column abstractText) {
-    return anywhere(topic.exclude(), topic.excludeRegex(), title, abstractText);
+  /**
+   * The first include term (config order) that matches, as struct(term, field); null if none. A chain of
+   * {@code coalesce}: the generated code stops at the first hit, and no higher-order function (interpreted) runs.
+   */
+  static Column firstHit(Topic topic, Fields f) {
+    var hits = new ArrayList<Column>();
+    for (String term : topic.include()) {
+      Column field = includeMatch(term, f);
+      hits.add(when(field.isNotNull(), struct(lit(term).as(TERM), field.as(FIELD))));
+    }
+    for (String regex : topic.includeRegex()) {
+      Column field = regexMatch(regex, f.title, f.abstractText);
+      hits.add(when(field.isNotNull(), struct(lit(regex).as(TERM), field.as(FIELD))));
+    }
+    return hits.size() == 1 ? hits.get(0) : coalesce(hits.toArray(Column[]::new));
+  }
+
+  static Column excluded(Topic topic, Fields f) {
+    return anywhere(topic.exclude(), topic.excludeRegex(), f);
   }
 
   /** True when one of the words / phrases (plural accepted) or regexes occurs in the title or the abstract. */
-  private static Column anywhere(List<String> terms, List<String> regexes, Column title, Column abstractText) {
+  private static Column anywhere(List<String> terms, List<String> regexes, Fields f) {
     Column any = lit(false);
     for (String term : terms) {
-      String regex = isPhrase(term) ? phraseRegex(term) : wordRegex(term);
-      any = any.or(title.rlike(regex)).or(abstractText.rlike(regex));
+      any = any.or(termIn(term, f.title, f.titleLower)).or(termIn(term, f.abstractText, f.abstractLower));
     }
     for (String regex : regexes) {
-      any = any.or(regexMatch(regex, title, abstractText).isNotNull());
+      any = any.or(regexMatch(regex, f.title, f.abstractText).isNotNull());
     }
     return any;
   }
@@ -126,7 +154,8 @@ public final class KeywordRules {
   public static Column mentions(Topic topic) {
     var terms = new ArrayList<>(topic.include());
     terms.addAll(topic.related());
-    return anywhere(terms, topic.includeRegex(), coalesce(col(TITLE), lit("")), coalesce(col(ABSTRACT), lit("")));
+    return anywhere(terms, topic.includeRegex(), Fields.of(coalesce(col(TITLE), lit("")),
+        coalesce(col(ABSTRACT), lit(""))));
   }
 
   /** One regex for every include term (word with plural, or phrase) and include regex of the topic. */
@@ -141,33 +170,55 @@ public final class KeywordRules {
     return String.join("|", alternatives);
   }
 
-  /** True when one of the paper's categories, or its archive, is allowed for the topic. */
+  /** The archive of each category ("cs" of "cs.AI"; "math-ph" of itself). */
+  static Column archives(Column categories) {
+    return transform(categories, c -> substring_index(c, ".", 1));
+  }
+
+  /**
+   * True when one of the paper's categories, or its archive ({@link #archives} of the categories), is allowed for
+   * the topic. Array overlaps, compiled to code, rather than a lambda per category and topic.
+   */
+  public static Column categoryAllowed(Topic topic, Column categories, Column archives) {
+    Column allowed = array(topic.categories().stream().map(c -> lit(c)).toArray(Column[]::new));
+    return arrays_overlap(categories, allowed).or(arrays_overlap(archives, allowed));
+  }
+
+  /** As {@link #categoryAllowed(Topic, Column, Column)}, the archives computed here. */
   public static Column categoryAllowed(Topic topic, Column categories) {
-    Object[] allowed = topic.categories().toArray();
-    return exists(categories, c -> c.isin(allowed).or(substring_index(c, ".", 1).isin(allowed)));
+    return categoryAllowed(topic, categories, archives(categories));
   }
 
   /**
    * Papers to keyword assignments: (topic, id, method "keyword", term, field, score null), one row per topic a
-   * paper belongs to. One pass over the papers for all topics.
+   * paper belongs to. One pass over the papers for all topics; title and abstract are lower-cased once per paper,
+   * a term's regex runs only where its words occur ({@link #mayContain}), a topic's terms only where its
+   * categories allow it, and its exclude terms only where an include term hit.
    */
   public static Dataset<Row> assign(Dataset<Row> papers, List<Topic> topics) {
-    Column title = coalesce(col(TITLE), lit(""));
-    Column abstractText = coalesce(col(ABSTRACT), lit(""));
+    String t = "_title";
+    String a = "_abstract";
+    String tl = "_title_lower";
+    String al = "_abstract_lower";
+    String archivesCol = "_archives";
+    // Own columns: the lower-cased texts are referenced by every term, so the optimizer keeps them computed once.
+    Dataset<Row> text = papers.select(col(ID), col(CATEGORIES), coalesce(col(TITLE), lit("")).as(t),
+            coalesce(col(ABSTRACT), lit("")).as(a))
+        .select(col(ID), col(CATEGORIES), archives(col(CATEGORIES)).as(archivesCol), col(t), col(a),
+            lower(col(t)).as(tl), lower(col(a)).as(al));
+    Fields f = new Fields(col(t), col(a), col(tl), col(al));
+    var hitColumns = new ArrayList<Column>(List.of(col(ID), col(t), col(a), col(tl), col(al)));
     var perTopic = new ArrayList<Column>();
-    var hitColumns = new ArrayList<Column>();
     for (int i = 0; i < topics.size(); i++) {
       Topic topic = topics.get(i);
-      hitColumns.add(firstHit(topic, title, abstractText).as("_hit" + i));
-      hitColumns.add(categoryAllowed(topic, col(CATEGORIES)).and(not(excluded(topic, title, abstractText)))
-          .as("_ok" + i));
+      hitColumns.add(when(categoryAllowed(topic, col(CATEGORIES), col(archivesCol)), firstHit(topic, f))
+          .as("_hit" + i));
       Column hit = col("_hit" + i);
-      perTopic.add(when(col("_ok" + i).and(hit.isNotNull()),
+      perTopic.add(when(hit.isNotNull().and(not(excluded(topic, f))),
           struct(lit(topic.slug()).as(TOPIC), hit.getField(TERM).as(TERM), hit.getField(FIELD).as(FIELD))));
     }
-    hitColumns.add(0, col(ID));
     String m = "_m";
-    return papers
+    return text
         .select(hitColumns.toArray(Column[]::new))
         .select(col(ID), explode(array(perTopic.toArray(Column[]::new))).as(m))
         .filter(col(m).isNotNull())
