@@ -48,7 +48,23 @@ public final class AggregateStage {
                          Stages stages) {
     Inputs in = Inputs.read(spark, out);
     writeStats(in, out, topics, range, stages);
-    writeTrending(in, out, range, in.listings(), stages);
+    writeTrending(in, out, range, withBaselines(in.listings(), range), stages);
+  }
+
+  /**
+   * The listings the trending terms of {@code range} read: its months and the {@value Aggregates#BASELINE_MONTHS}
+   * before its first, so that a one-month backfill tokenizes 13 months of papers, not 35 years.
+   */
+  static Dataset<Row> withBaselines(Dataset<Row> listings, MonthRange range) {
+    Dataset<Row> kept = listings;
+    if (range.from() != null) {
+      kept = kept.filter(col(Columns.MONTH).geq(YearMonth.parse(range.from(), MONTH)
+          .minusMonths(Aggregates.BASELINE_MONTHS).format(MONTH)));
+    }
+    if (range.to() != null) {
+      kept = kept.filter(col(Columns.MONTH).leq(range.to()));
+    }
+    return kept;
   }
 
   /**

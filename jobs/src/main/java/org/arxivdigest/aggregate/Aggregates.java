@@ -2,6 +2,7 @@ package org.arxivdigest.aggregate;
 
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.bround;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -53,7 +54,8 @@ public final class Aggregates {
   private static final String IDX = "_month_index";
   private static final String CORPUS_DF = "_corpus_df";
   private static final String IDF = "_idf";
-  private static final String PREV_MONTH = "_prev_month";
+  private static final String SHARE = "_share";
+  private static final String PREV_SHARES = "_prev_shares";
 
   /** A version row is a paper's first when it was submitted at the paper's first version time. */
   private static Dataset<Row> versionsWithNew(Dataset<Row> versions, Dataset<Row> papers, String... paperColumns) {
@@ -160,52 +162,43 @@ public final class Aggregates {
    * The terms (1- and 2-grams of title and abstract, stop words removed, as the models read them) whose weight in
    * a topic's month rose most against the mean weight in up to {@link #BASELINE_MONTHS} earlier months of the
    * topic that have papers ({@link Schemas#TRENDING_TERMS}; {@code baseline_months} says how many; a topic's first
-   * month has nothing to rise against and gets no rows, nor does a term that did not rise). Weight of a term in a month: the share of the month's
-   * papers using it times the term's IDF over the corpus ({@link #idf}); terms the sample never saw get the
-   * highest IDF.
+   * month has nothing to rise against and gets no rows, nor does a term that did not rise). Weight of a term in a
+   * month: the share of the month's papers using it times the term's IDF over the corpus ({@link #idf}); terms the
+   * sample never saw get the highest IDF. Only the months of {@code listings} are read: a caller that wants some
+   * months passes their listings and those of the 12 months before each.
+   *
+   * <p>One pass over the terms: each (topic, term)'s months in order, a range window sums the shares of the 12
+   * months before each (the IDF, constant per term, multiplies the sums afterwards), so there is no self-join,
+   * and only the rows that can trend (in {@link #MIN_TERM_PAPERS} papers or more) meet the IDF.
    */
   public static Dataset<Row> trendingTerms(Dataset<Row> listings, Dataset<Row> papers) {
     // One document per paper listed in a topic's month (a paper with two versions in it counts once).
     Dataset<Row> listed = listings.select(TOPIC, MONTH, ID).distinct();
-    Dataset<Row> docTerms = distinctTerms(listed
-        .join(papers.select(ID, TITLE, ABSTRACT), ID), TOPIC, MONTH, ID);
     Dataset<Row> monthDocs = listed.groupBy(TOPIC, MONTH)
         .agg(count(lit(1)).as(MONTH_PAPERS))
-        .withColumn(IDX, monthIndex(col(MONTH)));
-    Dataset<Row> termDocs = docTerms.groupBy(TOPIC, MONTH, TERM).agg(count(lit(1)).as(PAPERS_WITH_TERM));
+        .withColumn(IDX, monthIndex(col(MONTH)))
+        // How many earlier months of the topic, within the window, have papers.
+        .withColumn(BASELINE_MONTHS_COL, count(lit(1)).over(Window.partitionBy(TOPIC).orderBy(IDX)
+            .rangeBetween(-BASELINE_MONTHS, -1)).cast("int"));
+    Dataset<Row> shares = distinctTerms(listed.join(papers.select(ID, TITLE, ABSTRACT), ID), TOPIC, MONTH, ID)
+        .groupBy(TOPIC, MONTH, TERM).agg(count(lit(1)).as(PAPERS_WITH_TERM))
+        .join(broadcast(monthDocs), List.of(TOPIC, MONTH).toArray(String[]::new))
+        .withColumn(SHARE, col(PAPERS_WITH_TERM).divide(col(MONTH_PAPERS)));
+    Dataset<Row> candidates = shares
+        .withColumn(PREV_SHARES, sum(SHARE).over(Window.partitionBy(TOPIC, TERM).orderBy(IDX)
+            .rangeBetween(-BASELINE_MONTHS, -1)))
+        .filter(col(PAPERS_WITH_TERM).geq(MIN_TERM_PAPERS).and(col(BASELINE_MONTHS_COL).gt(0)));
+
     Idf idf = idf(papers);
-    Dataset<Row> weights = termDocs.join(monthDocs, List.of(TOPIC, MONTH).toArray(String[]::new))
-        .join(idf.terms(), List.of(TERM).toArray(String[]::new), "left")
-        .withColumn(WEIGHT, col(PAPERS_WITH_TERM).divide(col(MONTH_PAPERS))
-            .multiply(coalesce(col(IDF), lit(idf.unseen()))));
-
-    // Each month with the earlier months of its window (columns renamed: the two sides share a lineage).
-    Dataset<Row> earlier = monthDocs.select(col(TOPIC).as("_t"), col(MONTH).as(PREV_MONTH), col(IDX).as("_pidx"));
-    Dataset<Row> pairs = monthDocs.select(TOPIC, MONTH, IDX)
-        .join(earlier, col(TOPIC).equalTo(col("_t"))
-            .and(col("_pidx").between(col(IDX).minus(BASELINE_MONTHS), col(IDX).minus(1))))
-        .select(TOPIC, MONTH, PREV_MONTH);
-    Dataset<Row> baselineMonths = pairs.groupBy(TOPIC, MONTH).agg(count(lit(1)).as(BASELINE_MONTHS_COL));
-
-    Dataset<Row> candidates = weights.filter(col(PAPERS_WITH_TERM).geq(MIN_TERM_PAPERS))
-        .select(TOPIC, MONTH, TERM, WEIGHT, PAPERS_WITH_TERM, MONTH_PAPERS);
-    Dataset<Row> prevWeights = weights.select(col(TOPIC).as("_t"), col(MONTH).as("_m"), col(TERM).as("_term"),
-        col(WEIGHT).as("_w"));
-    Dataset<Row> baselineSums = candidates.select(TOPIC, MONTH, TERM)
-        .join(pairs, List.of(TOPIC, MONTH).toArray(String[]::new))
-        .join(prevWeights, col(TOPIC).equalTo(col("_t")).and(col(PREV_MONTH).equalTo(col("_m")))
-            .and(col(TERM).equalTo(col("_term"))))
-        .groupBy(TOPIC, MONTH, TERM).agg(sum("_w").as("_prev_sum"));
-
-    Column months = col(BASELINE_MONTHS_COL);
-    Column baseline = coalesce(col("_prev_sum"), lit(0.0)).divide(months);
+    Column termIdf = coalesce(col(IDF), lit(idf.unseen()));
+    Column weight = bround(col(SHARE).multiply(termIdf), 6);
     // Rounded so that the order in which Spark sums does not show in the output.
+    Column baseline = bround(coalesce(col(PREV_SHARES), lit(0.0)).multiply(termIdf)
+        .divide(col(BASELINE_MONTHS_COL)), 6);
     Dataset<Row> scored = candidates
-        .join(baselineMonths, List.of(TOPIC, MONTH).toArray(String[]::new))
-        .join(baselineSums, List.of(TOPIC, MONTH, TERM).toArray(String[]::new), "left")
-        .withColumn(BASELINE_MONTHS_COL, months.cast("int"))
-        .withColumn(BASELINE_WEIGHT, bround(baseline, 6))
-        .withColumn(WEIGHT, bround(col(WEIGHT), 6))
+        .join(idf.terms(), List.of(TERM).toArray(String[]::new), "left")
+        .withColumn(WEIGHT, weight)
+        .withColumn(BASELINE_WEIGHT, baseline)
         .withColumn(SCORE, bround(col(WEIGHT).minus(col(BASELINE_WEIGHT)), 6));
     return scored
         .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH)

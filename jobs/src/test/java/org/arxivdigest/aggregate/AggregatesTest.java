@@ -133,6 +133,56 @@ class AggregatesTest {
     assertThat(byMonth).doesNotContainKey("2025_02");
   }
 
+  /** "quantum annealing" in all four papers of each of {@code withTerm}, absent from the others' papers. */
+  private static Row annealingIn(String month, List<String> months, List<String> withTerm) {
+    var papers = new ArrayList<Object[]>();
+    var listings = new ArrayList<Object[]>();
+    for (String m : months) {
+      for (int i = 0; i < 4; i++) {
+        String id = m + "." + i;
+        String text = (withTerm.contains(m) ? "Quantum annealing" : "Graph colouring") + " study " + i;
+        papers.add(new Object[] {id, at(m.replace('_', '-') + "-02"), List.of("cs.ET"), "cs.ET", text, text});
+        listings.add(new Object[] {"qc", m, id});
+      }
+    }
+    for (Row r : Aggregates.trendingTerms(frame(TOPIC_MONTH_ID, listings.toArray(Object[][]::new)),
+        frame(PAPERS, papers.toArray(Object[][]::new))).collectAsList()) {
+      if (r.getAs("month").equals(month) && r.getAs("term").equals("quantum annealing")) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theBaselineIsTheTwelveMonthsBeforeAndOnlyThoseWithPapers() {
+    // 2024_01 is 13 months before 2025_02: outside its window, so the term is new there.
+    Row outside = annealingIn("2025_02", List.of("2024_01", "2025_01", "2025_02"), List.of("2024_01", "2025_02"));
+    assertThat(outside.<Integer>getAs("baseline_months")).isEqualTo(1);
+    assertThat(outside.<Double>getAs("baseline_weight")).isZero();
+    // 2024_02 is 12 months before: inside, and it had the term in every paper as 2025_02 has.
+    Row inside = annealingIn("2025_02", List.of("2024_02", "2025_01", "2025_02"), List.of("2024_02", "2025_02"));
+    assertThat(inside.<Integer>getAs("baseline_months")).isEqualTo(2);
+    assertThat(inside.<Double>getAs("baseline_weight"))
+        .isCloseTo(inside.<Double>getAs("weight") / 2, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(inside.<Double>getAs("score")).isPositive();
+  }
+
+  @Test
+  void aBackfillsTrendingTermsReadItsMonthsAndTheTwelveBeforeItsFirstOnly() {
+    var rows = new ArrayList<Object[]>();
+    for (String m : List.of("2024_01", "2024_02", "2024_03", "2025_02", "2025_03", "2025_04", "2025_05")) {
+      rows.add(new Object[] {"llm", m, "id-" + m});
+    }
+    Dataset<Row> listings = frame(TOPIC_MONTH_ID, rows.toArray(Object[][]::new));
+    var kept = new ArrayList<String>();
+    AggregateStage.withBaselines(listings, new org.arxivdigest.publish.MonthRange("2025_03", "2025_04"))
+        .orderBy("month").collectAsList().forEach(r -> kept.add(r.getAs("month")));
+    assertThat(kept).containsExactly("2024_03", "2025_02", "2025_03", "2025_04");
+    assertThat(AggregateStage.withBaselines(listings, org.arxivdigest.publish.MonthRange.ALL).count())
+        .isEqualTo(rows.size());
+  }
+
   @Test
   void changedMonthsAreThoseWithARowOnOneSideOnlyCountingRepeats() {
     var schema = new StructType().add("category", DataTypes.StringType).add("month", DataTypes.StringType)
