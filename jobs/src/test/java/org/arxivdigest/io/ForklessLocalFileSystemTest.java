@@ -43,6 +43,17 @@ class ForklessLocalFileSystemTest {
     fs.mkdirs(new org.apache.hadoop.fs.Path(dir.resolve("d").toUri()), new FsPermission("750"));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("d"))))
         .isEqualTo("rwxr-x---");
+    // Statuses read in-process say the same as the files, through every way of listing.
+    var listed = fs.listStatus(new org.apache.hadoop.fs.Path(dir.resolve("a/b").toUri()));
+    assertThat(listed).hasSize(1);
+    assertThat(listed[0].getPermission().toString()).isEqualTo("rw-r-----");
+    assertThat(listed[0].getLen()).isEqualTo(5);
+    assertThat(listed[0].getOwner()).isEqualTo(Files.getOwner(dir.resolve("a/b/c.txt")).getName());
+    var located = fs.listFiles(new org.apache.hadoop.fs.Path(dir.toUri()), true).next();
+    assertThat(located.getPermission().toString()).isEqualTo("rw-r-----");
+    assertThat(fs.getFileStatus(new org.apache.hadoop.fs.Path(dir.resolve("d").toUri())).getPermission()
+        .toString()).isEqualTo("rwxr-x---");
+    assertThat(fs.getFileStatus(new org.apache.hadoop.fs.Path(dir.resolve("d").toUri())).isDirectory()).isTrue();
   }
 
   @Test
