@@ -21,6 +21,7 @@ import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.Manifests;
 import org.arxivdigest.io.OutputLayout;
 import org.arxivdigest.publish.MonthRange;
+import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.Stages;
 import org.arxivdigest.schema.Columns;
 import org.arxivdigest.schema.Schemas;
@@ -44,11 +45,40 @@ public final class AggregateStage {
   /** What an incremental aggregate touched: months whose stats were rewritten, months whose trending terms were. */
   public record Touched(SortedSet<String> months, SortedSet<String> trendingMonths) {}
 
+  /**
+   * Writes the months of {@code range}. A run of every month whose inputs did not change since the datasets were
+   * written ({@link StageStamps}) keeps them; a bounded run (a backfill) recomputes its months in any case.
+   */
   public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, MonthRange range,
                          Stages stages) {
+    var conf = spark.sparkContext().hadoopConfiguration();
     Inputs in = Inputs.read(spark, out);
+    String key = key(conf, out, topics);
+    StageStamps.Stamp before = StageStamps.matching(conf, out, STAMP, key, outputs(out));
+    if (before != null && range.isAll() && stages.reuseUnchanged()) {
+      stages.skipped(STAMP, before);
+      return;
+    }
+    StageStamps.clear(conf, out, STAMP);
     writeStats(in, out, topics, range, stages);
     writeTrending(in, out, range, withBaselines(in.listings(), range), stages);
+    // The datasets are all of this key's if this run wrote every month, or if they were before it.
+    if (range.isAll() || before != null) {
+      StageStamps.write(conf, out, STAMP, key, spark.sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY),
+          outputs(out), Map.of());
+    }
+  }
+
+  /** Its stamp ({@link StageStamps}): made from these four datasets and topics, by this build. */
+  static final String STAMP = "aggregate";
+
+  private static List<String> outputs(OutputLayout out) {
+    return List.of(out.monthlyTopicStats(), out.monthlyCategoryStats(), out.trendingTerms());
+  }
+
+  private static String key(org.apache.hadoop.conf.Configuration conf, OutputLayout out, List<Topic> topics) {
+    return StageStamps.key(STAMP, StageStamps.content(conf, out.papers()), StageStamps.content(conf, out.versions()),
+        StageStamps.content(conf, out.assignments()), StageStamps.content(conf, out.listings()), topics);
   }
 
   /**
@@ -81,6 +111,15 @@ public final class AggregateStage {
       run(spark, out, topics, range, stages);
       return null;
     }
+    if (stages.reuseUnchanged()) {
+      StageStamps.Stamp stamp = StageStamps.matching(conf, out, STAMP, key(conf, out, topics), outputs(out));
+      if (stamp != null) {
+        stages.skipped(STAMP, stamp);
+        return new Touched(new TreeSet<>(), new TreeSet<>());
+      }
+    }
+    // Some months rewritten from new inputs, the others not: the datasets are of no single key afterwards.
+    StageStamps.clear(conf, out, STAMP);
     Inputs in = Inputs.read(spark, out);
     var inRange = range.filter(col(Columns.MONTH));
     var months = new TreeSet<String>();

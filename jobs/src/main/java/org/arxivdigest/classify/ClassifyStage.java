@@ -28,7 +28,9 @@ import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.OutputLayout;
 import org.arxivdigest.listing.Listings;
+import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.Stages;
+import org.arxivdigest.io.Manifests;
 
 /**
  * Wires classification: papers to topic assignments (keyword rule; with trained models also TF-IDF scores, their
@@ -36,6 +38,9 @@ import org.arxivdigest.run.Stages;
  */
 public final class ClassifyStage {
   private ClassifyStage() {}
+
+  /** Its stamp ({@link StageStamps}): made from these papers and versions, topics and models, by this build. */
+  static final String STAMP = "classify";
 
   /** As {@link #run(SparkSession, OutputLayout, List, ModelStore, boolean, Stages)}, not incremental. */
   public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, ModelStore models,
@@ -55,9 +60,11 @@ public final class ClassifyStage {
     HadoopFiles.requireDataset(conf, out.versions(), "ingest");
     Dataset<Row> papers = spark.read().parquet(out.papers());
     var topicModels = new LinkedHashMap<Topic, PipelineModel>();
+    var modelDirs = new java.util.TreeMap<String, String>();
     for (Topic t : topics) {
       String dir = models == null ? null : models.latest(ModelStore.kindPath(ModelKind.TOPIC, t.slug()));
       if (dir != null) {
+        modelDirs.put(t.slug(), dir);
         topicModels.put(t, PipelineModel.load(dir + "/model"));
       } else if (t.method() != Topic.Method.KEYWORD) {
         throw new UsageException("topic \"" + t.slug() + "\" lists by method " + t.method().code()
@@ -65,6 +72,23 @@ public final class ClassifyStage {
             ModelStore.kindPath(ModelKind.TOPIC, t.slug()))) + "; run `arxiv-digest train --kind topic` first");
       }
     }
+
+    String category = models == null ? null : models.latest(ModelKind.CATEGORY.dir());
+    String archive = models == null ? null : models.latest(ModelKind.ARCHIVE.dir());
+    var outputs = new ArrayList<>(List.of(out.assignments(), out.listings()));
+    if (category != null || archive != null) {
+      outputs.add(out.predictions());
+    }
+    String key = StageStamps.key(STAMP, StageStamps.content(conf, out.papers()),
+        StageStamps.content(conf, out.versions()), topics, modelDirs, category, archive);
+    if (stages.reuseUnchanged()) {
+      StageStamps.Stamp stamp = StageStamps.matching(conf, out, STAMP, key, outputs);
+      if (stamp != null) {
+        stages.skipped(STAMP, stamp);
+        return incremental ? new java.util.TreeSet<>() : null;
+      }
+    }
+    StageStamps.clear(conf, out, STAMP);
 
     stages.run("classify.assign", () -> {
       Dataset<Row> keyword = KeywordRules.assign(papers, topics);
@@ -92,8 +116,6 @@ public final class ClassifyStage {
     });
 
     if (models != null) {
-      String category = models.latest(ModelKind.CATEGORY.dir());
-      String archive = models.latest(ModelKind.ARCHIVE.dir());
       if (category != null || archive != null) {
         stages.run("classify.predictions", () -> {
           DatasetWriter.replace(TfidfModels.predictions(papers,
@@ -127,6 +149,8 @@ public final class ClassifyStage {
       result.putAll(counts("listed", countBy(spark.read().parquet(out.listings()), TOPIC)));
       return result;
     });
+    StageStamps.write(conf, out, STAMP, key, spark.sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY),
+        outputs, Map.of());
     return compared[0] ? changed : null;
   }
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 public class AggregateCommand implements Callable<Integer> {
   @Mixin TopicOptions topicOptions;
   @Mixin MonthRangeOptions months;
+  @Mixin ReuseOptions reuse;
   @Mixin SparkOptions spark;
 
   @Override
@@ -18,6 +19,6 @@ public class AggregateCommand implements Callable<Integer> {
     var range = months.range();
     var topics = topicOptions.load(spark);
     return CommandRun.execute("aggregate", spark, run -> AggregateStage.run(run.spark(), run.out(), topics, range,
-        run.stages()));
+        reuse.apply(run).stages()));
   }
 }

@@ -11,12 +11,13 @@ import picocli.CommandLine.Mixin;
 public class ClassifyCommand implements Callable<Integer> {
   @Mixin TopicOptions topicOptions;
   @Mixin ModelOptions models;
+  @Mixin ReuseOptions reuse;
   @Mixin SparkOptions spark;
 
   @Override
   public Integer call() {
     var topics = topicOptions.load(spark);
     return CommandRun.execute("classify", spark, run -> ClassifyStage.run(run.spark(), run.out(), topics,
-        models.store(run), run.stages()));
+        models.store(run), reuse.apply(run).stages()));
   }
 }

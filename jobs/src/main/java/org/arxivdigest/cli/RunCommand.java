@@ -21,6 +21,7 @@ public class RunCommand implements Callable<Integer> {
   @Mixin PublishOptions publish;
   @Mixin MonthRangeOptions months;
   @Mixin ModelOptions models;
+  @Mixin ReuseOptions reuse;
   @Mixin SparkOptions spark;
 
   @Option(names = "--incremental",
@@ -39,6 +40,7 @@ public class RunCommand implements Callable<Integer> {
     }
     var topics = topicOptions.load(spark);
     return CommandRun.execute("run", spark, run -> {
+      reuse.apply(run);
       IngestStage.run(files, run.out(), run.runId(), run.stages());
       var listingsChanged = ClassifyStage.run(run.spark(), run.out(), topics, models.store(run), incremental,
           run.stages());

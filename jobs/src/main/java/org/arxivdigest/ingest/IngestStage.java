@@ -30,6 +30,7 @@ import org.arxivdigest.normalize.Dedup;
 import org.arxivdigest.normalize.Records;
 import org.arxivdigest.normalize.VersionRows;
 import org.arxivdigest.run.RunSummary;
+import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.Stages;
 import org.arxivdigest.schema.Schemas;
 
@@ -41,6 +42,9 @@ public final class IngestStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
   private IngestStage() {}
 
+  /** Its stamp ({@link StageStamps}): the datasets were made from these input files by this build. */
+  static final String STAMP = "ingest";
+
   /** The figures of an ingest; {@code recordsRead = papers + duplicates + quarantined} always holds. */
   public record Counts(long recordsRead, long blankLines, long papers, long duplicates, long versions,
                        Map<String, Long> quarantinedByReason) {
@@ -50,6 +54,31 @@ public final class IngestStage {
 
     public boolean balanced() {
       return recordsRead == papers + duplicates + quarantined();
+    }
+
+    /** For the stage stamp: restated by a run that skips ingest. */
+    Map<String, Object> facts() {
+      var f = new LinkedHashMap<String, Object>();
+      f.put("records_read", recordsRead);
+      f.put("blank_lines", blankLines);
+      f.put("papers", papers);
+      f.put("duplicates", duplicates);
+      f.put("versions", versions);
+      f.put("quarantined_by_reason", quarantinedByReason);
+      return f;
+    }
+
+    static Counts of(Map<String, Object> f) {
+      var byReason = new TreeMap<String, Long>();
+      if (f.get("quarantined_by_reason") instanceof Map<?, ?> m) {
+        m.forEach((k, v) -> byReason.put((String) k, ((Number) v).longValue()));
+      }
+      return new Counts(number(f, "records_read"), number(f, "blank_lines"), number(f, "papers"),
+          number(f, "duplicates"), number(f, "versions"), byReason);
+    }
+
+    private static long number(Map<String, Object> f, String key) {
+      return ((Number) f.get(key)).longValue();
     }
   }
 
@@ -77,6 +106,20 @@ public final class IngestStage {
     var conf = spark.sparkContext().hadoopConfiguration();
     String records = out.work(runId) + "/records";
     summary.put("input_files", inputs.stream().map(f -> Map.of("path", f.path(), "bytes", f.bytes())).toList());
+    List<String> outputs = List.of(out.papers(), out.versions(), out.quarantine());
+    String key = StageStamps.key(STAMP, inputs.stream().map(f -> f.path() + " " + f.bytes() + " " + f.modified())
+        .toList());
+    if (stages.reuseUnchanged()) {
+      StageStamps.Stamp stamp = StageStamps.matching(conf, out, STAMP, key, outputs);
+      if (stamp != null) {
+        Counts result = Counts.of(stamp.facts());
+        summary.put("truncated_inputs", stamp.facts().getOrDefault("truncated_inputs", List.of()));
+        report(result, summary);
+        stages.skipped(STAMP, stamp);
+        return result;
+      }
+    }
+    StageStamps.clear(conf, out, STAMP);
     try {
       Map<String, Long> byReason = new TreeMap<>();
       stages.run("ingest.parse", () -> {
@@ -132,23 +175,30 @@ public final class IngestStage {
 
       long read = byReason.values().stream().mapToLong(Long::longValue).sum() - blank;
       var result = new Counts(read, blank, papers, duplicates[0], versions, quarantined);
-      summary.put("records_read", result.recordsRead());
-      summary.put("blank_lines", result.blankLines());
-      summary.put("papers", result.papers());
-      summary.put("versions", result.versions());
-      summary.put("duplicates_dropped", result.duplicates());
-      summary.put("quarantined", result.quarantined());
-      summary.put("quarantined_by_reason", result.quarantinedByReason());
-      summary.put("accounting_balanced", result.balanced());
+      report(result, summary);
       if (!result.balanced()) {
         throw new IllegalStateException("ingest accounting does not balance: records read " + read + " != papers "
             + papers + " + duplicates " + duplicates[0] + " + quarantined " + result.quarantined());
       }
+      var facts = result.facts();
+      facts.put("truncated_inputs", summary.get("truncated_inputs"));
+      StageStamps.write(conf, out, STAMP, key, runId, outputs, facts);
       return result;
     } finally {
       HadoopFiles.deleteRecursively(conf, out.work(runId));
       HadoopFiles.deleteIfEmpty(conf, out.workRoot());
     }
+  }
+
+  private static void report(Counts result, RunSummary summary) {
+    summary.put("records_read", result.recordsRead());
+    summary.put("blank_lines", result.blankLines());
+    summary.put("papers", result.papers());
+    summary.put("versions", result.versions());
+    summary.put("duplicates_dropped", result.duplicates());
+    summary.put("quarantined", result.quarantined());
+    summary.put("quarantined_by_reason", result.quarantinedByReason());
+    summary.put("accounting_balanced", result.balanced());
   }
 
   private static Map<String, Object> counts(Object... keyValues) {

@@ -26,28 +26,28 @@ public final class InputFiles {
 
   public static final String ACCEPTED_DESCRIPTION = ".json or .jsonl, plain, .gz or .bz2";
 
-  /** A resolved input file with its size in bytes. */
-  public record InputFile(String path, long bytes) {}
+  /** A resolved input file with its size in bytes and its modification time (ms since the epoch). */
+  public record InputFile(String path, long bytes, long modified) {}
 
   public static List<InputFile> resolve(List<String> inputs, Configuration conf) {
     if (inputs == null || inputs.isEmpty()) {
       throw new UsageException("no --input given");
     }
-    Map<String, Long> found = new TreeMap<>();
+    Map<String, FileStatus> found = new TreeMap<>();
     for (String input : inputs) {
-      Map<String, Long> own = resolveOne(input, conf);
+      Map<String, FileStatus> own = resolveOne(input, conf);
       if (own.isEmpty()) {
         throw new UsageException("no input files (" + ACCEPTED_DESCRIPTION + ") in: " + input);
       }
       found.putAll(own);
     }
     var result = new ArrayList<InputFile>();
-    found.forEach((path, bytes) -> result.add(new InputFile(path, bytes)));
+    found.forEach((path, f) -> result.add(new InputFile(path, f.getLen(), f.getModificationTime())));
     return result;
   }
 
-  private static Map<String, Long> resolveOne(String input, Configuration conf) {
-    Map<String, Long> own = new TreeMap<>();
+  private static Map<String, FileStatus> resolveOne(String input, Configuration conf) {
+    Map<String, FileStatus> own = new TreeMap<>();
     try {
       Path path = new Path(input);
       FileSystem fs = path.getFileSystem(conf);
@@ -61,16 +61,16 @@ public final class InputFiles {
           while (files.hasNext()) {
             LocatedFileStatus file = files.next();
             if (isVisible(match.getPath(), file.getPath()) && isAccepted(file.getPath())) {
-              own.put(file.getPath().toString(), file.getLen());
+              own.put(file.getPath().toString(), file);
             }
           }
         } else if (!isGlob(input)) {
           if (!isAccepted(match.getPath())) {
             throw new UsageException("unsupported input file (expected " + ACCEPTED_DESCRIPTION + "): " + input);
           }
-          own.put(match.getPath().toString(), match.getLen());
+          own.put(match.getPath().toString(), match);
         } else if (isAccepted(match.getPath()) && isVisible(match.getPath().getParent(), match.getPath())) {
-          own.put(match.getPath().toString(), match.getLen());
+          own.put(match.getPath().toString(), match);
         }
       }
     } catch (IOException e) {

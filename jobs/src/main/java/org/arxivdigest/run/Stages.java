@@ -12,6 +12,8 @@ public final class Stages {
 
   private final SparkSession spark;
   private final RunSummary summary;
+  private boolean reuseUnchanged = true;
+  private final Map<String, Object> skipped = new java.util.LinkedHashMap<>();
 
   public Stages(SparkSession spark, RunSummary summary) {
     this.spark = spark;
@@ -24,6 +26,26 @@ public final class Stages {
 
   public SparkSession spark() {
     return spark;
+  }
+
+  /**
+   * Whether a stage whose inputs did not change since it last ran may keep its datasets ({@link StageStamps});
+   * {@code --recompute} turns it off.
+   */
+  public boolean reuseUnchanged() {
+    return reuseUnchanged;
+  }
+
+  public void reuseUnchanged(boolean reuse) {
+    this.reuseUnchanged = reuse;
+  }
+
+  /** Records a stage not run because its datasets are already what it would compute. */
+  public void skipped(String name, StageStamps.Stamp stamp) {
+    String why = "inputs unchanged since run " + stamp.runId();
+    skipped.put(name, why);
+    summary.put("skipped_stages", new java.util.LinkedHashMap<>(skipped));
+    LOG.info("stage={} skipped: {}", name, why);
   }
 
   /** The stage returns the counts to log; they go into the summary as they are. */

@@ -178,6 +178,43 @@ class PublishRunTest {
     assertThat(summary.get("changes").get("site_files_written").asLong()).isZero();
     assertThat(summary.get("nothing_changed").asBoolean()).as(summary.toString()).isTrue();
     assertThat(Files.getLastModifiedTime(page)).isEqualTo(old);
+    // The whole-dump stages saw the same inputs from the same build: skipped, saying since which run.
+    String first = new ObjectMapper().readTree(Files.readString(second.resolve("_state/ingest.json")))
+        .get("run_id").asText();
+    assertThat(summary.get("skipped_stages").get("ingest").asText()).isEqualTo("inputs unchanged since run " + first);
+    assertThat(fieldNames(summary.get("skipped_stages"))).containsExactly("ingest", "classify", "aggregate");
+    assertThat(fieldNames(summary.get("stage_seconds"))).noneMatch(s -> s.startsWith("ingest.")
+        || s.startsWith("classify.") || s.startsWith("aggregate."));
+    JsonNode sample = new ObjectMapper().readTree(SampleRun.output().resolve("run-summary.json").toFile());
+    for (String restated : List.of("records_read", "papers", "duplicates_dropped", "versions",
+        "quarantined_by_reason", "accounting_balanced")) {
+      assertThat(summary.get(restated)).as(restated).isEqualTo(sample.get(restated));
+    }
+
+    // A dataset whose manifest is gone may have been damaged: its stage runs again; what reads only its content
+    // (aggregate: the listings come out the same) is still skipped.
+    Files.delete(second.resolve("datasets/listings/_manifest.json"));
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(second, "run", "--input",
+        TestSpark.sample().toString()))).isZero();
+    summary = new ObjectMapper().readTree(second.resolve("run-summary.json").toFile());
+    assertThat(fieldNames(summary.get("skipped_stages"))).containsExactly("ingest", "aggregate");
+    assertThat(fieldNames(summary.get("stage_seconds"))).contains("classify.assign", "classify.listings");
+    assertThat(second.resolve("datasets/listings/_manifest.json")).exists();
+
+    // --recompute runs every stage, and they come to the same datasets.
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(second, "run", "--recompute", "--input",
+        TestSpark.sample().toString()))).isZero();
+    summary = new ObjectMapper().readTree(second.resolve("run-summary.json").toFile());
+    assertThat(summary.has("skipped_stages")).isFalse();
+    assertThat(fieldNames(summary.get("stage_seconds"))).contains("ingest.parse", "classify.assign",
+        "aggregate.trending_terms");
+    assertThat(summary.get("datasets_changed")).isEmpty();
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    var names = new ArrayList<String>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test

@@ -1,0 +1,18 @@
+package org.arxivdigest.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --recompute}: the commands that run whole-dump stages skip those whose inputs did not change. */
+public class ReuseOptions {
+  @Option(names = "--recompute",
+      description = "Run every stage even when its inputs (input files, upstream datasets, topics, models, this "
+          + "build) did not change since it wrote its datasets. Without it such a stage is skipped and listed in "
+          + "the summary under skipped_stages.")
+  boolean recompute;
+
+  /** Applies the option to the run's stages; returns the run, for chaining in a command body. */
+  CommandRun apply(CommandRun run) {
+    run.stages().reuseUnchanged(!recompute);
+    return run;
+  }
+}
