@@ -119,15 +119,17 @@ def main():
     out.append("")
     out += ["Backfill of one month (`run --from M --to M`, M the newest month) and a rerun with nothing changed, "
             "after the full run on the same output:", "",
-            "| papers | full run s | one-month backfill s | backfill / run | rerun s | rerun / run | rerun says nothing changed |",
-            "|---|---|---|---|---|---|---|"]
+            "| papers | full run s | one-month backfill s | backfill / run | rerun s | rerun / run | rerun says nothing changed | skipped as unchanged (backfill; rerun) |",
+            "|---|---|---|---|---|---|---|---|"]
     for n in sizes:
         run, back, again = runs[("run", n)], runs.get(("backfill", n)), runs.get(("rerun", n))
         b = back["wall_seconds"] / run["wall_seconds"] if back else None
         a = again["wall_seconds"] / run["wall_seconds"] if again else None
         out.append(f"| {n:,} | {fmt(run['wall_seconds'])} | {fmt(back['wall_seconds']) if back else '–'} | {fmt(b, 2)} | "
                    f"{fmt(again['wall_seconds']) if again else '–'} | {fmt(a, 2)} | "
-                   f"{again['nothing_changed'] if again else '–'} |")
+                   f"{again['nothing_changed'] if again else '–'} | "
+                   f"{', '.join(back.get('skipped_stages') or []) if back else '–'}; "
+                   f"{', '.join(again.get('skipped_stages') or []) if again else '–'} |")
         if b is not None:
             checks.append((f"one-month backfill at {n:,} ≤ 1/10 of the full run", f"{b:.2f}", b <= 0.1))
         if a is not None:
