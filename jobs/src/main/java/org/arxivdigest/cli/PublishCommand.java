@@ -13,6 +13,7 @@ public class PublishCommand implements Callable<Integer> {
   @Mixin TopicOptions topicOptions;
   @Mixin PublishOptions publish;
   @Mixin MonthRangeOptions months;
+  @Mixin ReuseOptions reuse;
   @Mixin SparkOptions spark;
 
   @Override
@@ -20,6 +21,7 @@ public class PublishCommand implements Callable<Integer> {
     var range = months.range();
     var topics = topicOptions.load(spark);
     return CommandRun.execute("publish", spark, run -> {
+      reuse.apply(run);
       PublishStage.run(run.spark(), run.out(), topics, publish.links(), range, run.runId(), run.stages());
       ExtractStage.run(run.spark(), run.out(), topics, run.runId(), run.stages());
     });

@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.OutputLayout;
+import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.Stages;
 import org.arxivdigest.schema.Schemas;
 
@@ -24,6 +25,9 @@ import org.arxivdigest.schema.Schemas;
  */
 public final class ExtractStage {
   private ExtractStage() {}
+
+  /** Its stamp ({@link StageStamps}): the CSVs come from these four datasets and topics, files as listed then. */
+  static final String STAMP = "extracts";
 
   public static final String MONTHLY_TOPIC_STATS = "monthly_topic_stats";
   public static final String MONTHLY_CATEGORY_STATS = "monthly_category_stats";
@@ -41,6 +45,18 @@ public final class ExtractStage {
     HadoopFiles.requireDataset(conf, out.monthlyCategoryStats(), "aggregate");
     HadoopFiles.requireDataset(conf, out.trendingTerms(), "aggregate");
     String staging = out.root() + "/.extracts-staging-" + runId;
+    List<String> inputs = List.of(out.listings(), out.monthlyTopicStats(), out.monthlyCategoryStats(),
+        out.trendingTerms());
+    String key = StageStamps.key(STAMP, inputs.stream().map(d -> StageStamps.content(conf, d)).toList(), topics);
+    if (stages.reuseUnchanged()) {
+      StageStamps.Stamp stamp = StageStamps.matching(conf, out, STAMP, key, List.of(), List.of(out.extracts()));
+      if (stamp != null) {
+        stages.summary().changed("extract_folders_written", 0);
+        stages.skipped(STAMP, stamp);
+        return;
+      }
+    }
+    StageStamps.clear(conf, out, STAMP);
     try {
       stages.run("publish.extracts", () -> {
         HadoopFiles.deleteRecursively(conf, staging);
@@ -61,6 +77,7 @@ public final class ExtractStage {
           HadoopFiles.replaceDirectory(conf, staging, out.extracts());
         }
         stages.summary().changed("extract_folders_written", same ? 0 : 1);
+        StageStamps.write(conf, out, STAMP, key, runId, List.of(), List.of(out.extracts()), Map.of());
         return Map.of("files", 3 + topics.size(), "changed", !same);
       });
     } finally {

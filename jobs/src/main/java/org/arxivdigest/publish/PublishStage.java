@@ -28,6 +28,7 @@ import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.OutputLayout;
+import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.Stages;
 
 /**
@@ -36,6 +37,13 @@ import org.arxivdigest.run.Stages;
  */
 public final class PublishStage {
   private PublishStage() {}
+
+  /**
+   * Its stamp ({@link StageStamps}): the site was rendered from these listings, papers (feeds) and topic stats
+   * (charts), topics and links, by this build, and its files are as listed then. A run of every month skips
+   * publishing when both hold; a bounded one always renders its months (that is how it repairs a page).
+   */
+  static final String STAMP = "publish";
 
   private static final java.util.regex.Pattern MONTH_DIR = java.util.regex.Pattern.compile("\\d{4}_\\d{2}");
 
@@ -72,6 +80,18 @@ public final class PublishStage {
     var renderer = new PageRenderer(links);
     String staging = out.site() + "/.staging-" + runId;
     HadoopFiles.requireDataset(conf, out.listings(), "classify");
+    // The site is all of one key's when this publish renders every month, or when it was before this one.
+    String key = StageStamps.key(STAMP, StageStamps.content(conf, out.listings()),
+        StageStamps.content(conf, out.papers()), StageStamps.content(conf, out.monthlyTopicStats()), topics, links);
+    StageStamps.Stamp before = StageStamps.matching(conf, out, STAMP, key, List.of(), List.of(out.site()));
+    if (before != null && range.isAll() && stages.reuseUnchanged()) {
+      for (String counter : List.of("month_folders_written", "month_folders_removed", "site_files_written")) {
+        stages.summary().changed(counter, 0);
+      }
+      stages.skipped(STAMP, before);
+      return;
+    }
+    StageStamps.clear(conf, out, STAMP);
     Dataset<Row> listings = spark.read().parquet(out.listings());
 
     Map<String, List<MonthCount>> counts = new TreeMap<>();
@@ -120,6 +140,9 @@ public final class PublishStage {
         stages.summary().changed("site_files_removed", removeStaleTopicFiles(conf, out, topics));
       }
       stages.summary().changed("site_files_written", site.written);
+      if (range.isAll() || before != null) {
+        StageStamps.write(conf, out, STAMP, key, runId, List.of(), List.of(out.site()), Map.of());
+      }
     } finally {
       HadoopFiles.deleteRecursively(conf, staging);
     }

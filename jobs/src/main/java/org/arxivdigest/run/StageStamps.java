@@ -23,8 +23,8 @@ import org.arxivdigest.io.Manifests;
 import org.arxivdigest.io.OutputLayout;
 
 /**
- * What each whole-dump stage (ingest, classify, aggregate) last computed its datasets from, so that a run can
- * skip a stage whose inputs did not change: {@code <output>/_state/<stage>.json} holds a key (a hash of the
+ * What each whole-dump stage (ingest, classify, aggregate; publish and extracts for their folders) last computed
+ * its datasets from, so that a run can skip a stage whose inputs did not change: {@code <output>/_state/<stage>.json} holds a key (a hash of the
  * build, the stage's inputs and its configuration), the rows and fingerprint of each dataset it wrote, and the
  * figures the run summary restates. A stage removes its stamp before writing and writes it after its last
  * dataset, so a crash in between leaves no stamp and the next run recomputes; a dataset changed since (its
@@ -76,10 +76,46 @@ public final class StageStamps {
   }
 
   /**
-   * The stage's stamp if it has this key and each of {@code datasets} still holds what it wrote; else null.
+   * A digest of a folder's files as listed (relative path, size, modification time; no file is read; names
+   * starting with . or _ left out), or "absent": a page or extract changed by hand after the stamp (its mtime moves) voids it.
    */
+  public static String tree(Configuration conf, String dir) {
+    Path root = new Path(dir);
+    try {
+      FileSystem fs = HadoopFiles.fileSystem(root, conf);
+      if (!fs.exists(root)) {
+        return "absent";
+      }
+      String prefix = fs.makeQualified(root).toString();
+      var lines = new java.util.TreeSet<String>();
+      var it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        var f = it.next();
+        String rel = fs.makeQualified(f.getPath()).toString().substring(prefix.length());
+        if (rel.contains("/.") || rel.contains("/_")) {
+          continue; // a staging folder or a leftover, not part of what readers see
+        }
+        lines.add(fs.makeQualified(f.getPath()).toString().substring(prefix.length()) + " " + f.getLen() + " "
+            + f.getModificationTime());
+      }
+      return key("tree", lines.toArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + dir, e);
+    }
+  }
+
+  /** As {@link #matching(Configuration, OutputLayout, String, String, List, List)} without folders. */
   public static Stamp matching(Configuration conf, OutputLayout out, String stage, String key,
                                List<String> datasets) {
+    return matching(conf, out, stage, key, datasets, List.of());
+  }
+
+  /**
+   * The stage's stamp if it has this key, each of {@code datasets} still holds what it wrote and each of
+   * {@code folders} still lists the same files ({@link #tree}); else null.
+   */
+  public static Stamp matching(Configuration conf, OutputLayout out, String stage, String key,
+                               List<String> datasets, List<String> folders) {
     Path file = new Path(path(out, stage));
     Map<String, Object> node;
     try {
@@ -103,6 +139,12 @@ public final class StageStamps {
         return null;
       }
     }
+    Object trees = node.get("folders");
+    for (String f : folders) {
+      if (!(trees instanceof Map<?, ?> t) || !Objects.equals(t.get(new Path(f).getName()), tree(conf, f))) {
+        return null;
+      }
+    }
     @SuppressWarnings("unchecked")
     Map<String, Object> facts = node.get("facts") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
     return new Stamp(key, (String) node.get("run_id"), facts);
@@ -116,6 +158,12 @@ public final class StageStamps {
   /** Records that {@code datasets}, as they are now, were computed from {@code key}. */
   public static void write(Configuration conf, OutputLayout out, String stage, String key, String runId,
                            List<String> datasets, Map<String, Object> facts) {
+    write(conf, out, stage, key, runId, datasets, List.of(), facts);
+  }
+
+  /** Records that {@code datasets} and the files of {@code folders}, as they are now, come from {@code key}. */
+  public static void write(Configuration conf, OutputLayout out, String stage, String key, String runId,
+                           List<String> datasets, List<String> folders, Map<String, Object> facts) {
     var node = new LinkedHashMap<String, Object>();
     node.put("stage", stage);
     node.put("key", key);
@@ -124,6 +172,9 @@ public final class StageStamps {
     var contents = new LinkedHashMap<String, String>();
     datasets.forEach(d -> contents.put(new Path(d).getName(), content(conf, d)));
     node.put("datasets", contents);
+    var trees = new LinkedHashMap<String, String>();
+    folders.forEach(f -> trees.put(new Path(f).getName(), tree(conf, f)));
+    node.put("folders", trees);
     node.put("facts", facts);
     try {
       HadoopFiles.writeString(conf, path(out, stage), JSON.writeValueAsString(node) + "\n");

@@ -182,7 +182,9 @@ class PublishRunTest {
     String first = new ObjectMapper().readTree(Files.readString(second.resolve("_state/ingest.json")))
         .get("run_id").asText();
     assertThat(summary.get("skipped_stages").get("ingest").asText()).isEqualTo("inputs unchanged since run " + first);
-    assertThat(fieldNames(summary.get("skipped_stages"))).containsExactly("ingest", "classify", "aggregate");
+    // Publish runs (a page's modification time moved: its files are not as it left them), extracts do not.
+    assertThat(fieldNames(summary.get("skipped_stages"))).containsExactly("ingest", "classify", "aggregate",
+        "extracts");
     assertThat(fieldNames(summary.get("stage_seconds"))).noneMatch(s -> s.startsWith("ingest.")
         || s.startsWith("classify.") || s.startsWith("aggregate."));
     JsonNode sample = new ObjectMapper().readTree(SampleRun.output().resolve("run-summary.json").toFile());
@@ -197,7 +199,8 @@ class PublishRunTest {
     assertThat(ArxivDigest.run(SampleRun.withCommonOptions(second, "run", "--input",
         TestSpark.sample().toString()))).isZero();
     summary = new ObjectMapper().readTree(second.resolve("run-summary.json").toFile());
-    assertThat(fieldNames(summary.get("skipped_stages"))).containsExactly("ingest", "aggregate");
+    assertThat(fieldNames(summary.get("skipped_stages"))).containsExactly("ingest", "aggregate", "publish",
+        "extracts");
     assertThat(fieldNames(summary.get("stage_seconds"))).contains("classify.assign", "classify.listings");
     assertThat(second.resolve("datasets/listings/_manifest.json")).exists();
 
@@ -209,6 +212,16 @@ class PublishRunTest {
     assertThat(fieldNames(summary.get("stage_seconds"))).contains("ingest.parse", "classify.assign",
         "aggregate.trending_terms");
     assertThat(summary.get("datasets_changed")).isEmpty();
+    assertThat(summary.get("nothing_changed").asBoolean()).isTrue();
+
+    // And a run after it has nothing left to do.
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(second, "run", "--input",
+        TestSpark.sample().toString()))).isZero();
+    summary = new ObjectMapper().readTree(second.resolve("run-summary.json").toFile());
+    assertThat(fieldNames(summary.get("skipped_stages"))).containsExactly("ingest", "classify", "aggregate",
+        "publish", "extracts");
+    assertThat(fieldNames(summary.get("stage_seconds"))).isEmpty();
+    assertThat(summary.get("nothing_changed").asBoolean()).isTrue();
   }
 
   private static List<String> fieldNames(JsonNode node) {
