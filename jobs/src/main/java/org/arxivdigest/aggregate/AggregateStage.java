@@ -55,8 +55,7 @@ public final class AggregateStage {
     Inputs in = Inputs.read(spark, out);
     String key = key(conf, out, topics);
     StageStamps.Stamp before = StageStamps.matching(conf, out, STAMP, key, outputs(out));
-    if (before != null && range.isAll() && stages.reuseUnchanged()) {
-      stages.skipped(STAMP, before);
+    if (range.isAll() && stages.skip(STAMP, before)) {
       return;
     }
     StageStamps.clear(conf, out, STAMP);
@@ -111,12 +110,8 @@ public final class AggregateStage {
       run(spark, out, topics, range, stages);
       return null;
     }
-    if (stages.reuseUnchanged()) {
-      StageStamps.Stamp stamp = StageStamps.matching(conf, out, STAMP, key(conf, out, topics), outputs(out));
-      if (stamp != null) {
-        stages.skipped(STAMP, stamp);
-        return new Touched(new TreeSet<>(), new TreeSet<>());
-      }
+    if (stages.skip(STAMP, StageStamps.matching(conf, out, STAMP, key(conf, out, topics), outputs(out)))) {
+      return new Touched(new TreeSet<>(), new TreeSet<>());
     }
     // Some months rewritten from new inputs, the others not: the datasets are of no single key afterwards.
     StageStamps.clear(conf, out, STAMP);

@@ -26,11 +26,11 @@ import org.arxivdigest.cli.UsageException;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.HadoopFiles;
+import org.arxivdigest.io.Manifests;
 import org.arxivdigest.io.OutputLayout;
 import org.arxivdigest.listing.Listings;
 import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.Stages;
-import org.arxivdigest.io.Manifests;
 
 /**
  * Wires classification: papers to topic assignments (keyword rule; with trained models also TF-IDF scores, their
@@ -59,13 +59,11 @@ public final class ClassifyStage {
     HadoopFiles.requireDataset(conf, out.papers(), "ingest");
     HadoopFiles.requireDataset(conf, out.versions(), "ingest");
     Dataset<Row> papers = spark.read().parquet(out.papers());
-    var topicModels = new LinkedHashMap<Topic, PipelineModel>();
-    var modelDirs = new java.util.TreeMap<String, String>();
+    var modelDirs = new LinkedHashMap<Topic, String>();
     for (Topic t : topics) {
       String dir = models == null ? null : models.latest(ModelStore.kindPath(ModelKind.TOPIC, t.slug()));
       if (dir != null) {
-        modelDirs.put(t.slug(), dir);
-        topicModels.put(t, PipelineModel.load(dir + "/model"));
+        modelDirs.put(t, dir);
       } else if (t.method() != Topic.Method.KEYWORD) {
         throw new UsageException("topic \"" + t.slug() + "\" lists by method " + t.method().code()
             + " but no trained model was found" + (models == null ? "" : " under " + models.kindDir(
@@ -80,15 +78,13 @@ public final class ClassifyStage {
       outputs.add(out.predictions());
     }
     String key = StageStamps.key(STAMP, StageStamps.content(conf, out.papers()),
-        StageStamps.content(conf, out.versions()), topics, modelDirs, category, archive);
-    if (stages.reuseUnchanged()) {
-      StageStamps.Stamp stamp = StageStamps.matching(conf, out, STAMP, key, outputs);
-      if (stamp != null) {
-        stages.skipped(STAMP, stamp);
-        return incremental ? new java.util.TreeSet<>() : null;
-      }
+        StageStamps.content(conf, out.versions()), topics, modelDirs.values(), category, archive);
+    if (stages.skip(STAMP, StageStamps.matching(conf, out, STAMP, key, outputs))) {
+      return incremental ? new java.util.TreeSet<>() : null;
     }
     StageStamps.clear(conf, out, STAMP);
+    var topicModels = new LinkedHashMap<Topic, PipelineModel>();
+    modelDirs.forEach((t, dir) -> topicModels.put(t, PipelineModel.load(dir + "/model")));
 
     stages.run("classify.assign", () -> {
       Dataset<Row> keyword = KeywordRules.assign(papers, topics);

@@ -48,13 +48,9 @@ public final class ExtractStage {
     List<String> inputs = List.of(out.listings(), out.monthlyTopicStats(), out.monthlyCategoryStats(),
         out.trendingTerms());
     String key = StageStamps.key(STAMP, inputs.stream().map(d -> StageStamps.content(conf, d)).toList(), topics);
-    if (stages.reuseUnchanged()) {
-      StageStamps.Stamp stamp = StageStamps.matching(conf, out, STAMP, key, List.of(), List.of(out.extracts()));
-      if (stamp != null) {
-        stages.summary().changed("extract_folders_written", 0);
-        stages.skipped(STAMP, stamp);
-        return;
-      }
+    if (stages.skip(STAMP, StageStamps.matching(conf, out, STAMP, key, List.of(), List.of(out.extracts())))) {
+      stages.summary().changed("extract_folders_written", 0);
+      return;
     }
     StageStamps.clear(conf, out, STAMP);
     try {

@@ -109,15 +109,12 @@ public final class IngestStage {
     List<String> outputs = List.of(out.papers(), out.versions(), out.quarantine());
     String key = StageStamps.key(STAMP, inputs.stream().map(f -> f.path() + " " + f.bytes() + " " + f.modified())
         .toList());
-    if (stages.reuseUnchanged()) {
-      StageStamps.Stamp stamp = StageStamps.matching(conf, out, STAMP, key, outputs);
-      if (stamp != null) {
-        Counts result = Counts.of(stamp.facts());
-        summary.put("truncated_inputs", stamp.facts().getOrDefault("truncated_inputs", List.of()));
-        report(result, summary);
-        stages.skipped(STAMP, stamp);
-        return result;
-      }
+    StageStamps.Stamp stamp = StageStamps.matching(conf, out, STAMP, key, outputs);
+    if (stages.skip(STAMP, stamp)) {
+      Counts result = Counts.of(stamp.facts());
+      summary.put("truncated_inputs", stamp.facts().getOrDefault("truncated_inputs", List.of()));
+      report(result, summary);
+      return result;
     }
     StageStamps.clear(conf, out, STAMP);
     try {

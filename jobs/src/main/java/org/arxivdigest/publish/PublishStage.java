@@ -84,11 +84,10 @@ public final class PublishStage {
     String key = StageStamps.key(STAMP, StageStamps.content(conf, out.listings()),
         StageStamps.content(conf, out.papers()), StageStamps.content(conf, out.monthlyTopicStats()), topics, links);
     StageStamps.Stamp before = StageStamps.matching(conf, out, STAMP, key, List.of(), List.of(out.site()));
-    if (before != null && range.isAll() && stages.reuseUnchanged()) {
+    if (range.isAll() && stages.skip(STAMP, before)) {
       for (String counter : List.of("month_folders_written", "month_folders_removed", "site_files_written")) {
         stages.summary().changed(counter, 0);
       }
-      stages.skipped(STAMP, before);
       return;
     }
     StageStamps.clear(conf, out, STAMP);

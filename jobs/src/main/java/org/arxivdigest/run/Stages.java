@@ -32,16 +32,24 @@ public final class Stages {
    * Whether a stage whose inputs did not change since it last ran may keep its datasets ({@link StageStamps});
    * {@code --recompute} turns it off.
    */
-  public boolean reuseUnchanged() {
-    return reuseUnchanged;
-  }
-
   public void reuseUnchanged(boolean reuse) {
     this.reuseUnchanged = reuse;
   }
 
+  /**
+   * Whether to skip a stage: its stamp matched ({@code stamp} not null) and reuse is on. If so, records it as
+   * skipped.
+   */
+  public boolean skip(String name, StageStamps.Stamp stamp) {
+    if (stamp == null || !reuseUnchanged) {
+      return false;
+    }
+    skipped(name, stamp);
+    return true;
+  }
+
   /** Records a stage not run because its datasets are already what it would compute. */
-  public void skipped(String name, StageStamps.Stamp stamp) {
+  private void skipped(String name, StageStamps.Stamp stamp) {
     String why = "inputs unchanged since run " + stamp.runId();
     skipped.put(name, why);
     summary.put("skipped_stages", new java.util.LinkedHashMap<>(skipped));
