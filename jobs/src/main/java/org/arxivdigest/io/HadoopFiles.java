@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -55,17 +56,17 @@ public final class HadoopFiles {
       if (!fs.exists(new Path(a)) || !fs.exists(new Path(b))) {
         return false;
       }
-      java.util.Map<String, Path> left = listFiles(fs, new Path(a));
-      java.util.Map<String, Path> right = listFiles(fs, new Path(b));
+      java.util.Map<String, FileStatus> left = listFiles(fs, new Path(a));
+      java.util.Map<String, FileStatus> right = listFiles(fs, new Path(b));
       if (!left.keySet().equals(right.keySet())) {
         return false;
       }
       for (var e : left.entrySet()) {
-        Path other = right.get(e.getKey());
-        if (fs.getFileStatus(e.getValue()).getLen() != fs.getFileStatus(other).getLen()) {
+        FileStatus other = right.get(e.getKey());
+        if (e.getValue().getLen() != other.getLen()) {
           return false;
         }
-        try (var x = fs.open(e.getValue()); var y = fs.open(other)) {
+        try (var x = fs.open(e.getValue().getPath()); var y = fs.open(other.getPath())) {
           if (!java.util.Arrays.equals(x.readAllBytes(), y.readAllBytes())) {
             return false;
           }
@@ -77,13 +78,14 @@ public final class HadoopFiles {
     }
   }
 
-  private static java.util.Map<String, Path> listFiles(FileSystem fs, Path root) throws IOException {
-    var out = new java.util.TreeMap<String, Path>();
+  /** Every file under {@code root}, by its path relative to it, with its status (size, modification time). */
+  public static java.util.SortedMap<String, FileStatus> listFiles(FileSystem fs, Path root) throws IOException {
+    var out = new java.util.TreeMap<String, FileStatus>();
     String prefix = fs.makeQualified(root).toString();
     var it = fs.listFiles(root, true);
     while (it.hasNext()) {
-      Path p = it.next().getPath();
-      out.put(fs.makeQualified(p).toString().substring(prefix.length()), p);
+      FileStatus f = it.next();
+      out.put(fs.makeQualified(f.getPath()).toString().substring(prefix.length()), f);
     }
     return out;
   }

@@ -86,18 +86,12 @@ public final class StageStamps {
       if (!fs.exists(root)) {
         return "absent";
       }
-      String prefix = fs.makeQualified(root).toString();
       var lines = new java.util.TreeSet<String>();
-      var it = fs.listFiles(root, true);
-      while (it.hasNext()) {
-        var f = it.next();
-        String rel = fs.makeQualified(f.getPath()).toString().substring(prefix.length());
-        if (rel.contains("/.") || rel.contains("/_")) {
-          continue; // a staging folder or a leftover, not part of what readers see
+      HadoopFiles.listFiles(fs, root).forEach((rel, f) -> {
+        if (!rel.contains("/.") && !rel.contains("/_")) { // not a staging folder nor a leftover
+          lines.add(rel + " " + f.getLen() + " " + f.getModificationTime());
         }
-        lines.add(fs.makeQualified(f.getPath()).toString().substring(prefix.length()) + " " + f.getLen() + " "
-            + f.getModificationTime());
-      }
+      });
       return key("tree", lines.toArray());
     } catch (IOException e) {
       throw new UncheckedIOException("listing " + dir, e);
