@@ -1,5 +1,6 @@
 package org.arxivdigest.listing;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
@@ -56,10 +57,15 @@ public final class Listings {
     Column wanted = mode.equalTo(lit("versions"))
         .or(mode.equalTo(lit("latest")).and(col(SUBMITTED_AT).equalTo(col(LAST_VERSION_AT))))
         .or(mode.equalTo(lit("new")).and(col(SUBMITTED_AT).equalTo(col(FIRST_VERSION_AT))));
-    return assignments
-        .join(topicModes, TOPIC)
-        .filter(col(METHOD).equalTo(col(CHOSEN_METHOD)))
-        .join(paperText, ID)
+    Dataset<Row> chosen = assignments
+        .join(broadcast(topicModes), TOPIC)
+        .filter(col(METHOD).equalTo(col(CHOSEN_METHOD)));
+    // Only the assigned papers' text goes through the join's shuffle: a broadcast semi-join on their ids (a few
+    // bytes per assigned paper) drops the others where they are read, so most of the corpus never leaves its scan.
+    Dataset<Row> assignedText = paperText.join(broadcast(chosen.select(ID).distinct()), List.of(ID).toArray(
+        String[]::new), "left_semi");
+    return chosen
+        .join(assignedText, ID)
         .join(versions.select(ID, VERSION, SUBMITTED_AT, SUBMITTED_DATE, MONTH), ID)
         .filter(wanted)
         .withColumn(DATE, col(SUBMITTED_DATE))
