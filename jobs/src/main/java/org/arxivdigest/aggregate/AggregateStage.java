@@ -169,7 +169,7 @@ public final class AggregateStage {
   private static void writeTrending(Inputs in, OutputLayout out, MonthRange range, Dataset<Row> listings,
                                     Stages stages) {
     stages.run("aggregate.trending_terms", () -> {
-      DatasetWriter.overwriteMonths(Aggregates.trendingTerms(listings, in.papers())
+      DatasetWriter.overwriteMonths(Aggregates.trendingTerms(listings, in.papers(), termIdf(in, out, stages))
           .filter(range.filter(col(Columns.MONTH))), out.trendingTerms(), range);
       var counts = new LinkedHashMap<String, Object>();
       if (range.only() != null) {
@@ -178,6 +178,38 @@ public final class AggregateStage {
       return counts;
     });
   }
+
+  /** The stamp of the kept IDF table of trending terms. */
+  static final String IDF_STAMP = "term_idf";
+
+  /**
+   * The IDF of trending terms ({@link Aggregates#idf}), kept in {@code _state/term_idf} under a stamp keyed by the
+   * papers' content: it depends on nothing else, so a backfill or an incremental run whose papers did not change
+   * reads it instead of tokenizing the sample again. Removed before it is rewritten, stamped after: a crash in
+   * between leaves no table to trust. Papers without a manifest are never trusted: then it is computed, not kept;
+   * {@code --recompute} computes it again too.
+   */
+  static Aggregates.Idf termIdf(Inputs in, OutputLayout out, Stages stages) {
+    var conf = in.spark().sparkContext().hadoopConfiguration();
+    String papers = StageStamps.content(conf, out.papers());
+    if (papers.equals("incomplete")) {
+      return Aggregates.idf(in.papers());
+    }
+    String dir = StageStamps.folder(out, IDF_STAMP);
+    String key = StageStamps.key(IDF_STAMP, papers, Aggregates.IDF_SAMPLE);
+    StageStamps.Stamp stamp = StageStamps.matching(conf, out, IDF_STAMP, key, List.of());
+    if (stages.reusesUnchanged() && stamp != null && stamp.facts().get(UNSEEN) instanceof Number unseen) {
+      return new Aggregates.Idf(in.spark().read().parquet(dir), unseen.doubleValue());
+    }
+    StageStamps.clear(conf, out, IDF_STAMP);
+    Aggregates.Idf idf = Aggregates.idf(in.papers());
+    DatasetWriter.replaceIntermediate(idf.terms(), dir);
+    StageStamps.write(conf, out, IDF_STAMP, key, in.spark().sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY),
+        List.of(), Map.of(UNSEEN, idf.unseen()));
+    return new Aggregates.Idf(in.spark().read().parquet(dir), idf.unseen());
+  }
+
+  private static final String UNSEEN = "unseen_idf";
 
   private static Dataset<Row> readOld(SparkSession spark, String dir, StructType schema) {
     return spark.read().schema(schema).parquet(dir).select(Schemas.columns(schema));

@@ -172,6 +172,11 @@ public final class Aggregates {
    * and only the rows that can trend (in {@link #MIN_TERM_PAPERS} papers or more) meet the IDF.
    */
   public static Dataset<Row> trendingTerms(Dataset<Row> listings, Dataset<Row> papers) {
+    return trendingTerms(listings, papers, idf(papers));
+  }
+
+  /** As {@link #trendingTerms(Dataset, Dataset)} with the IDF of {@code papers} already at hand. */
+  static Dataset<Row> trendingTerms(Dataset<Row> listings, Dataset<Row> papers, Idf idf) {
     // One document per paper listed in a topic's month (a paper with two versions in it counts once).
     Dataset<Row> listed = listings.select(TOPIC, MONTH, ID).distinct();
     Dataset<Row> monthDocs = listed.groupBy(TOPIC, MONTH)
@@ -180,7 +185,12 @@ public final class Aggregates {
         // How many earlier months of the topic, within the window, have papers.
         .withColumn(BASELINE_MONTHS_COL, count(lit(1)).over(Window.partitionBy(TOPIC).orderBy(IDX)
             .rangeBetween(-BASELINE_MONTHS, -1)).cast("int"));
-    Dataset<Row> shares = distinctTerms(listed.join(papers.select(ID, TITLE, ABSTRACT), ID), TOPIC, MONTH, ID)
+    // The listed papers are a few bytes each and a fraction of the corpus: broadcast, they pick their text out of
+    // the papers' scan, and no paper text is shuffled. The term rows go to their (topic, term) partition once:
+    // the count per month and the window over months then both run where the rows are, with no second shuffle.
+    Dataset<Row> shares = distinctTerms(broadcast(listed).join(papers.select(ID, TITLE, ABSTRACT), ID),
+            TOPIC, MONTH, ID)
+        .repartition(col(TOPIC), col(TERM))
         .groupBy(TOPIC, MONTH, TERM).agg(count(lit(1)).as(PAPERS_WITH_TERM))
         .join(broadcast(monthDocs), List.of(TOPIC, MONTH).toArray(String[]::new))
         .withColumn(SHARE, col(PAPERS_WITH_TERM).divide(col(MONTH_PAPERS)));
@@ -189,7 +199,6 @@ public final class Aggregates {
             .rangeBetween(-BASELINE_MONTHS, -1)))
         .filter(col(PAPERS_WITH_TERM).geq(MIN_TERM_PAPERS).and(col(BASELINE_MONTHS_COL).gt(0)));
 
-    Idf idf = idf(papers);
     Column termIdf = coalesce(col(IDF), lit(idf.unseen()));
     Column weight = bround(col(SHARE).multiply(termIdf), 6);
     // Rounded so that the order in which Spark sums does not show in the output.

@@ -72,7 +72,12 @@ public final class StageStamps {
   }
 
   private static String path(OutputLayout out, String stage) {
-    return out.root() + "/_state/" + stage + ".json";
+    return folder(out, stage) + ".json";
+  }
+
+  /** A folder beside the stage's stamp for what a stage keeps between runs and nobody else reads. */
+  public static String folder(OutputLayout out, String stage) {
+    return out.root() + "/_state/" + stage;
   }
 
   /**

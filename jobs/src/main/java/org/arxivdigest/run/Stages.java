@@ -36,6 +36,11 @@ public final class Stages {
     this.reuseUnchanged = reuse;
   }
 
+  /** Whether what an earlier run kept may be reused at all ({@code --recompute} turns it off). */
+  public boolean reusesUnchanged() {
+    return reuseUnchanged;
+  }
+
   /**
    * Whether to skip a stage: its stamp matched ({@code stamp} not null) and reuse is on. If so, records it as
    * skipped.

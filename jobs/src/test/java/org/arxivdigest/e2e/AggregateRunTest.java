@@ -162,6 +162,54 @@ class AggregateRunTest {
   }
 
   @Test
+  void aBackfillReadsTheKeptTermIdfAndANewKeyRecomputesItToTheSameTerms() throws IOException {
+    Path out = SampleRun.copy(dir.resolve("idf"));
+    Path idf = out.resolve("_state/term_idf");
+    Path stamp = out.resolve("_state/term_idf.json");
+    assertThat(stamp).as("the full run kept the IDF table").exists();
+    var old = java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2001-01-01T00:00:00Z"));
+    List<Path> files;
+    try (var list = Files.list(idf)) {
+      files = list.filter(p -> p.toString().endsWith(".parquet")).toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      Files.setLastModifiedTime(f, old);
+    }
+    Path trending = out.resolve("datasets/trending_terms");
+    List<String> before = rows(trending);
+    assertThat(before).as("the sample has trending terms in 2026-05").isNotEmpty();
+
+    String[] backfill = SampleRun.withCommonOptions(out, "aggregate", "--from", "2026-05", "--to", "2026-05");
+    assertThat(org.arxivdigest.cli.ArxivDigest.run(backfill)).isZero();
+    for (Path f : files) {
+      assertThat(Files.getLastModifiedTime(f)).as("read, not rewritten: " + f).isEqualTo(old);
+    }
+    assertThat(rows(trending)).isEqualTo(before);
+
+    // A stamp of other papers (or another build) is not trusted: the table is computed again, to the same terms.
+    Files.writeString(stamp, Files.readString(stamp).replaceFirst("\"key\" : \"[0-9a-f]+\"", "\"key\" : \"0\""));
+    assertThat(org.arxivdigest.cli.ArxivDigest.run(backfill)).isZero();
+    try (var list = Files.list(idf)) {
+      assertThat(list.filter(p -> p.toString().endsWith(".parquet")).map(p -> {
+        try {
+          return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      })).isNotEmpty().doesNotContain(old);
+    }
+    assertThat(Files.readString(stamp)).doesNotContain("\"key\" : \"0\"");
+    assertThat(rows(trending)).isEqualTo(before);
+  }
+
+  /** The trending terms of 2026-05, one sorted line per row (a CLI run stops the session: nothing lazy survives it). */
+  private static List<String> rows(Path dataset) {
+    return TestSpark.session().read().parquet(dataset.toString()).filter(col("month").equalTo("2026_05"))
+        .collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
+  @Test
   void everyDatasetHasAManifestThatAgreesWithItsFiles() throws IOException {
     var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
     for (String name : org.arxivdigest.testing.Outputs.DATASETS) {
