@@ -198,7 +198,7 @@ public final class AggregateStage {
     String dir = StageStamps.folder(out, IDF_STAMP);
     String key = StageStamps.key(IDF_STAMP, papers, Aggregates.IDF_SAMPLE);
     StageStamps.Stamp stamp = StageStamps.matching(conf, out, IDF_STAMP, key, List.of());
-    if (stages.reusesUnchanged() && stamp != null && stamp.facts().get(UNSEEN) instanceof Number unseen) {
+    if (stages.reusable(stamp) && stamp.facts().get(UNSEEN) instanceof Number unseen) {
       return new Aggregates.Idf(in.spark().read().parquet(dir), unseen.doubleValue());
     }
     StageStamps.clear(conf, out, IDF_STAMP);

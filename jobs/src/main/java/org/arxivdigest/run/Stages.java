@@ -36,9 +36,9 @@ public final class Stages {
     this.reuseUnchanged = reuse;
   }
 
-  /** Whether what an earlier run kept may be reused at all ({@code --recompute} turns it off). */
-  public boolean reusesUnchanged() {
-    return reuseUnchanged;
+  /** Whether what an earlier run kept under {@code stamp} may be reused: it matched, and {@code --recompute} is off. */
+  public boolean reusable(StageStamps.Stamp stamp) {
+    return stamp != null && reuseUnchanged;
   }
 
   /**
@@ -46,7 +46,7 @@ public final class Stages {
    * skipped.
    */
   public boolean skip(String name, StageStamps.Stamp stamp) {
-    if (stamp == null || !reuseUnchanged) {
+    if (!reusable(stamp)) {
       return false;
     }
     skipped(name, stamp);
