@@ -169,7 +169,7 @@ public final class AggregateStage {
   private static void writeTrending(Inputs in, OutputLayout out, MonthRange range, Dataset<Row> listings,
                                     Stages stages) {
     stages.run("aggregate.trending_terms", () -> {
-      DatasetWriter.overwriteMonths(Aggregates.trendingTerms(listings, in.papers(), termIdf(in, out, stages))
+      DatasetWriter.overwriteMonths(Aggregates.trendingTerms(listings, termIdf(in, out, stages))
           .filter(range.filter(col(Columns.MONTH))), out.trendingTerms(), range);
       var counts = new LinkedHashMap<String, Object>();
       if (range.only() != null) {

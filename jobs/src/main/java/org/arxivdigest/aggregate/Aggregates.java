@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
@@ -29,6 +30,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.classify.tfidf.TextFeatures;
@@ -56,6 +58,7 @@ public final class Aggregates {
   private static final String IDF = "_idf";
   private static final String SHARE = "_share";
   private static final String PREV_SHARES = "_prev_shares";
+  private static final String MAX_PAPERS = "_max_papers";
 
   /** A version row is a paper's first when it was submitted at the paper's first version time. */
   private static Dataset<Row> versionsWithNew(Dataset<Row> versions, Dataset<Row> papers, String... paperColumns) {
@@ -163,41 +166,57 @@ public final class Aggregates {
    * a topic's month rose most against the mean weight in up to {@link #BASELINE_MONTHS} earlier months of the
    * topic that have papers ({@link Schemas#TRENDING_TERMS}; {@code baseline_months} says how many; a topic's first
    * month has nothing to rise against and gets no rows, nor does a term that did not rise). Weight of a term in a
-   * month: the share of the month's papers using it times the term's IDF over the corpus ({@link #idf}); terms the
-   * sample never saw get the highest IDF. Only the months of {@code listings} are read: a caller that wants some
-   * months passes their listings and those of the 12 months before each.
+   * month: the share of the month's papers using it times the term's IDF over the corpus ({@link #idf} of
+   * {@code papers}); terms the sample never saw get the highest IDF. Only the months of {@code listings} are read:
+   * a caller that wants some months passes their listings and those of the 12 months before each.
    *
-   * <p>One pass over the terms: each (topic, term)'s months in order, a range window sums the shares of the 12
-   * months before each (the IDF, constant per term, multiplies the sums afterwards), so there is no self-join,
-   * and only the rows that can trend (in {@link #MIN_TERM_PAPERS} papers or more) meet the IDF.
+   * <p>The text is the listings' own (a listing row carries its paper's title and abstract), so the papers are not
+   * read again. One pass over the terms: each (topic, term)'s months in order, a range window sums the shares of
+   * the 12 months before each (the IDF, constant per term, multiplies the sums afterwards), so there is no
+   * self-join; only the (topic, term)s that reach {@link #MIN_TERM_PAPERS} papers in some month enter the window,
+   * and only the rows that rose meet the IDF.
    */
   public static Dataset<Row> trendingTerms(Dataset<Row> listings, Dataset<Row> papers) {
-    return trendingTerms(listings, papers, idf(papers));
+    return trendingTerms(listings, idf(papers));
   }
 
-  /** As {@link #trendingTerms(Dataset, Dataset)} with the IDF of {@code papers} already at hand. */
-  static Dataset<Row> trendingTerms(Dataset<Row> listings, Dataset<Row> papers, Idf idf) {
-    // One document per paper listed in a topic's month (a paper with two versions in it counts once).
-    Dataset<Row> listed = listings.select(TOPIC, MONTH, ID).distinct();
+  /** As {@link #trendingTerms(Dataset, Dataset)} with the IDF at hand. */
+  static Dataset<Row> trendingTerms(Dataset<Row> listings, Idf idf) {
+    // One document per paper listed in a topic's month: a paper with two versions in the month has two rows with
+    // the same text, and only its newest is read. The (topic, month, id, version) keys are a few bytes a row:
+    // broadcast, they pick the rows out of the listings' scan without shuffling any text.
+    String[] docKey = {TOPIC, MONTH, ID, VERSION};
+    Dataset<Row> listed = listings.groupBy(TOPIC, MONTH, ID).agg(max(VERSION).as(VERSION));
+    Dataset<Row> docs = listings.select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT)
+        .join(broadcast(listed), docKey, "left_semi");
     Dataset<Row> monthDocs = listed.groupBy(TOPIC, MONTH)
         .agg(count(lit(1)).as(MONTH_PAPERS))
         .withColumn(IDX, monthIndex(col(MONTH)))
         // How many earlier months of the topic, within the window, have papers.
         .withColumn(BASELINE_MONTHS_COL, count(lit(1)).over(Window.partitionBy(TOPIC).orderBy(IDX)
             .rangeBetween(-BASELINE_MONTHS, -1)).cast("int"));
-    // The listed papers are a few bytes each and a fraction of the corpus: broadcast, they pick their text out of
-    // the papers' scan, and no paper text is shuffled. The term rows go to their (topic, term) partition once:
-    // the count per month and the window over months then both run where the rows are, with no second shuffle.
-    Dataset<Row> shares = distinctTerms(broadcast(listed).join(papers.select(ID, TITLE, ABSTRACT), ID),
-            TOPIC, MONTH, ID)
+    // The term rows go to their (topic, term) partition once: the count per month and both windows over a
+    // (topic, term)'s months then run where the rows are, with no second shuffle.
+    Dataset<Row> shares = distinctTerms(docs, TOPIC, MONTH, ID)
         .repartition(col(TOPIC), col(TERM))
         .groupBy(TOPIC, MONTH, TERM).agg(count(lit(1)).as(PAPERS_WITH_TERM))
         .join(broadcast(monthDocs), List.of(TOPIC, MONTH).toArray(String[]::new))
         .withColumn(SHARE, col(PAPERS_WITH_TERM).divide(col(MONTH_PAPERS)));
+    // Most (topic, term)s are a 2-gram in one or two papers: they can never trend, and their shares are only ever
+    // part of their own baselines.
+    // Both windows in month order, so that the rows are sorted once.
+    WindowSpec termMonths = Window.partitionBy(TOPIC, TERM).orderBy(IDX);
     Dataset<Row> candidates = shares
-        .withColumn(PREV_SHARES, sum(SHARE).over(Window.partitionBy(TOPIC, TERM).orderBy(IDX)
-            .rangeBetween(-BASELINE_MONTHS, -1)))
-        .filter(col(PAPERS_WITH_TERM).geq(MIN_TERM_PAPERS).and(col(BASELINE_MONTHS_COL).gt(0)));
+        .withColumn(MAX_PAPERS, max(PAPERS_WITH_TERM).over(termMonths
+            .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
+        .filter(col(MAX_PAPERS).geq(MIN_TERM_PAPERS))
+        .withColumn(PREV_SHARES, sum(SHARE).over(termMonths.rangeBetween(-BASELINE_MONTHS, -1)))
+        .filter(col(PAPERS_WITH_TERM).geq(MIN_TERM_PAPERS).and(col(BASELINE_MONTHS_COL).gt(0)))
+        // The IDF (at least 1) multiplies both sides of the score: a row whose share is below its baseline's mean
+        // cannot score above 0 (rounding is monotone). The margin keeps the rows that floating point puts a hair
+        // below; the rounded score decides them.
+        .filter(col(SHARE).multiply(col(BASELINE_MONTHS_COL))
+            .geq(coalesce(col(PREV_SHARES), lit(0.0)).multiply(1 - 1e-9)));
 
     Column termIdf = coalesce(col(IDF), lit(idf.unseen()));
     Column weight = bround(col(SHARE).multiply(termIdf), 6);

@@ -29,6 +29,11 @@ class AggregatesTest {
       .add("topic", DataTypes.StringType).add("id", DataTypes.StringType).add("method", DataTypes.StringType);
   private static final StructType TOPIC_MONTH_ID = new StructType()
       .add("topic", DataTypes.StringType).add("month", DataTypes.StringType).add("id", DataTypes.StringType);
+  /** The listing columns trending terms read: a listing row carries its paper's text. */
+  private static final StructType LISTED_TEXT = new StructType()
+      .add("topic", DataTypes.StringType).add("month", DataTypes.StringType).add("id", DataTypes.StringType)
+      .add("version", DataTypes.IntegerType).add("title", DataTypes.StringType)
+      .add("abstract", DataTypes.StringType);
 
   private static Timestamp at(String day) {
     return Timestamp.valueOf(day + " 12:00:00");
@@ -109,12 +114,15 @@ class AggregatesTest {
             + " number" + i;
         papers.add(new Object[] {id, at("2025-0" + (m + 1) + "-02"), List.of("cs.CL"), "cs.CL", text,
             "We study " + text + "."});
-        listings.add(new Object[] {"llm", months[m], id});
+        listings.add(new Object[] {"llm", months[m], id, 1, text, "We study " + text + "."});
       }
     }
+    // A second version in March of a paper with the term: listed twice, still one paper using it.
+    listings.add(new Object[] {"llm", "2025_03", "2501.20", 2, "Language models for text with spiking neurons number0",
+        "We study Language models for text with spiking neurons number0."});
     // A paper outside the topic, so that the corpus IDF is not the topic's own.
     papers.add(new Object[] {"2502.99999", at("2025-02-02"), List.of("cs.CV"), "cs.CV", "Images", "Pixels."});
-    Dataset<Row> trending = Aggregates.trendingTerms(frame(TOPIC_MONTH_ID, listings.toArray(Object[][]::new)),
+    Dataset<Row> trending = Aggregates.trendingTerms(frame(LISTED_TEXT, listings.toArray(Object[][]::new)),
         frame(PAPERS, papers.toArray(Object[][]::new)));
     assertThat(trending.schema().fieldNames()).containsExactly(Schemas.TRENDING_TERMS.fieldNames());
     Map<String, List<Row>> byMonth = new HashMap<>();
@@ -127,7 +135,9 @@ class AggregatesTest {
     assertThat(march).extracting(r -> r.<String>getAs("term"))
         .containsExactlyInAnyOrder("spiking", "neurons", "spiking neurons", "text spiking");
     assertThat(march.get(0).<Double>getAs("baseline_weight")).isZero();
+    // Four papers of six, though one of them is listed twice in March.
     assertThat(march.get(0).<Long>getAs("papers_with_term")).isEqualTo(4L);
+    assertThat(march.get(0).<Long>getAs("month_papers")).isEqualTo(6L);
     assertThat(march).extracting(r -> r.<Integer>getAs("rank")).containsExactly(1, 2, 3, 4);
     // February's terms were all there in January: nothing rose.
     assertThat(byMonth).doesNotContainKey("2025_02");
@@ -142,10 +152,10 @@ class AggregatesTest {
         String id = m + "." + i;
         String text = (withTerm.contains(m) ? "Quantum annealing" : "Graph colouring") + " study " + i;
         papers.add(new Object[] {id, at(m.replace('_', '-') + "-02"), List.of("cs.ET"), "cs.ET", text, text});
-        listings.add(new Object[] {"qc", m, id});
+        listings.add(new Object[] {"qc", m, id, 1, text, text});
       }
     }
-    for (Row r : Aggregates.trendingTerms(frame(TOPIC_MONTH_ID, listings.toArray(Object[][]::new)),
+    for (Row r : Aggregates.trendingTerms(frame(LISTED_TEXT, listings.toArray(Object[][]::new)),
         frame(PAPERS, papers.toArray(Object[][]::new))).collectAsList()) {
       if (r.getAs("month").equals(month) && r.getAs("term").equals("quantum annealing")) {
         return r;
