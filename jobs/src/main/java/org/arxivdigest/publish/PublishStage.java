@@ -1,9 +1,11 @@
 package org.arxivdigest.publish;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.MONTH;
 import static org.arxivdigest.schema.Columns.TOPIC;
@@ -24,6 +26,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.HadoopFiles;
@@ -50,6 +53,28 @@ public final class PublishStage {
   /** Papers (distinct ids) and entries of one topic's month. */
   record MonthCount(String month, long papers, long entries) {}
 
+  private static final String ENTRIES = "_entries";
+
+  /**
+   * {@code "topic/yyyy_mm"} of each topic's newest months that hold {@link Feeds#LIMIT} entries between them (all
+   * of a topic's months when it has fewer): the only months a feed can list, as a listing's month is its date's.
+   * {@code counts}: each topic's months, newest first.
+   */
+  static java.util.SortedSet<String> feedMonths(Map<String, List<MonthCount>> counts) {
+    var months = new TreeSet<String>();
+    counts.forEach((topic, byMonth) -> {
+      long entries = 0;
+      for (MonthCount m : byMonth) {
+        if (entries >= Feeds.LIMIT) {
+          break;
+        }
+        months.add(topic + "/" + m.month());
+        entries += m.entries();
+      }
+    });
+    return months;
+  }
+
   /**
    * The month folders a publish renders: those in the range and, for an incremental run, only the topic months
    * ({@code "topic/yyyy_mm"}) whose listings changed.
@@ -62,7 +87,7 @@ public final class PublishStage {
     Dataset<Row> filter(Dataset<Row> listings) {
       Dataset<Row> inRange = range.isAll() ? listings : listings.filter(range.filter(col(MONTH)));
       return topicMonths == null ? inRange : inRange.filter(
-          org.apache.spark.sql.functions.concat_ws("/", col(TOPIC), col(MONTH)).isin(topicMonths.toArray()));
+          concat_ws("/", col(TOPIC), col(MONTH)).isin(topicMonths.toArray()));
     }
   }
 
@@ -96,13 +121,20 @@ public final class PublishStage {
     Map<String, List<MonthCount>> counts = new TreeMap<>();
     Map<String, Long> topicPapers = new TreeMap<>();
     stages.run("publish.count", () -> {
-      for (Row r : listings.groupBy(TOPIC, MONTH).agg(countDistinct(col(ID)), count(lit(1)))
-          .orderBy(col(TOPIC), col(MONTH).desc()).collectAsList()) {
-        counts.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-            .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
-      }
-      for (Row r : listings.groupBy(TOPIC).agg(countDistinct(col(ID))).collectAsList()) {
-        topicPapers.put(r.getString(0), r.getLong(1));
+      // One scan of the listings' ids: entries per (topic, month, paper), small, then both counts from it.
+      Dataset<Row> perPaper = listings.groupBy(TOPIC, MONTH, ID).agg(count(lit(1)).as(ENTRIES))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        for (Row r : perPaper.groupBy(TOPIC, MONTH).agg(count(lit(1)), sum(col(ENTRIES)))
+            .orderBy(col(TOPIC), col(MONTH).desc()).collectAsList()) {
+          counts.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+              .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
+        }
+        for (Row r : perPaper.groupBy(TOPIC).agg(countDistinct(col(ID))).collectAsList()) {
+          topicPapers.put(r.getString(0), r.getLong(1));
+        }
+      } finally {
+        perPaper.unpersist();
       }
       return Map.of("months", counts.values().stream().mapToInt(List::size).sum());
     });
@@ -128,7 +160,10 @@ public final class PublishStage {
         return Map.of("charts", topics.size());
       });
       stages.run("publish.feeds", () -> {
-        Map<String, List<Row>> newest = Feeds.byTopic(Feeds.newest(listings, spark.read().parquet(out.papers())));
+        // Only the newest months that hold a feed's entries are read (month folders: the rest is never opened).
+        Dataset<Row> recent = listings.filter(concat_ws("/", col(TOPIC), col(MONTH))
+            .isin(feedMonths(counts).toArray()));
+        Map<String, List<Row>> newest = Feeds.byTopic(Feeds.newest(recent, spark.read().parquet(out.papers())));
         for (Topic t : topics) {
           site.write(out.site() + "/feeds/" + t.slug() + ".xml",
               Feeds.render(t.slug(), t.name(), newest.getOrDefault(t.slug(), List.of()), links));
