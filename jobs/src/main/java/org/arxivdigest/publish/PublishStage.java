@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.MONTH;
 import static org.arxivdigest.schema.Columns.TOPIC;
@@ -26,7 +25,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.HadoopFiles;
@@ -52,8 +50,6 @@ public final class PublishStage {
 
   /** Papers (distinct ids) and entries of one topic's month. */
   record MonthCount(String month, long papers, long entries) {}
-
-  private static final String ENTRIES = "_entries";
 
   /**
    * {@code "topic/yyyy_mm"} of each topic's newest months that hold {@link Feeds#LIMIT} entries between them (all
@@ -121,20 +117,13 @@ public final class PublishStage {
     Map<String, List<MonthCount>> counts = new TreeMap<>();
     Map<String, Long> topicPapers = new TreeMap<>();
     stages.run("publish.count", () -> {
-      // One scan of the listings' ids: entries per (topic, month, paper), small, then both counts from it.
-      Dataset<Row> perPaper = listings.groupBy(TOPIC, MONTH, ID).agg(count(lit(1)).as(ENTRIES))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        for (Row r : perPaper.groupBy(TOPIC, MONTH).agg(count(lit(1)), sum(col(ENTRIES)))
-            .orderBy(col(TOPIC), col(MONTH).desc()).collectAsList()) {
-          counts.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-              .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
-        }
-        for (Row r : perPaper.groupBy(TOPIC).agg(countDistinct(col(ID))).collectAsList()) {
-          topicPapers.put(r.getString(0), r.getLong(1));
-        }
-      } finally {
-        perPaper.unpersist();
+      for (Row r : listings.groupBy(TOPIC, MONTH).agg(countDistinct(col(ID)), count(lit(1)))
+          .orderBy(col(TOPIC), col(MONTH).desc()).collectAsList()) {
+        counts.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+            .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
+      }
+      for (Row r : listings.groupBy(TOPIC).agg(countDistinct(col(ID))).collectAsList()) {
+        topicPapers.put(r.getString(0), r.getLong(1));
       }
       return Map.of("months", counts.values().stream().mapToInt(List::size).sum());
     });
