@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -169,14 +170,37 @@ public final class AggregateStage {
   private static void writeTrending(Inputs in, OutputLayout out, MonthRange range, Dataset<Row> listings,
                                     Stages stages) {
     stages.run("aggregate.trending_terms", () -> {
-      DatasetWriter.overwriteMonths(Aggregates.trendingTerms(listings, termIdf(in, out, stages))
-          .filter(range.filter(col(Columns.MONTH))), out.trendingTerms(), range);
+      Column inRange = range.filter(col(Columns.MONTH));
+      Dataset<Row> trending = shortRange(range)
+          ? Aggregates.trendingTerms(listings, termIdf(in, out, stages), inRange)
+          : Aggregates.trendingTerms(listings, termIdf(in, out, stages)).filter(inRange);
+      DatasetWriter.overwriteMonths(trending, out.trendingTerms(), range);
       var counts = new LinkedHashMap<String, Object>();
       if (range.only() != null) {
         counts.put("months", range.only().size());
       }
       return counts;
     });
+  }
+
+  /** Ranges of at most this many months compute their trending terms from their own terms only. */
+  static final int SHORT_RANGE_MONTHS = 24;
+
+  /**
+   * A range whose trending terms can be computed from the (topic, term)s of its own months
+   * ({@link Aggregates#trendingTerms(Dataset, Aggregates.Idf, Column)}): bounded, and at most
+   * {@value #SHORT_RANGE_MONTHS} months long.
+   */
+  static boolean shortRange(MonthRange range) {
+    if (range.only() != null) {
+      return range.only().size() <= SHORT_RANGE_MONTHS;
+    }
+    if (range.from() == null || range.to() == null) {
+      return false;
+    }
+    long months = java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.parse(range.from(), MONTH),
+        YearMonth.parse(range.to(), MONTH)) + 1;
+    return months <= SHORT_RANGE_MONTHS;
   }
 
   /** The stamp of the kept IDF table of trending terms. */

@@ -182,6 +182,17 @@ public final class Aggregates {
 
   /** As {@link #trendingTerms(Dataset, Dataset)} with the IDF at hand. */
   static Dataset<Row> trendingTerms(Dataset<Row> listings, Idf idf) {
+    return trendingTerms(listings, idf, null);
+  }
+
+  /**
+   * The rows of the months {@code wanted} selects (a filter on {@code month}; null: all months). A term gets a row
+   * in a month only if it is in {@link #MIN_TERM_PAPERS} of its papers, so the other months' term rows are needed
+   * only for the (topic, term)s that reach it in a wanted month: a backfill of a month broadcasts those few and
+   * drops the rest of its 12 baseline months' terms before the shuffle. For a short range only: the (topic,
+   * term)s of many months would not fit a broadcast.
+   */
+  static Dataset<Row> trendingTerms(Dataset<Row> listings, Idf idf, Column wanted) {
     // One document per paper listed in a topic's month: a paper with two versions in the month has two rows with
     // the same text, and only its newest is read. The (topic, month, id, version) keys are a few bytes a row:
     // broadcast, they pick the rows out of the listings' scan without shuffling any text.
@@ -197,7 +208,13 @@ public final class Aggregates {
             .rangeBetween(-BASELINE_MONTHS, -1)).cast("int"));
     // The term rows go to their (topic, term) partition once: the count per month and both windows over a
     // (topic, term)'s months then run where the rows are, with no second shuffle.
-    Dataset<Row> shares = distinctTerms(docs, TOPIC, MONTH, ID)
+    Dataset<Row> terms = distinctTerms(docs, TOPIC, MONTH, ID);
+    if (wanted != null) {
+      Dataset<Row> reach = terms.filter(wanted).groupBy(TOPIC, MONTH, TERM).agg(count(lit(1)).as(PAPERS_WITH_TERM))
+          .filter(col(PAPERS_WITH_TERM).geq(MIN_TERM_PAPERS)).select(TOPIC, TERM).distinct();
+      terms = terms.join(broadcast(reach), List.of(TOPIC, TERM).toArray(String[]::new), "left_semi");
+    }
+    Dataset<Row> shares = terms
         .repartition(col(TOPIC), col(TERM))
         .groupBy(TOPIC, MONTH, TERM).agg(count(lit(1)).as(PAPERS_WITH_TERM))
         .join(broadcast(monthDocs), List.of(TOPIC, MONTH).toArray(String[]::new))
@@ -231,7 +248,7 @@ public final class Aggregates {
     return scored
         .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH)
             .orderBy(col(SCORE).desc(), col(PAPERS_WITH_TERM).desc(), col(TERM))))
-        .filter(col(RANK).leq(TOP_TERMS).and(col(SCORE).gt(0)))
+        .filter(col(RANK).leq(TOP_TERMS).and(col(SCORE).gt(0)).and(wanted == null ? lit(true) : wanted))
         .select(Schemas.columns(Schemas.TRENDING_TERMS));
   }
 }

@@ -145,6 +145,11 @@ class AggregatesTest {
 
   /** "quantum annealing" in all four papers of each of {@code withTerm}, absent from the others' papers. */
   private static Row annealingIn(String month, List<String> months, List<String> withTerm) {
+    return annealingIn(month, months, withTerm, false);
+  }
+
+  /** As above; {@code onlyThatMonth}: computed for {@code month} only, as a backfill of it does. */
+  private static Row annealingIn(String month, List<String> months, List<String> withTerm, boolean onlyThatMonth) {
     var papers = new ArrayList<Object[]>();
     var listings = new ArrayList<Object[]>();
     for (String m : months) {
@@ -155,8 +160,16 @@ class AggregatesTest {
         listings.add(new Object[] {"qc", m, id, 1, text, text});
       }
     }
-    for (Row r : Aggregates.trendingTerms(frame(LISTED_TEXT, listings.toArray(Object[][]::new)),
-        frame(PAPERS, papers.toArray(Object[][]::new))).collectAsList()) {
+    Dataset<Row> listed = frame(LISTED_TEXT, listings.toArray(Object[][]::new));
+    Aggregates.Idf idf = Aggregates.idf(frame(PAPERS, papers.toArray(Object[][]::new)));
+    Dataset<Row> trending = onlyThatMonth
+        ? Aggregates.trendingTerms(listed, idf, org.apache.spark.sql.functions.col("month").equalTo(month))
+        : Aggregates.trendingTerms(listed, idf);
+    if (onlyThatMonth) {
+      assertThat(trending.filter(org.apache.spark.sql.functions.col("month").notEqual(month)).count())
+          .as("rows of the wanted month only").isZero();
+    }
+    for (Row r : trending.collectAsList()) {
       if (r.getAs("month").equals(month) && r.getAs("term").equals("quantum annealing")) {
         return r;
       }
@@ -176,6 +189,21 @@ class AggregatesTest {
     assertThat(inside.<Double>getAs("baseline_weight"))
         .isCloseTo(inside.<Double>getAs("weight") / 2, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(inside.<Double>getAs("score")).isPositive();
+    // Computed for 2025_02 only (the baseline months' terms cut to those that reach 3 papers in 2025_02): the same
+    // row, its baseline still made of 2024_02's share.
+    assertThat(annealingIn("2025_02", List.of("2024_02", "2025_01", "2025_02"), List.of("2024_02", "2025_02"), true))
+        .isEqualTo(inside);
+  }
+
+  @Test
+  void aShortBoundedRangeComputesTrendingTermsFromItsOwnTermsAndALongOrOpenOneDoesNot() {
+    assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2026_05", "2026_05"))).isTrue();
+    assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2024_06", "2026_05"))).isTrue();
+    assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2024_05", "2026_05"))).isFalse();
+    assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2024_05", null))).isFalse();
+    assertThat(AggregateStage.shortRange(org.arxivdigest.publish.MonthRange.ALL)).isFalse();
+    assertThat(AggregateStage.shortRange(org.arxivdigest.publish.MonthRange.ALL.restrictedTo(
+        List.of("2001_01", "2026_05")))).isTrue();
   }
 
   @Test
