@@ -171,9 +171,10 @@ public final class AggregateStage {
                                     Stages stages) {
     stages.run("aggregate.trending_terms", () -> {
       Column inRange = range.filter(col(Columns.MONTH));
+      Aggregates.Idf idf = termIdf(in, out, stages);
       Dataset<Row> trending = shortRange(range)
-          ? Aggregates.trendingTerms(listings, termIdf(in, out, stages), inRange)
-          : Aggregates.trendingTerms(listings, termIdf(in, out, stages)).filter(inRange);
+          ? Aggregates.trendingTerms(listings, idf, inRange)
+          : Aggregates.trendingTerms(listings, idf).filter(inRange);
       DatasetWriter.overwriteMonths(trending, out.trendingTerms(), range);
       var counts = new LinkedHashMap<String, Object>();
       if (range.only() != null) {

@@ -220,8 +220,7 @@ public final class Aggregates {
         .join(broadcast(monthDocs), List.of(TOPIC, MONTH).toArray(String[]::new))
         .withColumn(SHARE, col(PAPERS_WITH_TERM).divide(col(MONTH_PAPERS)));
     // Most (topic, term)s are a 2-gram in one or two papers: they can never trend, and their shares are only ever
-    // part of their own baselines.
-    // Both windows in month order, so that the rows are sorted once.
+    // part of their own baselines. Both windows run in month order, so that the rows are sorted once.
     WindowSpec termMonths = Window.partitionBy(TOPIC, TERM).orderBy(IDX);
     Dataset<Row> candidates = shares
         .withColumn(MAX_PAPERS, max(PAPERS_WITH_TERM).over(termMonths
