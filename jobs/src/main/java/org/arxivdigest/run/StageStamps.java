@@ -25,10 +25,11 @@ import org.arxivdigest.io.OutputLayout;
 /**
  * What each whole-dump stage (ingest, classify, aggregate; publish and extracts for their folders) last computed
  * its datasets from, so that a run can skip a stage whose inputs did not change:
- * {@code <output>/_state/<stage>.json} holds a key (a hash of the build, the stage's inputs and its configuration), the rows and fingerprint of each dataset it wrote, and the
- * figures the run summary restates. A stage removes its stamp before writing and writes it after its last
- * dataset, so a crash in between leaves no stamp and the next run recomputes; a dataset changed since (its
- * manifest no longer says what the stamp recorded) also makes the stamp void.
+ * {@code <output>/_state/<stage>.json} holds a key (a hash of the build, the stage's inputs and its
+ * configuration), the rows and fingerprint of each dataset it wrote, and the figures the run summary restates.
+ * A stage removes its stamp before writing and writes it after its last dataset, so a crash in between leaves no
+ * stamp and the next run recomputes; a dataset changed since (its manifest no longer says what the stamp
+ * recorded) also makes the stamp void.
  */
 public final class StageStamps {
   private StageStamps() {}
