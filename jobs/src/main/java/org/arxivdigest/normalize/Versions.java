@@ -3,12 +3,12 @@ package org.arxivdigest.normalize;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.array_min;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
@@ -53,7 +53,9 @@ public final class Versions {
 
   /** The raw versions array as [(version int, submitted_at timestamp)], sorted by version. */
   public static Column parse(Column rawVersions) {
-    return array_sort(transform(rawVersions, v -> struct(
+    // sort_array, not array_sort: the same order for these never-null structs, with the type's own ordering
+    // instead of a comparator lambda evaluated per comparison.
+    return sort_array(transform(rawVersions, v -> struct(
         number(v.getField(RAW_VERSION_LABEL)).as(VERSION),
         parseCreated(v.getField(RAW_VERSION_CREATED)).as(SUBMITTED_AT))));
   }

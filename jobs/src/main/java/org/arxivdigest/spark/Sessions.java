@@ -21,6 +21,9 @@ public final class Sessions {
       builder.master(resolved);
     }
     builder.config("spark.ui.showConsoleProgress", "false");
+    // Parquet's standard timestamp (INT64 microseconds, UTC) instead of Spark's legacy INT96 default: every
+    // Parquet reader knows it, and it writes without INT96's dictionary of 12-byte values. A user's --conf wins.
+    builder.config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     // Before --conf, so that a user's own spark.hadoop.fs.file.impl wins.
     if (isLocal(resolved == null ? System.getProperty("spark.master") : resolved)) {
       localHadoopSettings().forEach((k, v) -> builder.config("spark.hadoop." + k, v));

@@ -103,6 +103,41 @@ class SampleRunTest {
     assertThat(out.resolve("datasets/versions/month=2007_04")).isDirectory();
   }
 
+  /** How each column of a dataset's first Parquet file is stored: leaf path to its footer metadata. */
+  static java.util.Map<String, org.apache.parquet.hadoop.metadata.ColumnChunkMetaData> columnChunks(Path dataset)
+      throws IOException {
+    Path file;
+    try (var files = Files.walk(dataset)) {
+      file = files.filter(p -> p.toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
+    }
+    var conf = new org.apache.hadoop.conf.Configuration();
+    try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+        org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+      var chunks = new java.util.TreeMap<String, org.apache.parquet.hadoop.metadata.ColumnChunkMetaData>();
+      for (var chunk : reader.getFooter().getBlocks().get(0).getColumns()) {
+        chunks.put(chunk.getPath().toDotString(), chunk);
+      }
+      return chunks;
+    }
+  }
+
+  @Test
+  void freeTextIsStoredWithoutADictionaryAndTimestampsAsMicros() throws IOException {
+    var papers = columnChunks(out.resolve("datasets/papers"));
+    for (String text : List.of("id", "title", "abstract", "authors", "authors_parsed.list.element.list.element")) {
+      assertThat(papers.get(text).hasDictionaryPage()).as(text).isFalse();
+    }
+    // Few distinct values: the dictionary stays where it pays.
+    assertThat(papers.get("license").hasDictionaryPage()).isTrue();
+    assertThat(papers.get("categories.list.element").hasDictionaryPage()).isTrue();
+    // Parquet's standard INT64 microseconds, not Spark's legacy INT96.
+    assertThat(papers.get("first_version_at").getPrimitiveType().getPrimitiveTypeName())
+        .isEqualTo(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64);
+    assertThat(papers.get("first_version_at").getPrimitiveType().getLogicalTypeAnnotation()).isEqualTo(
+        org.apache.parquet.schema.LogicalTypeAnnotation.timestampType(true,
+            org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit.MICROS));
+  }
+
   @Test
   void aPaperIsNormalized() {
     Row p = dataset("papers").filter(col("id").equalTo("0704.0001")).first();

@@ -21,12 +21,14 @@ class TextAndCategoriesTest {
   void collapsesHardWrappedTextToOneLine() {
     var rows = apply(Text.collapse(col("v")),
         "Calculation of prompt diphoton production cross sections at Tevatron and\n  LHC energies",
-        "  A fully differential calculation\nis presented.\n", "   ", null);
+        "  A fully differential calculation\nis presented.\n", "   ", null,
+        "one\ttab,  two spaces, a \n\t run,\u000Bvertical,\fform feed\r\nend");
     assertThat(rows.get(0).getString(0))
         .isEqualTo("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
     assertThat(rows.get(1).getString(0)).isEqualTo("A fully differential calculation is presented.");
     assertThat(rows.get(2).isNullAt(0)).isTrue();
     assertThat(rows.get(3).isNullAt(0)).isTrue();
+    assertThat(rows.get(4).getString(0)).isEqualTo("one tab, two spaces, a run, vertical, form feed end");
   }
 
   @Test
