@@ -48,6 +48,27 @@ class KeywordRulesTest {
   }
 
   @Test
+  void wordsBeyondTheFirst64AreFoundToo() {
+    // One topic with 70 one-word terms: their words fill two 64-bit masks of the rule's word lookup.
+    var words = new java.util.ArrayList<String>();
+    for (int i = 0; i < 70; i++) {
+      words.add("\"term" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + "\"");
+    }
+    List<Topic> many = TopicsConfig.parse("{\"topics\": [{\"slug\": \"many\", \"include\": ["
+        + String.join(", ", words) + "]}]}", "test");
+    var df = TestSpark.session().createDataFrame(List.of(
+        paper("1", "On TERMCP", "Upper-case TERMCPs in the abstract.", "cs.AI"),
+        paper("2", "On termab", "And termab here.", "cs.AI"),
+        paper("3", "On termcq", "Not in this abstract.", "cs.AI")), PAPERS);
+    var got = new TreeMap<String, String>();
+    for (Row r : KeywordRules.assign(df, many).collectAsList()) {
+      got.put(r.getAs("id"), r.getAs("term"));
+    }
+    // termcp is the 68th word (index 67): in the second mask.
+    assertThat(got).isEqualTo(Map.of("1", "termcp", "2", "termab"));
+  }
+
+  @Test
   void aOneWordTermMustBeAWholeWordInTitleAndAbstractPluralsIncluded() {
     var got = assign(
         paper("1", "LLMs at scale", "We study LLM-based agents.", "cs.CL"),
