@@ -261,12 +261,27 @@ public final class AggregateStage {
 
     Dataset<Row> topicStats(List<Topic> topics, MonthRange range) {
       var inRange = range.filter(col(Columns.MONTH));
-      return Aggregates.monthlyTopicStats(spark, assignments, papers, versions.filter(inRange),
-          listings.filter(inRange), topics);
+      Dataset<Row> versionsInRange = versions.filter(inRange);
+      return Aggregates.monthlyTopicStats(spark, ofRange(assignments, versionsInRange, range),
+          ofRange(papers, versionsInRange, range), versionsInRange, listings.filter(inRange), topics);
     }
 
     Dataset<Row> categoryStats(MonthRange range) {
-      return Aggregates.monthlyCategoryStats(papers, versions.filter(range.filter(col(Columns.MONTH))));
+      Dataset<Row> versionsInRange = versions.filter(range.filter(col(Columns.MONTH)));
+      return Aggregates.monthlyCategoryStats(ofRange(papers, versionsInRange, range), versionsInRange);
+    }
+
+    /**
+     * The rows of {@code byId} (papers or assignments) of the papers with a version in a short range
+     * ({@link #shortRange}): their ids are broadcast and pick the rows out of the scan, so that a one-month backfill
+     * does not shuffle every paper of the dump to meet a month of versions. Any other range: all rows.
+     */
+    static Dataset<Row> ofRange(Dataset<Row> byId, Dataset<Row> versionsInRange, MonthRange range) {
+      if (!shortRange(range)) {
+        return byId;
+      }
+      return byId.join(org.apache.spark.sql.functions.broadcast(versionsInRange.select(Columns.ID).distinct()),
+          List.of(Columns.ID).toArray(String[]::new), "left_semi");
     }
   }
 }

@@ -58,10 +58,12 @@ public final class Manifests {
                                   String... partitionColumns) {
     Dataset<Row> data = spark.read().schema(schema).parquet(dir);
     Column[] all = Arrays.stream(data.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-    Row totals = data.agg(count(lit(1)), sum(xxhash64(all).cast(SUM))).first();
     var partitions = new TreeMap<String, Long>();
     var partitionFingerprints = new TreeMap<String, String>();
+    long rows = 0;
+    java.math.BigDecimal fingerprint = java.math.BigDecimal.ZERO;
     if (partitionColumns.length > 0) {
+      // One pass: the totals are the sums of the partitions' (a sum of hashes is the sum of its parts' sums).
       for (Row r : data.groupBy(Arrays.stream(partitionColumns).map(c -> col(c)).toArray(Column[]::new))
           .agg(count(lit(1)), sum(xxhash64(all).cast(SUM))).collectAsList()) {
         var key = new StringBuilder();
@@ -70,12 +72,17 @@ public final class Manifests {
         }
         partitions.put(key.toString(), r.getLong(partitionColumns.length));
         partitionFingerprints.put(key.toString(), r.getDecimal(partitionColumns.length + 1).toPlainString());
+        rows += r.getLong(partitionColumns.length);
+        fingerprint = fingerprint.add(r.getDecimal(partitionColumns.length + 1));
       }
+    } else {
+      Row totals = data.agg(count(lit(1)), sum(xxhash64(all).cast(SUM))).first();
+      rows = totals.getLong(0);
+      fingerprint = totals.isNullAt(1) ? java.math.BigDecimal.ZERO : totals.getDecimal(1);
     }
     String runId = spark.sparkContext().getLocalProperty(RUN_ID_PROPERTY);
     return new Manifest(new Path(dir).getName().replaceFirst("^\\.(.*)\\.staging$", "$1"), runId,
-        totals.getLong(0), totals.isNullAt(1) ? "0" : totals.getDecimal(1).toPlainString(),
-        List.of(partitionColumns), partitions, partitionFingerprints);
+        rows, fingerprint.toPlainString(), List.of(partitionColumns), partitions, partitionFingerprints);
   }
 
   /**

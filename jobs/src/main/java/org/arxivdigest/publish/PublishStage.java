@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.MONTH;
 import static org.arxivdigest.schema.Columns.TOPIC;
@@ -25,6 +26,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.HadoopFiles;
@@ -92,6 +94,24 @@ public final class PublishStage {
     run(spark, out, topics, links, range, null, runId, stages);
   }
 
+  private static final String PAPERS = "_papers";
+  private static final String ENTRIES = "_entries";
+
+  /**
+   * Per topic and month: (topic, month, papers (distinct ids), entries), newest month first; and per topic, with
+   * month null: its papers and entries over all months. One scan of the listings' (topic, month, id) for both:
+   * they aggregate the same shuffle, which Spark reuses, where two queries would open every month folder twice.
+   */
+  static Dataset<Row> listingCounts(Dataset<Row> listings) {
+    Dataset<Row> perPaper = listings.groupBy(TOPIC, MONTH, ID).agg(count(lit(1)).as(ENTRIES));
+    Dataset<Row> months = perPaper.groupBy(TOPIC, MONTH).agg(count(lit(1)).as(PAPERS), sum(ENTRIES).as(ENTRIES));
+    // The topic's entries too: with them the two branches read the same aggregate of the scan, so the optimizer
+    // does not rewrite this one into a second scan of its own.
+    Dataset<Row> topics = perPaper.groupBy(TOPIC).agg(countDistinct(col(ID)).as(PAPERS), sum(ENTRIES).as(ENTRIES))
+        .select(col(TOPIC), lit(null).cast(DataTypes.StringType).as(MONTH), col(PAPERS), col(ENTRIES));
+    return months.unionByName(topics).orderBy(col(TOPIC), col(MONTH).desc());
+  }
+
   /** {@code topicMonths}: the only month folders to render ({@code "topic/yyyy_mm"}), or null for all. */
   public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, SiteLinks links,
                          MonthRange range, java.util.Set<String> topicMonths, String runId, Stages stages) {
@@ -117,13 +137,13 @@ public final class PublishStage {
     Map<String, List<MonthCount>> counts = new TreeMap<>();
     Map<String, Long> topicPapers = new TreeMap<>();
     stages.run("publish.count", () -> {
-      for (Row r : listings.groupBy(TOPIC, MONTH).agg(countDistinct(col(ID)), count(lit(1)))
-          .orderBy(col(TOPIC), col(MONTH).desc()).collectAsList()) {
-        counts.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-            .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
-      }
-      for (Row r : listings.groupBy(TOPIC).agg(countDistinct(col(ID))).collectAsList()) {
-        topicPapers.put(r.getString(0), r.getLong(1));
+      for (Row r : listingCounts(listings).collectAsList()) {
+        if (r.isNullAt(1)) {
+          topicPapers.put(r.getString(0), r.getLong(2));
+        } else {
+          counts.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+              .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
+        }
       }
       return Map.of("months", counts.values().stream().mapToInt(List::size).sum());
     });

@@ -27,6 +27,7 @@ public final class Sessions {
     // Before --conf, so that a user's own spark.hadoop.fs.file.impl wins.
     if (isLocal(resolved == null ? System.getProperty("spark.master") : resolved)) {
       localHadoopSettings().forEach((k, v) -> builder.config("spark.hadoop." + k, v));
+      builder.config(LISTING_THRESHOLD, String.valueOf(Integer.MAX_VALUE));
     }
     if (confs != null) {
       confs.forEach(builder::config);
@@ -48,6 +49,14 @@ public final class Sessions {
   public static Map<String, String> localHadoopSettings() {
     return Map.of("fs.file.impl", org.arxivdigest.io.ForklessLocalFileSystem.class.getName());
   }
+
+  /**
+   * Above this many folders Spark lists a dataset's files with a Spark job (default 32): worth it against a
+   * cluster's object store, not on a local disk, where a dataset of ~3,000 (topic, month) folders took 6–12 s to
+   * list that way against 0.8 s on the driver, and every read of the listings paid it. Embedded runs list on the
+   * driver; a cluster keeps Spark's default. A user's --conf wins either way.
+   */
+  public static final String LISTING_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
 
   /** Returns the master to set on the builder, or null to keep the one the environment gave. */
   public static String resolveMaster(String option, String fromEnvironment) {

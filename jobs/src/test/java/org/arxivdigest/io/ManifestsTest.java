@@ -47,6 +47,14 @@ class ManifestsTest {
     Manifests.Manifest after = written("c", rows(new Object[] {"1", "llm", "2025_05"},
         new Object[] {"2b", "llm", "2025_05"}, new Object[] {"4", "rag", "2025_05"}, new Object[] {"5", "rag", "2026_06"}));
     assertThat(before.partitions()).containsEntry("topic=llm/month=2025_05", 2L);
+    // The totals, summed from the partitions, are those of the whole dataset computed directly.
+    Dataset<Row> back = TestSpark.session().read().parquet(dir.resolve("a").toString());
+    Row direct = back.agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
+        org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.xxhash64(
+            java.util.Arrays.stream(back.columns()).map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new)).cast("decimal(38,0)"))).first();
+    assertThat(before.rows()).isEqualTo(direct.getLong(0)).isEqualTo(4L);
+    assertThat(before.fingerprint()).isEqualTo(direct.getDecimal(1).toPlainString());
     assertThat(Manifests.changedPartitions(before, after)).containsExactly(
         "topic=llm/month=2025_05", "topic=llm/month=2026_05", "topic=rag/month=2026_06");
   }

@@ -20,4 +20,20 @@ class SessionsTest {
     assertThat(Sessions.resolveMaster(null, null)).isEqualTo("local[*]");
     assertThat(Sessions.resolveMaster(" ", null)).isEqualTo("local[*]");
   }
+
+  @Test
+  void anEmbeddedRunListsFilesOnTheDriverUnlessTheUserSaysOtherwise() {
+    var spark = Sessions.create("sessions-test", "local[1]", java.util.Map.of());
+    try {
+      assertThat(spark.conf().get(Sessions.LISTING_THRESHOLD)).isEqualTo(String.valueOf(Integer.MAX_VALUE));
+    } finally {
+      spark.stop();
+    }
+    spark = Sessions.create("sessions-test", "local[1]", java.util.Map.of(Sessions.LISTING_THRESHOLD, "64"));
+    try {
+      assertThat(spark.conf().get(Sessions.LISTING_THRESHOLD)).isEqualTo("64");
+    } finally {
+      spark.stop();
+    }
+  }
 }
