@@ -52,9 +52,9 @@ public final class Sessions {
 
   /**
    * Above this many folders Spark lists a dataset's files with a Spark job (default 32): worth it against a
-   * cluster's object store, not on a local disk, where a dataset of ~3,000 (topic, month) folders took 6–12 s to
-   * list that way against 0.8 s on the driver, and every read of the listings paid it. Embedded runs list on the
-   * driver; a cluster keeps Spark's default. A user's --conf wins either way.
+   * cluster's object store, not on a local disk, where the listings of 2.9M papers (2,158 (topic, month) folders)
+   * took 6–12 s to list that way against 0.8 s on the driver, and every read of them paid it. Embedded runs list
+   * on the driver; a cluster keeps Spark's default. A user's --conf wins either way.
    */
   public static final String LISTING_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
 
