@@ -170,8 +170,7 @@ public final class PublishStage {
       });
       stages.run("publish.feeds", () -> {
         // Only the newest months that hold a feed's entries are read (month folders: the rest is never opened).
-        Dataset<Row> recent = listings.filter(concat_ws("/", col(TOPIC), col(MONTH))
-            .isin(feedMonths(counts).toArray()));
+        Dataset<Row> recent = new Scope(MonthRange.ALL, feedMonths(counts)).filter(listings);
         Map<String, List<Row>> newest = Feeds.byTopic(Feeds.newest(recent, spark.read().parquet(out.papers())));
         for (Topic t : topics) {
           site.write(out.site() + "/feeds/" + t.slug() + ".xml",
