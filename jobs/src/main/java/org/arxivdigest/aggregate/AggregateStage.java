@@ -172,9 +172,7 @@ public final class AggregateStage {
     stages.run("aggregate.trending_terms", () -> {
       Column inRange = range.filter(col(Columns.MONTH));
       Aggregates.Idf idf = termIdf(in, out, stages);
-      Dataset<Row> trending = shortRange(range)
-          ? Aggregates.trendingTerms(listings, idf, inRange)
-          : Aggregates.trendingTerms(listings, idf).filter(inRange);
+      Dataset<Row> trending = Aggregates.trendingTerms(listings, idf).filter(inRange);
       DatasetWriter.overwriteMonths(trending, out.trendingTerms(), range);
       var counts = new LinkedHashMap<String, Object>();
       if (range.only() != null) {
@@ -184,13 +182,12 @@ public final class AggregateStage {
     });
   }
 
-  /** Ranges of at most this many months compute their trending terms from their own terms only. */
+  /** Ranges of at most this many months read only their own papers' rows for their stats. */
   static final int SHORT_RANGE_MONTHS = 24;
 
   /**
-   * A range whose trending terms can be computed from the (topic, term)s of its own months
-   * ({@link Aggregates#trendingTerms(Dataset, Aggregates.Idf, Column)}): bounded, and at most
-   * {@value #SHORT_RANGE_MONTHS} months long.
+   * A range whose topic and category stats read only the papers and assignments of its own versions
+   * ({@link Inputs#ofRange}): bounded, and at most {@value #SHORT_RANGE_MONTHS} months long.
    */
   static boolean shortRange(MonthRange range) {
     if (range.only() != null) {

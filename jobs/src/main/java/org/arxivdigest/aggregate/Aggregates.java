@@ -2,7 +2,6 @@ package org.arxivdigest.aggregate;
 
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.bround;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -10,13 +9,11 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.substring_index;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.arxivdigest.schema.Columns.*;
@@ -26,11 +23,11 @@ import java.util.List;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.classify.tfidf.TextFeatures;
@@ -56,9 +53,8 @@ public final class Aggregates {
   private static final String IDX = "_month_index";
   private static final String CORPUS_DF = "_corpus_df";
   private static final String IDF = "_idf";
-  private static final String SHARE = "_share";
-  private static final String PREV_SHARES = "_prev_shares";
-  private static final String MAX_PAPERS = "_max_papers";
+  private static final String SHARE = RisingTerms.SHARE;
+  private static final String PREV_SHARES = RisingTerms.PREV_SHARES;
 
   /** A version row is a paper's first when it was submitted at the paper's first version time. */
   private static Dataset<Row> versionsWithNew(Dataset<Row> versions, Dataset<Row> papers, String... paperColumns) {
@@ -129,8 +125,8 @@ public final class Aggregates {
   /** Papers the IDF of {@link #trendingTerms} is estimated from, at most (a deterministic sample by id hash). */
   public static final long IDF_SAMPLE = 100_000;
 
-  /** Title + abstract to the distinct terms of each document, as the models read them. */
-  static Dataset<Row> distinctTerms(Dataset<Row> docs, String... keep) {
+  /** Title + abstract to the distinct terms of each document ({@code _terms}), as the models read them. */
+  static Dataset<Row> termArrays(Dataset<Row> docs, String... keep) {
     Dataset<Row> withText = docs.withColumn(TextFeatures.TEXT, TextFeatures.text());
     for (Transformer stage : TextFeatures.termStages()) {
       withText = stage.transform(withText);
@@ -139,8 +135,18 @@ public final class Aggregates {
     for (String k : keep) {
       cols.add(col(k));
     }
-    cols.add(explode(array_distinct(col(TextFeatures.TERMS))).as(TERM));
+    cols.add(array_distinct(col(TextFeatures.TERMS)).as(TextFeatures.TERMS));
     return withText.select(cols.toArray(Column[]::new));
+  }
+
+  /** Title + abstract to the distinct terms of each document, a row each ({@code term}). */
+  static Dataset<Row> distinctTerms(Dataset<Row> docs, String... keep) {
+    var cols = new ArrayList<Column>();
+    for (String k : keep) {
+      cols.add(col(k));
+    }
+    cols.add(explode(col(TextFeatures.TERMS)).as(TERM));
+    return termArrays(docs, keep).select(cols.toArray(Column[]::new));
   }
 
   /**
@@ -168,13 +174,14 @@ public final class Aggregates {
    * month has nothing to rise against and gets no rows, nor does a term that did not rise). Weight of a term in a
    * month: the share of the month's papers using it times the term's IDF over the corpus ({@link #idf} of
    * {@code papers}); terms the sample never saw get the highest IDF. Only the months of {@code listings} are read:
-   * a caller that wants some months passes their listings and those of the 12 months before each.
+   * a caller that wants some months passes their listings and those of the 12 months before each, and keeps the
+   * rows of its months.
    *
    * <p>The text is the listings' own (a listing row carries its paper's title and abstract), so the papers are not
-   * read again. One pass over the terms: each (topic, term)'s months in order, a range window sums the shares of
-   * the 12 months before each (the IDF, constant per term, multiplies the sums afterwards), so there is no
-   * self-join; only the (topic, term)s that reach {@link #MIN_TERM_PAPERS} papers in some month enter the window,
-   * and only the rows that rose meet the IDF.
+   * read again. A paper with two versions in a topic's month is one document, its newest version's. The documents
+   * go to their topic's partition once, sorted by month; {@link RisingTerms} counts each month's terms there and
+   * keeps the counts of the 12 months before it, so only the terms that reach {@link #MIN_TERM_PAPERS} papers and
+   * rose meet the IDF and the rank.
    */
   public static Dataset<Row> trendingTerms(Dataset<Row> listings, Dataset<Row> papers) {
     return trendingTerms(listings, idf(papers));
@@ -182,63 +189,16 @@ public final class Aggregates {
 
   /** As {@link #trendingTerms(Dataset, Dataset)} with the IDF at hand. */
   static Dataset<Row> trendingTerms(Dataset<Row> listings, Idf idf) {
-    return trendingTerms(listings, idf, null);
-  }
-
-  /**
-   * The rows of the months {@code wanted} selects (a filter on {@code month}; null: all months). A term gets a row
-   * in a month only if it is in {@link #MIN_TERM_PAPERS} of its papers, so the other months' term rows are needed
-   * only for the (topic, term)s that reach it in a wanted month: a backfill of a month broadcasts those few and
-   * drops the rest of its 12 baseline months' terms before the shuffle. For a short range only: the (topic,
-   * term)s of many months would not fit a broadcast.
-   */
-  static Dataset<Row> trendingTerms(Dataset<Row> listings, Idf idf, Column wanted) {
-    // One document per paper listed in a topic's month: a paper with two versions in the month has two rows with
-    // the same text, and only its newest is read. The (topic, month, id, version) keys are a few bytes a row:
-    // broadcast, they pick the rows out of the listings' scan without shuffling any text.
-    String[] docKey = {TOPIC, MONTH, ID, VERSION};
-    Dataset<Row> listed = listings.groupBy(TOPIC, MONTH, ID).agg(max(VERSION).as(VERSION));
     Dataset<Row> docs = listings.select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT)
-        .join(broadcast(listed), docKey, "left_semi");
-    Dataset<Row> monthDocs = listed.groupBy(TOPIC, MONTH)
-        .agg(count(lit(1)).as(MONTH_PAPERS))
-        .withColumn(IDX, monthIndex(col(MONTH)))
-        // How many earlier months of the topic, within the window, have papers.
-        .withColumn(BASELINE_MONTHS_COL, count(lit(1)).over(Window.partitionBy(TOPIC).orderBy(IDX)
-            .rangeBetween(-BASELINE_MONTHS, -1)).cast("int"));
-    // The term rows go to their (topic, term) partition once: the count per month and both windows over a
-    // (topic, term)'s months then run where the rows are, with no second shuffle.
-    Dataset<Row> terms = distinctTerms(docs, TOPIC, MONTH, ID);
-    if (wanted != null) {
-      Dataset<Row> reach = terms.filter(wanted).groupBy(TOPIC, MONTH, TERM).agg(count(lit(1)).as(PAPERS_WITH_TERM))
-          .filter(col(PAPERS_WITH_TERM).geq(MIN_TERM_PAPERS)).select(TOPIC, TERM).distinct();
-      terms = terms.join(broadcast(reach), List.of(TOPIC, TERM).toArray(String[]::new), "left_semi");
-    }
-    Dataset<Row> shares = terms
-        .repartition(col(TOPIC), col(TERM))
-        .groupBy(TOPIC, MONTH, TERM).agg(count(lit(1)).as(PAPERS_WITH_TERM))
-        .join(broadcast(monthDocs), List.of(TOPIC, MONTH).toArray(String[]::new))
-        .withColumn(SHARE, col(PAPERS_WITH_TERM).divide(col(MONTH_PAPERS)));
-    // Most (topic, term)s are a 2-gram in one or two papers: they can never trend, and their shares are only ever
-    // part of their own baselines. Both windows run in month order, so that the rows are sorted once.
-    WindowSpec termMonths = Window.partitionBy(TOPIC, TERM).orderBy(IDX);
-    Dataset<Row> candidates = shares
-        .withColumn(MAX_PAPERS, max(PAPERS_WITH_TERM).over(termMonths
-            .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
-        .filter(col(MAX_PAPERS).geq(MIN_TERM_PAPERS))
-        .withColumn(PREV_SHARES, sum(SHARE).over(termMonths.rangeBetween(-BASELINE_MONTHS, -1)))
-        .filter(col(PAPERS_WITH_TERM).geq(MIN_TERM_PAPERS).and(col(BASELINE_MONTHS_COL).gt(0)))
-        // The IDF (at least 1) multiplies both sides of the score: a row whose share is below its baseline's mean
-        // cannot score above 0 (rounding is monotone). The margin keeps the rows that floating point puts a hair
-        // below; the rounded score decides them.
-        .filter(col(SHARE).multiply(col(BASELINE_MONTHS_COL))
-            .geq(coalesce(col(PREV_SHARES), lit(0.0)).multiply(1 - 1e-9)));
+        .repartition(col(TOPIC))
+        .sortWithinPartitions(col(TOPIC), col(MONTH), col(ID), col(VERSION).desc());
+    Dataset<Row> candidates = termArrays(docs, TOPIC, MONTH, ID)
+        .mapPartitions(new RisingTerms(), Encoders.row(RisingTerms.SCHEMA));
 
     Column termIdf = coalesce(col(IDF), lit(idf.unseen()));
     Column weight = bround(col(SHARE).multiply(termIdf), 6);
-    // Rounded so that the order in which Spark sums does not show in the output.
-    Column baseline = bround(coalesce(col(PREV_SHARES), lit(0.0)).multiply(termIdf)
-        .divide(col(BASELINE_MONTHS_COL)), 6);
+    // Rounded as the weight is: the score compares the two.
+    Column baseline = bround(col(PREV_SHARES).multiply(termIdf).divide(col(BASELINE_MONTHS_COL)), 6);
     Dataset<Row> scored = candidates
         .join(idf.terms(), List.of(TERM).toArray(String[]::new), "left")
         .withColumn(WEIGHT, weight)
@@ -247,7 +207,7 @@ public final class Aggregates {
     return scored
         .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH)
             .orderBy(col(SCORE).desc(), col(PAPERS_WITH_TERM).desc(), col(TERM))))
-        .filter(col(RANK).leq(TOP_TERMS).and(col(SCORE).gt(0)).and(wanted == null ? lit(true) : wanted))
+        .filter(col(RANK).leq(TOP_TERMS).and(col(SCORE).gt(0)))
         .select(Schemas.columns(Schemas.TRENDING_TERMS));
   }
 }

@@ -1,0 +1,66 @@
+package org.arxivdigest.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+/** {@link RisingTerms} on one partition's documents, without Spark: the scan's own bookkeeping. */
+class RisingTermsTest {
+
+  /** A document as Spark hands it over: the terms a Scala sequence. */
+  private static Row doc(String topic, String month, String id, String... terms) {
+    return RowFactory.create(topic, month, id, scala.jdk.javaapi.CollectionConverters.asScala(List.of(terms)).toList());
+  }
+
+  private static List<Row> scan(Row... docs) throws Exception {
+    var out = new ArrayList<Row>();
+    new RisingTerms().call(List.of(docs).iterator()).forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
+  void aTopicsMonthsAreComparedWithItsOwnEarlierMonthsOnlyAndAPaperCountsOncePerMonth() throws Exception {
+    List<Row> rows = scan(
+        // Topic a: January without "spiking", February with it in 3 of 4 papers.
+        doc("a", "2025_01", "1", "graph"), doc("a", "2025_01", "2", "graph"),
+        doc("a", "2025_02", "3", "spiking"), doc("a", "2025_02", "4", "spiking"),
+        // Two versions of paper 5 in February: the first row (the newest) counts, the second is skipped.
+        doc("a", "2025_02", "5", "spiking"), doc("a", "2025_02", "5", "graph"),
+        doc("a", "2025_02", "6", "graph"),
+        // Topic b follows in the same partition: its first month has no baseline, though a's February is near.
+        doc("b", "2025_03", "7", "spiking"), doc("b", "2025_03", "8", "spiking"), doc("b", "2025_03", "9", "spiking"),
+        // b's April: "spiking" in 3 of 3 papers again, not below its baseline (rises by 0); "graph" 1 paper only.
+        doc("b", "2025_04", "10", "spiking", "graph"), doc("b", "2025_04", "11", "spiking"),
+        doc("b", "2025_04", "12", "spiking"));
+    assertThat(rows).extracting(r -> r.getString(0) + "/" + r.getString(1) + "/" + r.getString(2))
+        .containsExactly("a/2025_02/spiking", "b/2025_04/spiking");
+    Row feb = rows.get(0);
+    // papers with the term, month papers, baseline months, share, baseline shares.
+    assertThat(List.of(feb.get(3), feb.get(4), feb.get(5), feb.get(6), feb.get(7)))
+        .containsExactly(3L, 4L, 1, 0.75, 0.0);
+    Row apr = rows.get(1);
+    assertThat(List.of(apr.get(3), apr.get(4), apr.get(5), apr.get(6), apr.get(7)))
+        .containsExactly(3L, 3L, 1, 1.0, 1.0);
+  }
+
+  @Test
+  void monthsMoreThanTwelveBackAreDroppedFromTheBaseline() throws Exception {
+    var docs = new ArrayList<Row>();
+    for (String m : List.of("2024_01", "2024_02", "2025_02")) {
+      for (int i = 0; i < 3; i++) {
+        docs.add(doc("a", m, m + i, m.equals("2024_02") ? "other" : "spiking"));
+      }
+    }
+    List<Row> rows = scan(docs.toArray(Row[]::new));
+    // 2024_02 ("other", new against 2024_01) is a baseline month of 2025_02 (12 back), 2024_01 is not (13 back):
+    // one baseline month, without the term.
+    assertThat(rows).extracting(r -> r.getString(1) + "/" + r.getString(2))
+        .containsExactly("2024_02/other", "2025_02/spiking");
+    assertThat(rows.get(1).getInt(5)).isEqualTo(1);
+    assertThat(rows.get(1).getDouble(7)).isZero();
+  }
+}
