@@ -193,7 +193,7 @@ public final class Aggregates {
         .repartition(col(TOPIC))
         .sortWithinPartitions(col(TOPIC), col(MONTH), col(ID), col(VERSION).desc());
     Dataset<Row> candidates = termArrays(docs, TOPIC, MONTH, ID)
-        .mapPartitions(new RisingTerms(), Encoders.row(RisingTerms.SCHEMA));
+        .mapPartitions(new RisingTerms(idf.unseen()), Encoders.row(RisingTerms.SCHEMA));
 
     Column termIdf = coalesce(col(IDF), lit(idf.unseen()));
     Column weight = bround(col(SHARE).multiply(termIdf), 6);

@@ -8,11 +8,13 @@ import static org.arxivdigest.schema.Columns.TERM;
 import static org.arxivdigest.schema.Columns.TOPIC;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -54,12 +56,52 @@ final class RisingTerms implements MapPartitionsFunction<Row, Row> {
     return Integer.parseInt(month.substring(0, 4)) * 12 + Integer.parseInt(month.substring(5, 7));
   }
 
+  /** The highest IDF a term can have (that of a term the IDF sample never saw). */
+  private final double maxIdf;
+
+  RisingTerms(double maxIdf) {
+    this.maxIdf = maxIdf;
+  }
+
+  /** The rise of a candidate row: its share minus its baseline's mean share (the score before the IDF). */
+  private static double rise(Row r) {
+    return r.getDouble(6) - r.getDouble(7) / r.getInt(5);
+  }
+
+  /**
+   * The month's rising terms that can reach its top {@link Aggregates#TOP_TERMS}. A term's score is its rise times
+   * its IDF, rounded: at least its rise (the IDF is at least 1), at most its rise times {@link #maxIdf}. When
+   * {@code TOP_TERMS} terms rise by at least {@code t}, a term whose rise times the highest IDF stays clearly below
+   * {@code t} scores below all of them and can rank no better than after them: it is left out before the IDF join,
+   * and the ranks of the top terms do not change. The margin covers the three roundings to 6 places.
+   */
+  private List<Row> withinReach(List<Row> rising) {
+    if (rising.size() <= Aggregates.TOP_TERMS) {
+      return rising;
+    }
+    var top = new PriorityQueue<Double>();
+    for (Row r : rising) {
+      top.add(rise(r));
+      if (top.size() > Aggregates.TOP_TERMS) {
+        top.poll();
+      }
+    }
+    double floor = top.peek() - 1e-5;
+    var kept = new ArrayList<Row>();
+    for (Row r : rising) {
+      if (rise(r) * maxIdf >= floor) {
+        kept.add(r);
+      }
+    }
+    return kept;
+  }
+
   /** One month of a topic: its number, papers, and papers per term. */
   private record Month(int index, long papers, Map<String, long[]> counts) {}
 
   @Override
   public Iterator<Row> call(Iterator<Row> docs) {
-    var scan = new Scan();
+    var scan = new Scan(this);
     return new Iterator<>() {
       private boolean done;
 
@@ -88,6 +130,7 @@ final class RisingTerms implements MapPartitionsFunction<Row, Row> {
   /** The state of one partition's scan: the month being counted and the 12 before it. */
   private static final class Scan {
     final ArrayDeque<Row> ready = new ArrayDeque<>();
+    private final RisingTerms owner;
     private final ArrayDeque<Month> before = new ArrayDeque<>();
     private String topic;
     private String month;
@@ -95,6 +138,10 @@ final class RisingTerms implements MapPartitionsFunction<Row, Row> {
     private long papers;
     private Map<String, long[]> counts;
     private String lastId;
+
+    Scan(RisingTerms owner) {
+      this.owner = owner;
+    }
 
     void add(Row doc) {
       String t = doc.getString(0);
@@ -134,6 +181,7 @@ final class RisingTerms implements MapPartitionsFunction<Row, Row> {
       }
       int baselineMonths = before.size();
       if (baselineMonths > 0) {
+        var rising = new ArrayList<Row>();
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
           long n = e.getValue()[0];
           if (n < Aggregates.MIN_TERM_PAPERS) {
@@ -152,9 +200,10 @@ final class RisingTerms implements MapPartitionsFunction<Row, Row> {
           // score above 0 (rounding is monotone). The margin keeps the rows that floating point puts a hair
           // below; the rounded score decides them.
           if (share * baselineMonths >= prev * (1 - 1e-9)) {
-            ready.add(RowFactory.create(topic, month, e.getKey(), n, papers, baselineMonths, share, prev));
+            rising.add(RowFactory.create(topic, month, e.getKey(), n, papers, baselineMonths, share, prev));
           }
         }
+        ready.addAll(owner.withinReach(rising));
       }
       before.addLast(new Month(index, papers, counts));
       month = null;

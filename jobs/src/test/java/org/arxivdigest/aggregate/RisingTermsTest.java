@@ -17,8 +17,12 @@ class RisingTermsTest {
   }
 
   private static List<Row> scan(Row... docs) throws Exception {
+    return scan(100, docs);
+  }
+
+  private static List<Row> scan(double maxIdf, Row... docs) throws Exception {
     var out = new ArrayList<Row>();
-    new RisingTerms().call(List.of(docs).iterator()).forEachRemaining(out::add);
+    new RisingTerms(maxIdf).call(List.of(docs).iterator()).forEachRemaining(out::add);
     return out;
   }
 
@@ -62,5 +66,28 @@ class RisingTermsTest {
         .containsExactly("2024_02/other", "2025_02/spiking");
     assertThat(rows.get(1).getInt(5)).isEqualTo(1);
     assertThat(rows.get(1).getDouble(7)).isZero();
+  }
+
+  @Test
+  void aTermThatCannotReachTheTopTermsEvenWithTheHighestIdfIsLeftOut() throws Exception {
+    // January: 40 papers with "base". February: 40 papers, term tk in k + 3 of them (k = 0..29), all new: each
+    // rises by its share. The 25th highest rise is 8/40; t00's rise (3/40) times an IDF of at most 2 stays below.
+    var docs = new ArrayList<Row>();
+    for (int i = 0; i < 40; i++) {
+      docs.add(doc("a", "2025_01", "j" + i, "base"));
+    }
+    for (int i = 0; i < 40; i++) {
+      var terms = new ArrayList<String>();
+      for (int k = 0; k < 30; k++) {
+        if (i < k + 3) {
+          terms.add(String.format("t%02d", k));
+        }
+      }
+      docs.add(doc("a", "2025_02", String.format("f%02d", i), terms.toArray(String[]::new)));
+    }
+    List<Row> capped = scan(2, docs.toArray(Row[]::new));
+    assertThat(capped).extracting(r -> r.getString(2)).hasSize(29).doesNotContain("t00").contains("t01", "t29");
+    // With a higher possible IDF, t00 could still score among the top: kept.
+    assertThat(scan(100, docs.toArray(Row[]::new))).hasSize(30);
   }
 }
