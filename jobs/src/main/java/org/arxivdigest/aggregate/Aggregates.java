@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.not;
@@ -139,14 +140,19 @@ public final class Aggregates {
     return withText.select(cols.toArray(Column[]::new));
   }
 
-  /** Title + abstract to the distinct terms of each document, a row each ({@code term}). */
+  /**
+   * Title + abstract to the distinct terms of each document, a row each ({@code term}). Not {@code explode}: for
+   * it the optimizer adds a filter on the array's size before the scan's projection, which then tokenizes every
+   * document twice; {@code explode_outer} gets no such filter, and its one null row of a document without terms
+   * is dropped after it.
+   */
   static Dataset<Row> distinctTerms(Dataset<Row> docs, String... keep) {
     var cols = new ArrayList<Column>();
     for (String k : keep) {
       cols.add(col(k));
     }
-    cols.add(explode(col(TextFeatures.TERMS)).as(TERM));
-    return termArrays(docs, keep).select(cols.toArray(Column[]::new));
+    cols.add(explode_outer(col(TextFeatures.TERMS)).as(TERM));
+    return termArrays(docs, keep).select(cols.toArray(Column[]::new)).filter(col(TERM).isNotNull());
   }
 
   /**

@@ -198,7 +198,7 @@ class AggregatesTest {
   }
 
   @Test
-  void aShortBoundedRangeComputesTrendingTermsFromItsOwnTermsAndALongOrOpenOneDoesNot() {
+  void aShortBoundedRangeReadsOnlyItsOwnPapersForItsStatsAndALongOrOpenOneDoesNot() {
     assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2026_05", "2026_05"))).isTrue();
     assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2024_06", "2026_05"))).isTrue();
     assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2024_05", "2026_05"))).isFalse();
