@@ -13,7 +13,6 @@ import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -51,7 +50,6 @@ public final class Aggregates {
 
   private static final String IS_NEW = "_is_new";
   private static final String CHOSEN = "_chosen_method";
-  private static final String IDX = "_month_index";
   private static final String CORPUS_DF = "_corpus_df";
   private static final String IDF = "_idf";
   private static final String SHARE = RisingTerms.SHARE;
@@ -116,11 +114,6 @@ public final class Aggregates {
     Column[] columns = java.util.Arrays.stream(fresh.columns()).map(c -> col(c)).toArray(Column[]::new);
     Dataset<Row> before = old.select(columns);
     return fresh.exceptAll(before).unionByName(before.exceptAll(fresh)).select(MONTH).distinct();
-  }
-
-  /** {@code yyyy_MM} to a month number, so that "the 12 months before" is arithmetic. */
-  static Column monthIndex(Column month) {
-    return substring(month, 1, 4).cast("int").multiply(12).plus(substring(month, 6, 2).cast("int"));
   }
 
   /** Papers the IDF of {@link #trendingTerms} is estimated from, at most (a deterministic sample by id hash). */

@@ -51,7 +51,7 @@ final class RisingTerms implements MapPartitionsFunction<Row, Row> {
       .add(SHARE, DataTypes.DoubleType, false)
       .add(PREV_SHARES, DataTypes.DoubleType, false);
 
-  /** {@code yyyy_MM} to a month number, as {@link Aggregates#monthIndex}. */
+  /** {@code yyyy_MM} to a month number, so that "the 12 months before" is arithmetic. */
   static int monthIndex(String month) {
     return Integer.parseInt(month.substring(0, 4)) * 12 + Integer.parseInt(month.substring(5, 7));
   }
