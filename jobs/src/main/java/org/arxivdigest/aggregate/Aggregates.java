@@ -1,13 +1,11 @@
 package org.arxivdigest.aggregate;
 
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.bround;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.not;
@@ -19,8 +17,9 @@ import static org.apache.spark.sql.functions.xxhash64;
 import static org.arxivdigest.schema.Columns.*;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.ml.Transformer;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -30,7 +29,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.arxivdigest.classify.tfidf.TextFeatures;
+import org.arxivdigest.classify.tfidf.DocumentTerms;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.schema.Schemas;
 
@@ -119,35 +118,6 @@ public final class Aggregates {
   /** Papers the IDF of {@link #trendingTerms} is estimated from, at most (a deterministic sample by id hash). */
   public static final long IDF_SAMPLE = 100_000;
 
-  /** Title + abstract to the distinct terms of each document ({@code _terms}), as the models read them. */
-  static Dataset<Row> termArrays(Dataset<Row> docs, String... keep) {
-    Dataset<Row> withText = docs.withColumn(TextFeatures.TEXT, TextFeatures.text());
-    for (Transformer stage : TextFeatures.termStages()) {
-      withText = stage.transform(withText);
-    }
-    var cols = new ArrayList<Column>();
-    for (String k : keep) {
-      cols.add(col(k));
-    }
-    cols.add(array_distinct(col(TextFeatures.TERMS)).as(TextFeatures.TERMS));
-    return withText.select(cols.toArray(Column[]::new));
-  }
-
-  /**
-   * Title + abstract to the distinct terms of each document, a row each ({@code term}). Not {@code explode}: for
-   * it the optimizer adds a filter on the array's size before the scan's projection, which then tokenizes every
-   * document twice; {@code explode_outer} gets no such filter, and its one null row of a document without terms
-   * is dropped after it.
-   */
-  static Dataset<Row> distinctTerms(Dataset<Row> docs, String... keep) {
-    var cols = new ArrayList<Column>();
-    for (String k : keep) {
-      cols.add(col(k));
-    }
-    cols.add(explode_outer(col(TextFeatures.TERMS)).as(TERM));
-    return termArrays(docs, keep).select(cols.toArray(Column[]::new)).filter(col(TERM).isNotNull());
-  }
-
   /**
    * Every paper's terms' inverse document frequency, {@code ln((n + 1) / (df + 1)) + 1}, estimated on a sample of
    * about {@link #IDF_SAMPLE} papers chosen by a hash of the id (all papers when there are fewer): common words
@@ -155,13 +125,25 @@ public final class Aggregates {
    */
   record Idf(Dataset<Row> terms, double unseen) {}
 
+  /** A paper's (title, abstract) to its distinct terms. */
+  private static final class PaperTerms implements FlatMapFunction<Row, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<String> call(Row paper) {
+      return DocumentTerms.of(paper.getString(0), paper.getString(1)).iterator();
+    }
+  }
+
   static Idf idf(Dataset<Row> papers) {
     long total = papers.count();
     long every = Math.max(1, (total + IDF_SAMPLE - 1) / IDF_SAMPLE);
     Dataset<Row> sample = papers.select(ID, TITLE, ABSTRACT)
         .filter(pmod(xxhash64(col(ID)), lit(every)).equalTo(0));
     long n = every == 1 ? total : sample.count();
-    return new Idf(distinctTerms(sample, ID).groupBy(TERM).agg(count(lit(1)).as(CORPUS_DF))
+    Dataset<Row> terms = sample.select(TITLE, ABSTRACT)
+        .flatMap(new PaperTerms(), Encoders.STRING()).toDF(TERM);
+    return new Idf(terms.groupBy(TERM).agg(count(lit(1)).as(CORPUS_DF))
         .withColumn(IDF, log(lit((double) n + 1).divide(col(CORPUS_DF).plus(1))).plus(1))
         .select(TERM, IDF), Math.log(n + 1.0) + 1);
   }
@@ -191,7 +173,7 @@ public final class Aggregates {
     Dataset<Row> docs = listings.select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT)
         .repartition(col(TOPIC))
         .sortWithinPartitions(col(TOPIC), col(MONTH), col(ID), col(VERSION).desc());
-    Dataset<Row> candidates = termArrays(docs, TOPIC, MONTH, ID)
+    Dataset<Row> candidates = docs.select(TOPIC, MONTH, ID, TITLE, ABSTRACT)
         .mapPartitions(new RisingTerms(idf.unseen()), Encoders.row(RisingTerms.SCHEMA));
 
     Column termIdf = coalesce(col(IDF), lit(idf.unseen()));

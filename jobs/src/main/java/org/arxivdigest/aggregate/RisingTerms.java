@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.classify.tfidf.DocumentTerms;
 
 /**
  * The terms of a topic's month that are in at least {@link Aggregates#MIN_TERM_PAPERS} of its papers and whose
@@ -27,8 +28,9 @@ import org.apache.spark.sql.types.StructType;
  * {@link Aggregates#BASELINE_MONTHS} before it ({@link #SCHEMA}); a topic's first month has nothing to rise
  * against and gets no rows.
  *
- * <p>Reads one partition of documents (topic, month, id, distinct terms) sorted by topic, month, id and newest
- * version first, every document of a topic in the same partition: only the first row of a paper in a month counts.
+ * <p>Reads one partition of documents (topic, month, id, title, abstract) sorted by topic, month, id and newest
+ * version first, every document of a topic in the same partition: only the first row of a paper in a month counts,
+ * with its distinct terms ({@link DocumentTerms}).
  * A month's counts are kept (term to papers) while the next 12 months are read, so a topic's baselines cost a hash
  * lookup per rising candidate instead of a shuffle, sort and window over every (topic, month, term): most terms
  * are a 2-gram in one paper and only ever part of their own baseline. Memory: the distinct terms of 13 months of
@@ -166,8 +168,7 @@ final class RisingTerms implements MapPartitionsFunction<Row, Row> {
       }
       lastId = id;
       papers++;
-      List<String> terms = doc.getList(3);
-      for (String term : terms) {
+      for (String term : DocumentTerms.of(doc.getString(3), doc.getString(4))) {
         counts.computeIfAbsent(term, k -> new long[1])[0]++;
       }
     }

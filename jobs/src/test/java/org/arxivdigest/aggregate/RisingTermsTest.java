@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 /** {@link RisingTerms} on one partition's documents, without Spark: the scan's own bookkeeping. */
 class RisingTermsTest {
 
-  /** A document as Spark hands it over: the terms a Scala sequence. */
-  private static Row doc(String topic, String month, String id, String... terms) {
-    return RowFactory.create(topic, month, id, scala.jdk.javaapi.CollectionConverters.asScala(List.of(terms)).toList());
+  /** A document whose title is the given words (no abstract): its terms are the words and their 2-grams. */
+  private static Row doc(String topic, String month, String id, String... words) {
+    return RowFactory.create(topic, month, id, String.join(" ", words), null);
   }
 
   private static List<Row> scan(Row... docs) throws Exception {
@@ -56,34 +56,31 @@ class RisingTermsTest {
     var docs = new ArrayList<Row>();
     for (String m : List.of("2024_01", "2024_02", "2025_02")) {
       for (int i = 0; i < 3; i++) {
-        docs.add(doc("a", m, m + i, m.equals("2024_02") ? "other" : "spiking"));
+        docs.add(doc("a", m, m + i, m.equals("2024_02") ? "graph" : "spiking"));
       }
     }
     List<Row> rows = scan(docs.toArray(Row[]::new));
-    // 2024_02 ("other", new against 2024_01) is a baseline month of 2025_02 (12 back), 2024_01 is not (13 back):
+    // 2024_02 ("graph", new against 2024_01) is a baseline month of 2025_02 (12 back), 2024_01 is not (13 back):
     // one baseline month, without the term.
     assertThat(rows).extracting(r -> r.getString(1) + "/" + r.getString(2))
-        .containsExactly("2024_02/other", "2025_02/spiking");
+        .containsExactly("2024_02/graph", "2025_02/spiking");
     assertThat(rows.get(1).getInt(5)).isEqualTo(1);
     assertThat(rows.get(1).getDouble(7)).isZero();
   }
 
   @Test
   void aTermThatCannotReachTheTopTermsEvenWithTheHighestIdfIsLeftOut() throws Exception {
-    // January: 40 papers with "base". February: 40 papers, term tk in k + 3 of them (k = 0..29), all new: each
-    // rises by its share. The 25th highest rise is 8/40; t00's rise (3/40) times an IDF of at most 2 stays below.
+    // January: 525 papers with "base". February: 525 papers, k + 3 of them (k = 0..29) with the one word tk, all
+    // new: each rises by its share. The 25th highest rise is 8/525; t00's rise (3/525) times an IDF of at most 2
+    // stays below it, t01's (4/525) reaches it.
     var docs = new ArrayList<Row>();
-    for (int i = 0; i < 40; i++) {
-      docs.add(doc("a", "2025_01", "j" + i, "base"));
+    for (int i = 0; i < 525; i++) {
+      docs.add(doc("a", "2025_01", String.format("j%03d", i), "base"));
     }
-    for (int i = 0; i < 40; i++) {
-      var terms = new ArrayList<String>();
-      for (int k = 0; k < 30; k++) {
-        if (i < k + 3) {
-          terms.add(String.format("t%02d", k));
-        }
+    for (int k = 0; k < 30; k++) {
+      for (int i = 0; i < k + 3; i++) {
+        docs.add(doc("a", "2025_02", String.format("f%02d-%02d", k, i), String.format("t%02d", k)));
       }
-      docs.add(doc("a", "2025_02", String.format("f%02d", i), terms.toArray(String[]::new)));
     }
     List<Row> capped = scan(2, docs.toArray(Row[]::new));
     assertThat(capped).extracting(r -> r.getString(2)).hasSize(29).doesNotContain("t00").contains("t01", "t29");

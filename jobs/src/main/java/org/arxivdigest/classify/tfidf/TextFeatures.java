@@ -33,20 +33,27 @@ public final class TextFeatures {
   public static final String TERMS = "_terms";
   public static final String TF = "_tf";
   public static final String FEATURES = "features";
+  /** What separates words: anything but a letter or a digit. */
+  static final String TOKEN_GAPS = "[^\\p{L}\\p{N}]+";
+  /** Shorter words are dropped. */
+  static final int MIN_TOKEN_LENGTH = 2;
 
   /** What the models read: the title and the abstract of a paper as one text. */
   public static Column text() {
     return concat_ws(" ", coalesce(col(Columns.TITLE), lit("")), coalesce(col(Columns.ABSTRACT), lit("")));
   }
 
-  /** Text ({@link #TEXT}) to its terms ({@link #TERMS}): lower-case words, stop words removed, and 2-grams. */
+  /**
+   * Text ({@link #TEXT}) to its terms ({@link #TERMS}): lower-case words, stop words removed, and 2-grams.
+   * {@link DocumentTerms} gives the same terms without Spark; change both together.
+   */
   public static Transformer[] termStages() {
     return termStages(TEXT);
   }
 
   private static Transformer[] termStages(String input) {
     var tokenizer = new RegexTokenizer().setInputCol(input).setOutputCol(TOKENS)
-        .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).setMinTokenLength(2);
+        .setPattern(TOKEN_GAPS).setToLowercase(true).setMinTokenLength(MIN_TOKEN_LENGTH);
     var stopWords = new StopWordsRemover().setInputCol(TOKENS).setOutputCol(WORDS);
     var bigrams = new NGram().setN(2).setInputCol(WORDS).setOutputCol(BIGRAMS);
     var terms = new SQLTransformer().setStatement(

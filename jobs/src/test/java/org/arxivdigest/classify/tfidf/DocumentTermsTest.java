@@ -1,0 +1,98 @@
+package org.arxivdigest.classify.tfidf;
+
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.ingest.KaggleReader;
+import org.arxivdigest.normalize.Records;
+import org.arxivdigest.schema.Columns;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+
+/** {@link DocumentTerms} against the model's own stages ({@link TextFeatures#termStages()}). */
+class DocumentTermsTest {
+  private static final StructType DOCS = new StructType()
+      .add(Columns.ID, DataTypes.StringType)
+      .add(Columns.TITLE, DataTypes.StringType)
+      .add(Columns.ABSTRACT, DataTypes.StringType);
+
+  /** The distinct terms of each document as the stages give them: id, title, abstract, terms. */
+  private static List<Row> staged(Dataset<Row> docs) {
+    Dataset<Row> out = docs.withColumn(TextFeatures.TEXT, TextFeatures.text());
+    for (Transformer stage : TextFeatures.termStages()) {
+      out = stage.transform(out);
+    }
+    return out.select(col(Columns.ID), col(Columns.TITLE), col(Columns.ABSTRACT),
+        array_distinct(col(TextFeatures.TERMS))).collectAsList();
+  }
+
+  @Test
+  void givesTheStagesTermsForEveryRealSampleRecord() throws IOException {
+    var spark = TestSpark.session();
+    var files = new ArrayList<String>();
+    for (String folder : List.of("kaggle", "recent")) {
+      try (var list = Files.list(TestSpark.sample().resolve(folder))) {
+        list.sorted().map(Path::toString).forEach(files::add);
+      }
+    }
+    // As trending terms read them: the normalized text of the listings.
+    Dataset<Row> docs = Records.normalize(KaggleReader.parse(KaggleReader.readLines(spark, files)))
+        .filter(col("reason").isNull()).select(Columns.ID, Columns.TITLE, Columns.ABSTRACT);
+    List<Row> rows = staged(docs);
+    assertThat(rows).hasSizeGreaterThan(10_000);
+    var differ = new ArrayList<String>();
+    long terms = 0;
+    var nonAscii = new HashSet<String>();
+    for (Row r : rows) {
+      var expected = new HashSet<String>(r.getList(3));
+      var actual = DocumentTerms.of(r.getString(1), r.getString(2));
+      terms += actual.size();
+      actual.stream().filter(t -> !t.chars().allMatch(c -> c < 128)).forEach(nonAscii::add);
+      if (!actual.equals(expected)) {
+        differ.add(r.getString(0));
+      }
+    }
+    assertThat(differ).as("papers whose terms differ").isEmpty();
+    // The comparison covered real vocabulary, not a degenerate case.
+    assertThat(terms).isGreaterThan(1_000_000);
+    assertThat(nonAscii).isNotEmpty();
+  }
+
+  @Test
+  void givesTheStagesTermsForHostileText() {
+    String[][] texts = {
+        {"a", "Dotted İstanbul and ınfinite ß STRASSE", "Ünïcödé ÆØÅ naïve café"},
+        {"b", "$\\mathcal{O}(n \\log n)$ | <b>bold</b> & x_1^2", "The the THE of and a an it is"},
+        {"c", null, "only an abstract: 3D-CNNs, GPT-4o, α-β pruning, 10^{-3}"},
+        {"d", "only a title", null},
+        {"e", null, null},
+        {"f", "", "x y z 1 2 3"},
+        {"g", "Ǆemal ǅ titlecase ﬁ ligature", "日本語の論文 and 中文 text"},
+    };
+    var list = new ArrayList<Row>();
+    for (String[] t : texts) {
+      list.add(RowFactory.create((Object[]) t));
+    }
+    for (Row r : staged(TestSpark.session().createDataFrame(list, DOCS))) {
+      assertThat(DocumentTerms.of(r.getString(1), r.getString(2))).as(r.getString(0))
+          .containsExactlyInAnyOrderElementsOf(r.getList(3));
+    }
+    assertThat(DocumentTerms.of(null, null)).isEmpty();
+    assertThat(DocumentTerms.of("Spiking neural networks", "for the graph"))
+        .containsExactlyInAnyOrder("spiking", "neural", "networks", "graph",
+            "spiking neural", "neural networks", "networks graph");
+  }
+}
