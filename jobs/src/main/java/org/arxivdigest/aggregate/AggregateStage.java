@@ -172,7 +172,8 @@ public final class AggregateStage {
     stages.run("aggregate.trending_terms", () -> {
       Column inRange = range.filter(col(Columns.MONTH));
       Aggregates.Idf idf = termIdf(in, out, stages);
-      Dataset<Row> trending = Aggregates.trendingTerms(listings, idf).filter(inRange);
+      String first = range.only() != null ? (range.only().isEmpty() ? null : range.only().first()) : range.from();
+      Dataset<Row> trending = Aggregates.trendingTerms(listings, idf, first).filter(inRange);
       DatasetWriter.overwriteMonths(trending, out.trendingTerms(), range);
       var counts = new LinkedHashMap<String, Object>();
       if (range.only() != null) {
@@ -190,15 +191,7 @@ public final class AggregateStage {
    * ({@link Inputs#ofRange}): bounded, and at most {@value #SHORT_RANGE_MONTHS} months long.
    */
   static boolean shortRange(MonthRange range) {
-    if (range.only() != null) {
-      return range.only().size() <= SHORT_RANGE_MONTHS;
-    }
-    if (range.from() == null || range.to() == null) {
-      return false;
-    }
-    long months = java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.parse(range.from(), MONTH),
-        YearMonth.parse(range.to(), MONTH)) + 1;
-    return months <= SHORT_RANGE_MONTHS;
+    return range.size() >= 0 && range.size() <= SHORT_RANGE_MONTHS;
   }
 
   /** The stamp of the kept IDF table of trending terms. */

@@ -170,11 +170,19 @@ public final class Aggregates {
 
   /** As {@link #trendingTerms(Dataset, Dataset)} with the IDF at hand. */
   static Dataset<Row> trendingTerms(Dataset<Row> listings, Idf idf) {
+    return trendingTerms(listings, idf, null);
+  }
+
+  /**
+   * As {@link #trendingTerms(Dataset, Idf)}, with rows only for {@code firstMonth} ({@code yyyy_MM}) and after:
+   * the earlier months of {@code listings} are read as baselines only (a backfill's 12 months before its range).
+   */
+  static Dataset<Row> trendingTerms(Dataset<Row> listings, Idf idf, String firstMonth) {
     Dataset<Row> docs = listings.select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT)
         .repartition(col(TOPIC))
         .sortWithinPartitions(col(TOPIC), col(MONTH), col(ID), col(VERSION).desc());
     Dataset<Row> candidates = docs.select(TOPIC, MONTH, ID, TITLE, ABSTRACT)
-        .mapPartitions(new RisingTerms(idf.unseen()), Encoders.row(RisingTerms.SCHEMA));
+        .mapPartitions(new RisingTerms(idf.unseen(), firstMonth), Encoders.row(RisingTerms.SCHEMA));
 
     Column termIdf = coalesce(col(IDF), lit(idf.unseen()));
     Column weight = bround(col(SHARE).multiply(termIdf), 6);

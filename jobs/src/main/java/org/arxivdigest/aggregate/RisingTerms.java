@@ -60,9 +60,17 @@ final class RisingTerms implements MapPartitionsFunction<Row, Row> {
 
   /** The highest IDF a term can have (that of a term the IDF sample never saw). */
   private final double maxIdf;
+  /** The first month ({@code yyyy_MM}) whose rising terms are wanted; earlier months are only baselines. */
+  private final String firstMonth;
 
   RisingTerms(double maxIdf) {
+    this(maxIdf, null);
+  }
+
+  /** {@code firstMonth}: the months before it are counted for the baselines but give no rows; null for all. */
+  RisingTerms(double maxIdf, String firstMonth) {
     this.maxIdf = maxIdf;
+    this.firstMonth = firstMonth;
   }
 
   /** The rise of a candidate row: its share minus its baseline's mean share (the score before the IDF). */
@@ -181,7 +189,7 @@ final class RisingTerms implements MapPartitionsFunction<Row, Row> {
         before.pollFirst();
       }
       int baselineMonths = before.size();
-      if (baselineMonths > 0) {
+      if (baselineMonths > 0 && (owner.firstMonth == null || month.compareTo(owner.firstMonth) >= 0)) {
         var rising = new ArrayList<Row>();
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
           long n = e.getValue()[0];

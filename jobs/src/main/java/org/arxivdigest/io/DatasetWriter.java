@@ -1,6 +1,7 @@
 package org.arxivdigest.io;
 
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -120,8 +121,13 @@ public final class DatasetWriter {
     String month = org.arxivdigest.schema.Columns.MONTH;
     // One task per month, so one file per month: without it every shuffle partition writes a file into every
     // month it holds (35 years of months x 200 partitions: tens of thousands of tiny files, minutes of writing).
-    Dataset<Row> cached = data.repartition(org.apache.spark.sql.functions.col(month))
-        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    // A range of fewer months than shuffle partitions gets as many partitions as months: a one-month backfill
+    // otherwise runs 200 empty tasks for each step below (a second or more each).
+    Column byMonth = org.apache.spark.sql.functions.col(month);
+    long months = range.size();
+    int shuffle = data.sparkSession().sessionState().conf().numShufflePartitions();
+    Dataset<Row> cached = (months > 0 && months < shuffle ? data.repartition((int) months, byMonth)
+        : data.repartition(byMonth)).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     var conf = data.sparkSession().sparkContext().hadoopConfiguration();
     HadoopFiles.deleteRecursively(conf, target + "/" + Manifests.FILE);
     try {

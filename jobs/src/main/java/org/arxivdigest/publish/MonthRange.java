@@ -54,6 +54,21 @@ public record MonthRange(String from, String to, SortedSet<String> only) {
     return new MonthRange(from, to, kept);
   }
 
+  /** How many months these are at most ({@code only}'s size, or the months between the bounds); -1 if unbounded. */
+  public long size() {
+    if (only != null) {
+      return only.size();
+    }
+    if (from == null || to == null) {
+      return -1;
+    }
+    return java.time.temporal.ChronoUnit.MONTHS.between(yearMonth(from), yearMonth(to)) + 1;
+  }
+
+  private static java.time.YearMonth yearMonth(String month) {
+    return java.time.YearMonth.of(Integer.parseInt(month.substring(0, 4)), Integer.parseInt(month.substring(5, 7)));
+  }
+
   public boolean isAll() {
     return from == null && to == null && only == null;
   }

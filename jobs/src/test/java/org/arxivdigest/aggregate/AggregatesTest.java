@@ -162,11 +162,10 @@ class AggregatesTest {
     }
     Dataset<Row> listed = frame(LISTED_TEXT, listings.toArray(Object[][]::new));
     Aggregates.Idf idf = Aggregates.idf(frame(PAPERS, papers.toArray(Object[][]::new)));
-    // A backfill of the month reads its listings and those of the 12 months before it, and keeps its own rows.
+    // A backfill of the month reads its listings and those of the 12 months before it, and gets its own rows only.
     var only = new org.arxivdigest.publish.MonthRange(month, month);
     Dataset<Row> trending = onlyThatMonth
-        ? Aggregates.trendingTerms(AggregateStage.withBaselines(listed, only), idf)
-            .filter(only.filter(org.apache.spark.sql.functions.col("month")))
+        ? Aggregates.trendingTerms(AggregateStage.withBaselines(listed, only), idf, month)
         : Aggregates.trendingTerms(listed, idf);
     if (onlyThatMonth) {
       assertThat(trending.filter(org.apache.spark.sql.functions.col("month").notEqual(month)).count())

@@ -21,8 +21,12 @@ class RisingTermsTest {
   }
 
   private static List<Row> scan(double maxIdf, Row... docs) throws Exception {
+    return scan(new RisingTerms(maxIdf), docs);
+  }
+
+  private static List<Row> scan(RisingTerms terms, Row... docs) throws Exception {
     var out = new ArrayList<Row>();
-    new RisingTerms(maxIdf).call(List.of(docs).iterator()).forEachRemaining(out::add);
+    terms.call(List.of(docs).iterator()).forEachRemaining(out::add);
     return out;
   }
 
@@ -86,5 +90,21 @@ class RisingTermsTest {
     assertThat(capped).extracting(r -> r.getString(2)).hasSize(29).doesNotContain("t00").contains("t01", "t29");
     // With a higher possible IDF, t00 could still score among the top: kept.
     assertThat(scan(100, docs.toArray(Row[]::new))).hasSize(30);
+  }
+
+  @Test
+  void monthsBeforeTheFirstWantedOneAreBaselinesOnly() throws Exception {
+    var docs = new ArrayList<Row>();
+    for (String m : List.of("2025_01", "2025_02", "2025_03")) {
+      for (int i = 0; i < 3; i++) {
+        docs.add(doc("a", m, m + i, m.equals("2025_01") ? "graph" : m.equals("2025_02") ? "spiking" : "neural"));
+      }
+    }
+    assertThat(scan(100, docs.toArray(Row[]::new))).extracting(r -> r.getString(1) + "/" + r.getString(2))
+        .containsExactly("2025_02/spiking", "2025_03/neural");
+    // From March: February rises no more, yet both earlier months are still its baseline.
+    List<Row> march = scan(new RisingTerms(100, "2025_03"), docs.toArray(Row[]::new));
+    assertThat(march).extracting(r -> r.getString(1) + "/" + r.getString(2)).containsExactly("2025_03/neural");
+    assertThat(march.get(0).getInt(5)).isEqualTo(2);
   }
 }
