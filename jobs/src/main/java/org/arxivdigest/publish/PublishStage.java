@@ -112,6 +112,51 @@ public final class PublishStage {
     return months.unionByName(topics).orderBy(col(TOPIC), col(MONTH).desc());
   }
 
+  /**
+   * The stamp of the kept {@link #listingCounts}: keyed by the listings' content (their manifest), so that a
+   * publish whose listings did not change (a backfill or rerun of the aggregates and pages) reads them from the
+   * stamp instead of opening every month folder of the listings again (~2,000 at 2.9M papers: 7-11 s).
+   */
+  static final String COUNTS_STAMP = "listing_counts";
+
+  /** The counts as stamp facts: {@code topics -> {topic -> {papers, months: [[month, papers, entries], ...]}}}. */
+  private static Map<String, Object> countFacts(Map<String, List<MonthCount>> counts, Map<String, Long> topicPapers) {
+    var topics = new TreeMap<String, Object>();
+    var slugs = new TreeSet<>(counts.keySet());
+    slugs.addAll(topicPapers.keySet());
+    for (String t : slugs) {
+      var months = new ArrayList<List<Object>>();
+      counts.getOrDefault(t, List.of()).forEach(m -> months.add(List.of(m.month(), m.papers(), m.entries())));
+      topics.put(t, Map.of("papers", topicPapers.getOrDefault(t, 0L), "months", months));
+    }
+    return Map.of("topics", topics);
+  }
+
+  /** Fills the maps from {@link #countFacts}; false (maps left partly filled) if the facts are not of that shape. */
+  static boolean readCounts(Map<String, Object> facts, Map<String, List<MonthCount>> counts,
+                            Map<String, Long> topicPapers) {
+    if (!(facts.get("topics") instanceof Map<?, ?> topics)) {
+      return false;
+    }
+    for (Map.Entry<?, ?> e : topics.entrySet()) {
+      if (!(e.getValue() instanceof Map<?, ?> topic) || !(topic.get("papers") instanceof Number papers)
+          || !(topic.get("months") instanceof List<?> months)) {
+        return false;
+      }
+      String slug = (String) e.getKey();
+      topicPapers.put(slug, papers.longValue());
+      for (Object m : months) {
+        if (!(m instanceof List<?> l) || l.size() != 3 || !(l.get(0) instanceof String month)
+            || !(l.get(1) instanceof Number n) || !(l.get(2) instanceof Number entries)) {
+          return false;
+        }
+        counts.computeIfAbsent(slug, k -> new ArrayList<>()).add(new MonthCount(month, n.longValue(),
+            entries.longValue()));
+      }
+    }
+    return true;
+  }
+
   /** {@code topicMonths}: the only month folders to render ({@code "topic/yyyy_mm"}), or null for all. */
   public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, SiteLinks links,
                          MonthRange range, java.util.Set<String> topicMonths, String runId, Stages stages) {
@@ -137,15 +182,28 @@ public final class PublishStage {
     Map<String, List<MonthCount>> counts = new TreeMap<>();
     Map<String, Long> topicPapers = new TreeMap<>();
     stages.run("publish.count", () -> {
-      for (Row r : listingCounts(listings).collectAsList()) {
-        if (r.isNullAt(1)) {
-          topicPapers.put(r.getString(0), r.getLong(2));
-        } else {
-          counts.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-              .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
+      String content = StageStamps.content(conf, out.listings());
+      String countsKey = StageStamps.key(COUNTS_STAMP, content);
+      StageStamps.Stamp kept = content.equals("incomplete") ? null
+          : StageStamps.matching(conf, out, COUNTS_STAMP, countsKey, List.of());
+      boolean reused = stages.reusable(kept) && readCounts(kept.facts(), counts, topicPapers);
+      if (!reused) {
+        counts.clear();
+        topicPapers.clear();
+        StageStamps.clear(conf, out, COUNTS_STAMP);
+        for (Row r : listingCounts(listings).collectAsList()) {
+          if (r.isNullAt(1)) {
+            topicPapers.put(r.getString(0), r.getLong(2));
+          } else {
+            counts.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+                .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
+          }
+        }
+        if (!content.equals("incomplete")) {
+          StageStamps.write(conf, out, COUNTS_STAMP, countsKey, runId, List.of(), countFacts(counts, topicPapers));
         }
       }
-      return Map.of("months", counts.values().stream().mapToInt(List::size).sum());
+      return Map.of("months", counts.values().stream().mapToInt(List::size).sum(), "kept_counts_read", reused);
     });
 
     try {

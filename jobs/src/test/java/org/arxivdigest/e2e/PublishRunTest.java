@@ -267,6 +267,16 @@ class PublishRunTest {
     JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
     assertThat(summary.get("changes").get("month_folders_written").asLong()).isEqualTo(1);
     assertThat(summary.get("nothing_changed").asBoolean()).isFalse();
+    // The listings did not change: the index pages' counts came from the stamp, and the pages above are the same.
+    JsonNode count = null;
+    for (JsonNode stage : summary.get("stages")) {
+      if (stage.get("name").asText().equals("publish.count")) {
+        count = stage;
+      }
+    }
+    assertThat(count).isNotNull();
+    assertThat(count.get("kept_counts_read").asBoolean()).isTrue();
+    assertThat(count.get("months").asLong()).isPositive();
   }
 
   @Test
