@@ -40,8 +40,8 @@ public final class DocumentTerms {
     String[] tokens = GAPS.split(text.toLowerCase());
     var words = new ArrayList<String>(tokens.length);
     for (String token : tokens) {
-      boolean stop = STOP_WORDS.contains(token.toLowerCase(STOP_LOCALE));
-      if (token.length() >= TextFeatures.MIN_TOKEN_LENGTH && !stop) {
+      if (token.length() >= TextFeatures.MIN_TOKEN_LENGTH
+          && !STOP_WORDS.contains(token.toLowerCase(STOP_LOCALE))) {
         words.add(token);
       }
     }
