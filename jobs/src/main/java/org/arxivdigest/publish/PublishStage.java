@@ -167,7 +167,8 @@ public final class PublishStage {
     String staging = out.site() + "/.staging-" + runId;
     HadoopFiles.requireDataset(conf, out.listings(), "classify");
     // The site is all of one key's when this publish renders every month, or when it was before this one.
-    String key = StageStamps.key(STAMP, StageStamps.content(conf, out.listings()),
+    String listingsContent = StageStamps.content(conf, out.listings());
+    String key = StageStamps.key(STAMP, listingsContent,
         StageStamps.content(conf, out.papers()), StageStamps.content(conf, out.monthlyTopicStats()), topics, links);
     StageStamps.Stamp before = StageStamps.matching(conf, out, STAMP, key, List.of(), List.of(out.site()));
     if (range.isAll() && stages.skip(STAMP, before)) {
@@ -182,9 +183,8 @@ public final class PublishStage {
     Map<String, List<MonthCount>> counts = new TreeMap<>();
     Map<String, Long> topicPapers = new TreeMap<>();
     stages.run("publish.count", () -> {
-      String content = StageStamps.content(conf, out.listings());
-      String countsKey = StageStamps.key(COUNTS_STAMP, content);
-      StageStamps.Stamp kept = content.equals("incomplete") ? null
+      String countsKey = StageStamps.key(COUNTS_STAMP, listingsContent);
+      StageStamps.Stamp kept = listingsContent.equals("incomplete") ? null
           : StageStamps.matching(conf, out, COUNTS_STAMP, countsKey, List.of());
       boolean reused = stages.reusable(kept) && readCounts(kept.facts(), counts, topicPapers);
       if (!reused) {
@@ -199,7 +199,7 @@ public final class PublishStage {
                 .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
           }
         }
-        if (!content.equals("incomplete")) {
+        if (!listingsContent.equals("incomplete")) {
           StageStamps.write(conf, out, COUNTS_STAMP, countsKey, runId, List.of(), countFacts(counts, topicPapers));
         }
       }
