@@ -172,8 +172,7 @@ public final class AggregateStage {
     stages.run("aggregate.trending_terms", () -> {
       Column inRange = range.filter(col(Columns.MONTH));
       Aggregates.Idf idf = termIdf(in, out, stages);
-      String first = range.only() != null ? (range.only().isEmpty() ? null : range.only().first()) : range.from();
-      Dataset<Row> trending = Aggregates.trendingTerms(listings, idf, first).filter(inRange);
+      Dataset<Row> trending = Aggregates.trendingTerms(listings, idf, range.first()).filter(inRange);
       DatasetWriter.overwriteMonths(trending, out.trendingTerms(), range);
       var counts = new LinkedHashMap<String, Object>();
       if (range.only() != null) {

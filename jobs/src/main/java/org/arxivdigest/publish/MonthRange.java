@@ -65,6 +65,14 @@ public record MonthRange(String from, String to, SortedSet<String> only) {
     return java.time.temporal.ChronoUnit.MONTHS.between(yearMonth(from), yearMonth(to)) + 1;
   }
 
+  /** The earliest month these can hold ({@code only}'s first, else the lower bound); null when there is none. */
+  public String first() {
+    if (only != null) {
+      return only.isEmpty() ? null : only.first();
+    }
+    return from;
+  }
+
   private static java.time.YearMonth yearMonth(String month) {
     return java.time.YearMonth.of(Integer.parseInt(month.substring(0, 4)), Integer.parseInt(month.substring(5, 7)));
   }

@@ -205,6 +205,12 @@ class AggregatesTest {
     assertThat(AggregateStage.shortRange(org.arxivdigest.publish.MonthRange.ALL)).isFalse();
     assertThat(AggregateStage.shortRange(org.arxivdigest.publish.MonthRange.ALL.restrictedTo(
         List.of("2001_01", "2026_05")))).isTrue();
+    // The first month a range can hold: trending terms give rows from it on.
+    assertThat(new org.arxivdigest.publish.MonthRange("2024_06", "2026_05").first()).isEqualTo("2024_06");
+    assertThat(new org.arxivdigest.publish.MonthRange("2024_06", null).restrictedTo(List.of("2025_03", "2001_01",
+        "2024_09")).first()).isEqualTo("2024_09");
+    assertThat(new org.arxivdigest.publish.MonthRange(null, null, new java.util.TreeSet<>()).first()).isNull();
+    assertThat(org.arxivdigest.publish.MonthRange.ALL.first()).isNull();
   }
 
   @Test
