@@ -119,42 +119,59 @@ public final class PublishStage {
    */
   static final String COUNTS_STAMP = "listing_counts";
 
-  /** The counts as stamp facts: {@code topics -> {topic -> {papers, months: [[month, papers, entries], ...]}}}. */
-  private static Map<String, Object> countFacts(Map<String, List<MonthCount>> counts, Map<String, Long> topicPapers) {
-    var topics = new TreeMap<String, Object>();
-    var slugs = new TreeSet<>(counts.keySet());
-    slugs.addAll(topicPapers.keySet());
-    for (String t : slugs) {
-      var months = new ArrayList<List<Object>>();
-      counts.getOrDefault(t, List.of()).forEach(m -> months.add(List.of(m.month(), m.papers(), m.entries())));
-      topics.put(t, Map.of("papers", topicPapers.getOrDefault(t, 0L), "months", months));
-    }
-    return Map.of("topics", topics);
-  }
-
-  /** Fills the maps from {@link #countFacts}; false (maps left partly filled) if the facts are not of that shape. */
-  static boolean readCounts(Map<String, Object> facts, Map<String, List<MonthCount>> counts,
-                            Map<String, Long> topicPapers) {
-    if (!(facts.get("topics") instanceof Map<?, ?> topics)) {
-      return false;
-    }
-    for (Map.Entry<?, ?> e : topics.entrySet()) {
-      if (!(e.getValue() instanceof Map<?, ?> topic) || !(topic.get("papers") instanceof Number papers)
-          || !(topic.get("months") instanceof List<?> months)) {
-        return false;
-      }
-      String slug = (String) e.getKey();
-      topicPapers.put(slug, papers.longValue());
-      for (Object m : months) {
-        if (!(m instanceof List<?> l) || l.size() != 3 || !(l.get(0) instanceof String month)
-            || !(l.get(1) instanceof Number n) || !(l.get(2) instanceof Number entries)) {
-          return false;
+  /** The index pages' counts: per topic, its months' papers and entries, and its distinct papers. */
+  record ListingCounts(Map<String, List<MonthCount>> months, Map<String, Long> topicPapers) {
+    /** From the rows of {@link #listingCounts}. */
+    static ListingCounts of(List<Row> rows) {
+      var counts = new ListingCounts(new TreeMap<>(), new TreeMap<>());
+      for (Row r : rows) {
+        if (r.isNullAt(1)) {
+          counts.topicPapers().put(r.getString(0), r.getLong(2));
+        } else {
+          counts.months().computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+              .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
         }
-        counts.computeIfAbsent(slug, k -> new ArrayList<>()).add(new MonthCount(month, n.longValue(),
-            entries.longValue()));
       }
+      return counts;
     }
-    return true;
+
+    /** As stamp facts: {@code topics -> {topic -> {papers, months: [[month, papers, entries], ...]}}}. */
+    Map<String, Object> facts() {
+      var topics = new TreeMap<String, Object>();
+      var slugs = new TreeSet<>(months.keySet());
+      slugs.addAll(topicPapers.keySet());
+      for (String t : slugs) {
+        var rows = new ArrayList<List<Object>>();
+        months.getOrDefault(t, List.of()).forEach(m -> rows.add(List.of(m.month(), m.papers(), m.entries())));
+        topics.put(t, Map.of("papers", topicPapers.getOrDefault(t, 0L), "months", rows));
+      }
+      return Map.of("topics", topics);
+    }
+
+    /** Back from {@link #facts}; null if the facts are not of that shape. */
+    static ListingCounts fromFacts(Map<String, Object> facts) {
+      if (!(facts.get("topics") instanceof Map<?, ?> topics)) {
+        return null;
+      }
+      var counts = new ListingCounts(new TreeMap<>(), new TreeMap<>());
+      for (Map.Entry<?, ?> e : topics.entrySet()) {
+        if (!(e.getValue() instanceof Map<?, ?> topic) || !(topic.get("papers") instanceof Number papers)
+            || !(topic.get("months") instanceof List<?> months)) {
+          return null;
+        }
+        String slug = (String) e.getKey();
+        counts.topicPapers().put(slug, papers.longValue());
+        for (Object m : months) {
+          if (!(m instanceof List<?> l) || l.size() != 3 || !(l.get(0) instanceof String month)
+              || !(l.get(1) instanceof Number n) || !(l.get(2) instanceof Number entries)) {
+            return null;
+          }
+          counts.months().computeIfAbsent(slug, k -> new ArrayList<>())
+              .add(new MonthCount(month, n.longValue(), entries.longValue()));
+        }
+      }
+      return counts;
+    }
   }
 
   /** {@code topicMonths}: the only month folders to render ({@code "topic/yyyy_mm"}), or null for all. */
@@ -183,27 +200,15 @@ public final class PublishStage {
     Map<String, List<MonthCount>> counts = new TreeMap<>();
     Map<String, Long> topicPapers = new TreeMap<>();
     stages.run("publish.count", () -> {
-      String countsKey = StageStamps.key(COUNTS_STAMP, listingsContent);
-      StageStamps.Stamp kept = listingsContent.equals("incomplete") ? null
-          : StageStamps.matching(conf, out, COUNTS_STAMP, countsKey, List.of());
-      boolean reused = stages.reusable(kept) && readCounts(kept.facts(), counts, topicPapers);
-      if (!reused) {
-        counts.clear();
-        topicPapers.clear();
-        StageStamps.clear(conf, out, COUNTS_STAMP);
-        for (Row r : listingCounts(listings).collectAsList()) {
-          if (r.isNullAt(1)) {
-            topicPapers.put(r.getString(0), r.getLong(2));
-          } else {
-            counts.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-                .add(new MonthCount(r.getString(1), r.getLong(2), r.getLong(3)));
-          }
-        }
-        if (!listingsContent.equals("incomplete")) {
-          StageStamps.write(conf, out, COUNTS_STAMP, countsKey, runId, List.of(), countFacts(counts, topicPapers));
-        }
-      }
-      return Map.of("months", counts.values().stream().mapToInt(List::size).sum(), "kept_counts_read", reused);
+      StageStamps.Kept<ListingCounts> kept = StageStamps.kept(conf, out, stages, COUNTS_STAMP,
+          listingsContent.equals("incomplete") ? null : StageStamps.key(COUNTS_STAMP, listingsContent), runId,
+          ListingCounts::fromFacts, () -> {
+            ListingCounts fresh = ListingCounts.of(listingCounts(listings).collectAsList());
+            return new StageStamps.Computed<>(fresh, fresh.facts());
+          });
+      counts.putAll(kept.value().months());
+      topicPapers.putAll(kept.value().topicPapers());
+      return Map.of("months", counts.values().stream().mapToInt(List::size).sum(), "kept_counts_read", kept.read());
     });
 
     try {

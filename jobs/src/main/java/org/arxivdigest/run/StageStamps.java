@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -149,6 +151,36 @@ public final class StageStamps {
     @SuppressWarnings("unchecked")
     Map<String, Object> facts = node.get("facts") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
     return new Stamp(key, (String) node.get("run_id"), facts);
+  }
+
+  /** A value kept under a stamp ({@link #kept}), and whether it was read back rather than computed. */
+  public record Kept<T>(T value, boolean read) {}
+
+  /** A value just computed, and the facts its stamp keeps (from which {@link #kept}'s reader gets it back). */
+  public record Computed<T>(T value, Map<String, Object> facts) {}
+
+  /**
+   * A value a stage keeps between runs under a stamp of its own, keyed by {@code key}: when the stamp has this key
+   * and reuse is on, {@code read} gets it back from the stamp's facts (null if they are not of its shape); else it
+   * is computed, with the stamp removed before {@code compute} runs and written after it, so that a crash in
+   * between leaves nothing to trust. A null key (an input without a manifest) is computed and never stamped.
+   */
+  public static <T> Kept<T> kept(Configuration conf, OutputLayout out, Stages stages, String stage, String key,
+                                 String runId, Function<Map<String, Object>, T> read,
+                                 Supplier<Computed<T>> compute) {
+    if (key != null) {
+      Stamp stamp = matching(conf, out, stage, key, List.of());
+      T value = stages.reusable(stamp) ? read.apply(stamp.facts()) : null;
+      if (value != null) {
+        return new Kept<>(value, true);
+      }
+    }
+    clear(conf, out, stage);
+    Computed<T> computed = compute.get();
+    if (key != null) {
+      write(conf, out, stage, key, runId, List.of(), computed.facts());
+    }
+    return new Kept<>(computed.value(), false);
   }
 
   /** Removes the stage's stamp: called before the stage writes anything. */
