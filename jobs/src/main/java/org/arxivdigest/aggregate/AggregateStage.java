@@ -1,5 +1,6 @@
 package org.arxivdigest.aggregate;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.time.YearMonth;
@@ -156,15 +157,23 @@ public final class AggregateStage {
     return new Touched(range.restrictedTo(months).only(), trending.only());
   }
 
-  private static void writeStats(Inputs in, OutputLayout out, List<Topic> topics, MonthRange range, Stages stages) {
-    stages.run("aggregate.topic_stats", () -> {
-      DatasetWriter.overwriteMonths(in.topicStats(topics, range), out.monthlyTopicStats(), range);
-      return Map.of();
-    });
-    stages.run("aggregate.category_stats", () -> {
-      DatasetWriter.overwriteMonths(in.categoryStats(range), out.monthlyCategoryStats(), range);
-      return Map.of();
-    });
+  private static void writeStats(Inputs all, OutputLayout out, List<Topic> topics, MonthRange range,
+                                 Stages stages) {
+    Inputs in = all.forRange(range);
+    try {
+      stages.run("aggregate.topic_stats", () -> {
+        DatasetWriter.overwriteMonths(in.topicStats(topics, range), out.monthlyTopicStats(), range);
+        return Map.of();
+      });
+      stages.run("aggregate.category_stats", () -> {
+        DatasetWriter.overwriteMonths(in.categoryStats(range), out.monthlyCategoryStats(), range);
+        return Map.of();
+      });
+    } finally {
+      if (in != all) {
+        in.papers().unpersist();
+      }
+    }
   }
 
   private static void writeTrending(Inputs in, OutputLayout out, MonthRange range, Dataset<Row> listings,
@@ -172,8 +181,24 @@ public final class AggregateStage {
     stages.run("aggregate.trending_terms", () -> {
       Column inRange = range.filter(col(Columns.MONTH));
       Aggregates.Idf idf = termIdf(in, out, stages);
-      Dataset<Row> trending = Aggregates.trendingTerms(listings, idf, range.first()).filter(inRange);
-      DatasetWriter.overwriteMonths(trending, out.trendingTerms(), range);
+      if (shortRange(range)) {
+        // A few months' candidates (thousands of rows): written once to the run's work folder and read twice, so
+        // that only their terms' rows are read from the IDF table (no shuffle of its millions of rows).
+        var conf = in.spark().sparkContext().hadoopConfiguration();
+        String work = out.work(in.spark().sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY));
+        String dir = work + "/trending_candidates";
+        try {
+          DatasetWriter.replaceIntermediate(Aggregates.risingCandidates(listings, idf, range.first()), dir);
+          Dataset<Row> candidates = in.spark().read().schema(RisingTerms.SCHEMA).parquet(dir);
+          DatasetWriter.overwriteMonths(Aggregates.ranked(candidates, Aggregates.idfOf(candidates, idf.terms()),
+              idf.unseen()).filter(inRange), out.trendingTerms(), range);
+        } finally {
+          HadoopFiles.deleteRecursively(conf, work); // the run's work folder, as ingest leaves it
+        }
+      } else {
+        DatasetWriter.overwriteMonths(Aggregates.trendingTerms(listings, idf, range.first()).filter(inRange),
+            out.trendingTerms(), range);
+      }
       var counts = new LinkedHashMap<String, Object>();
       if (range.only() != null) {
         counts.put("months", range.only().size());
@@ -187,7 +212,8 @@ public final class AggregateStage {
 
   /**
    * A range whose topic and category stats read only the papers and assignments of its own versions
-   * ({@link Inputs#ofRange}): bounded, and at most {@value #SHORT_RANGE_MONTHS} months long.
+   * ({@link Inputs#forRange}) and whose trending terms read only their candidates' rows of the IDF table
+   * ({@link Aggregates#idfOf}): bounded, and at most {@value #SHORT_RANGE_MONTHS} months long.
    */
   static boolean shortRange(MonthRange range) {
     return range.size() >= 0 && range.size() <= SHORT_RANGE_MONTHS;
@@ -200,27 +226,25 @@ public final class AggregateStage {
    * The IDF of trending terms ({@link Aggregates#idf}), kept in {@code _state/term_idf} under a stamp keyed by the
    * papers' content: it depends on nothing else, so a backfill or an incremental run whose papers did not change
    * reads it instead of tokenizing the sample again. Removed before it is rewritten, stamped after: a crash in
-   * between leaves no table to trust. Papers without a manifest are never trusted: then it is computed, not kept;
-   * {@code --recompute} computes it again too.
+   * between leaves no table to trust ({@link StageStamps#kept}). Papers without a manifest are never trusted: then
+   * it is computed and not stamped; {@code --recompute} computes it again too.
    */
   static Aggregates.Idf termIdf(Inputs in, OutputLayout out, Stages stages) {
-    var conf = in.spark().sparkContext().hadoopConfiguration();
+    SparkSession spark = in.spark();
+    var conf = spark.sparkContext().hadoopConfiguration();
     String papers = StageStamps.content(conf, out.papers());
-    if (papers.equals("incomplete")) {
-      return Aggregates.idf(in.papers());
-    }
     String dir = StageStamps.folder(out, IDF_STAMP);
-    String key = StageStamps.key(IDF_STAMP, papers, Aggregates.IDF_SAMPLE);
-    StageStamps.Stamp stamp = StageStamps.matching(conf, out, IDF_STAMP, key, List.of());
-    if (stages.reusable(stamp) && stamp.facts().get(UNSEEN) instanceof Number unseen) {
-      return new Aggregates.Idf(in.spark().read().parquet(dir), unseen.doubleValue());
-    }
-    StageStamps.clear(conf, out, IDF_STAMP);
-    Aggregates.Idf idf = Aggregates.idf(in.papers());
-    DatasetWriter.replaceIntermediate(idf.terms(), dir);
-    StageStamps.write(conf, out, IDF_STAMP, key, in.spark().sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY),
-        List.of(), Map.of(UNSEEN, idf.unseen()));
-    return new Aggregates.Idf(in.spark().read().parquet(dir), idf.unseen());
+    return StageStamps.kept(conf, out, stages, IDF_STAMP,
+        papers.equals("incomplete") ? null : StageStamps.key(IDF_STAMP, papers, Aggregates.IDF_SAMPLE),
+        spark.sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY),
+        facts -> facts.get(UNSEEN) instanceof Number unseen
+            ? new Aggregates.Idf(spark.read().parquet(dir), unseen.doubleValue()) : null,
+        () -> {
+          Aggregates.Idf idf = Aggregates.idf(in.papers());
+          DatasetWriter.replaceIntermediate(idf.terms(), dir);
+          return new StageStamps.Computed<>(new Aggregates.Idf(spark.read().parquet(dir), idf.unseen()),
+              Map.of(UNSEEN, idf.unseen()));
+        }).value();
   }
 
   private static final String UNSEEN = "unseen_idf";
@@ -248,29 +272,31 @@ public final class AggregateStage {
           spark.read().parquet(out.assignments()), spark.read().parquet(out.listings()));
     }
 
+    /**
+     * The inputs of the stats of {@code range}. A short range ({@link #shortRange}: a backfill's month is thousands
+     * of papers out of millions) gets its own papers and assignments only, picked out of the scans once: the ids of
+     * its versions are broadcast into them; the papers' few columns the stats read are kept, since both stats
+     * read them (unpersist them after). Any other range: these inputs.
+     */
+    Inputs forRange(MonthRange range) {
+      if (!shortRange(range)) {
+        return this;
+      }
+      Dataset<Row> ids = broadcast(versions.filter(range.filter(col(Columns.MONTH))).select(Columns.ID).distinct());
+      String[] id = {Columns.ID};
+      return new Inputs(spark, papers.select(Columns.ID, Columns.FIRST_VERSION_AT, Columns.CATEGORIES,
+              Columns.PRIMARY_CATEGORY).join(ids, id, "left_semi").persist(StorageLevel.MEMORY_AND_DISK()),
+          versions, assignments.join(ids, id, "left_semi"), listings);
+    }
+
     Dataset<Row> topicStats(List<Topic> topics, MonthRange range) {
       var inRange = range.filter(col(Columns.MONTH));
-      Dataset<Row> versionsInRange = versions.filter(inRange);
-      return Aggregates.monthlyTopicStats(spark, ofRange(assignments, versionsInRange, range),
-          ofRange(papers, versionsInRange, range), versionsInRange, listings.filter(inRange), topics);
+      return Aggregates.monthlyTopicStats(spark, assignments, papers, versions.filter(inRange),
+          listings.filter(inRange), topics);
     }
 
     Dataset<Row> categoryStats(MonthRange range) {
-      Dataset<Row> versionsInRange = versions.filter(range.filter(col(Columns.MONTH)));
-      return Aggregates.monthlyCategoryStats(ofRange(papers, versionsInRange, range), versionsInRange);
-    }
-
-    /**
-     * The rows of {@code byId} (papers or assignments) of the papers with a version in a short range
-     * ({@link #shortRange}): their ids are broadcast and pick the rows out of the scan, so that a one-month backfill
-     * does not shuffle every paper of the dump to meet a month of versions. Any other range: all rows.
-     */
-    static Dataset<Row> ofRange(Dataset<Row> byId, Dataset<Row> versionsInRange, MonthRange range) {
-      if (!shortRange(range)) {
-        return byId;
-      }
-      return byId.join(org.apache.spark.sql.functions.broadcast(versionsInRange.select(Columns.ID).distinct()),
-          List.of(Columns.ID).toArray(String[]::new), "left_semi");
+      return Aggregates.monthlyCategoryStats(papers, versions.filter(range.filter(col(Columns.MONTH))));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.arxivdigest.aggregate;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.bround;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -178,18 +179,45 @@ public final class Aggregates {
    * the earlier months of {@code listings} are read as baselines only (a backfill's 12 months before its range).
    */
   static Dataset<Row> trendingTerms(Dataset<Row> listings, Idf idf, String firstMonth) {
+    return ranked(risingCandidates(listings, idf, firstMonth), idf.terms(), idf.unseen());
+  }
+
+  /**
+   * The first half of {@link #trendingTerms(Dataset, Idf, String)}: the rising terms of each topic's month
+   * ({@link RisingTerms#SCHEMA}), before they meet the IDF. The documents go to their topic's partition once,
+   * sorted by month.
+   */
+  static Dataset<Row> risingCandidates(Dataset<Row> listings, Idf idf, String firstMonth) {
     Dataset<Row> docs = listings.select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT)
         .repartition(col(TOPIC))
         .sortWithinPartitions(col(TOPIC), col(MONTH), col(ID), col(VERSION).desc());
-    Dataset<Row> candidates = docs.select(TOPIC, MONTH, ID, TITLE, ABSTRACT)
+    return docs.select(TOPIC, MONTH, ID, TITLE, ABSTRACT)
         .mapPartitions(new RisingTerms(idf.unseen(), firstMonth), Encoders.row(RisingTerms.SCHEMA));
+  }
 
-    Column termIdf = coalesce(col(IDF), lit(idf.unseen()));
+  /**
+   * The rows of an IDF table ({@link Idf#terms}) for the terms of {@code candidates} only: their distinct terms
+   * are broadcast into the table's scan. For a few months' candidates (a backfill), so that the join in
+   * {@link #ranked} does not shuffle the whole table (millions of terms) to meet a few thousand; the caller keeps
+   * {@code candidates} persisted, since they are read twice.
+   */
+  static Dataset<Row> idfOf(Dataset<Row> candidates, Dataset<Row> idfTerms) {
+    return idfTerms.join(broadcast(candidates.select(TERM).distinct()), List.of(TERM).toArray(String[]::new),
+        "left_semi");
+  }
+
+  /**
+   * The second half of {@link #trendingTerms(Dataset, Idf, String)}: each candidate weighed with its term's IDF
+   * ({@code unseen} when the table lacks it), scored against its baseline, the top {@link #TOP_TERMS} of a topic's
+   * month kept.
+   */
+  static Dataset<Row> ranked(Dataset<Row> candidates, Dataset<Row> idfTerms, double unseen) {
+    Column termIdf = coalesce(col(IDF), lit(unseen));
     Column weight = bround(col(SHARE).multiply(termIdf), 6);
     // Rounded as the weight is: the score compares the two.
     Column baseline = bround(col(PREV_SHARES).multiply(termIdf).divide(col(BASELINE_MONTHS_COL)), 6);
     Dataset<Row> scored = candidates
-        .join(idf.terms(), List.of(TERM).toArray(String[]::new), "left")
+        .join(idfTerms, List.of(TERM).toArray(String[]::new), "left")
         .withColumn(WEIGHT, weight)
         .withColumn(BASELINE_WEIGHT, baseline)
         .withColumn(SCORE, bround(col(WEIGHT).minus(col(BASELINE_WEIGHT)), 6));

@@ -125,7 +125,7 @@ public final class DatasetWriter {
     // otherwise runs 200 empty tasks for each step below (a second or more each).
     Column byMonth = org.apache.spark.sql.functions.col(month);
     long months = range.size();
-    int shuffle = data.sparkSession().sessionState().conf().numShufflePartitions();
+    int shuffle = Integer.parseInt(data.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     Dataset<Row> cached = (months > 0 && months < shuffle ? data.repartition((int) months, byMonth)
         : data.repartition(byMonth)).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     var conf = data.sparkSession().sparkContext().hadoopConfiguration();

@@ -85,6 +85,24 @@ class AggregatesTest {
   }
 
   @Test
+  void aPaperFirstSubmittedAndRevisedInOneMonthIsNewAndUpdatedOnceEachWhateverItsAssignmentRepeats() {
+    var topics = TopicsConfig.parse("{\"topics\": [{\"slug\": \"llm\", \"include\": [\"llm\"]}]}", "t");
+    // D: v1, v2 and v3 in March; assigned twice by the same method (the stats count it once).
+    Dataset<Row> versions = frame(VERSIONS, new Object[] {"D", at("2025-03-02"), "2025_03"},
+        new Object[] {"D", at("2025-03-09"), "2025_03"}, new Object[] {"D", at("2025-03-20"), "2025_03"});
+    Dataset<Row> papers = frame(PAPERS, new Object[] {"D", at("2025-03-02"), List.of("cs.CL"), "cs.CL", "d", "d"});
+    Dataset<Row> assignments = frame(TOPIC_ID_METHOD, new Object[] {"llm", "D", "keyword"},
+        new Object[] {"llm", "D", "keyword"});
+    Dataset<Row> listings = frame(TOPIC_MONTH_ID, new Object[] {"llm", "2025_03", "D"});
+    List<Row> rows = Aggregates.monthlyTopicStats(TestSpark.session(), assignments, papers, versions, listings,
+        topics).collectAsList();
+    assertThat(rows).hasSize(1);
+    Row march = rows.get(0);
+    assertThat(List.of(march.getAs("new_papers"), march.getAs("updated_papers"), march.getAs("versions"),
+        march.getAs("distinct_papers"))).containsExactly(1L, 1L, 3L, 1L);
+  }
+
+  @Test
   void categoryStatsCountCrossListsAndPrimaries() {
     var stats = new HashMap<String, Row>();
     for (Row r : Aggregates.monthlyCategoryStats(PAPERS_DF, VERSIONS_DF).collectAsList()) {
@@ -170,6 +188,13 @@ class AggregatesTest {
     if (onlyThatMonth) {
       assertThat(trending.filter(org.apache.spark.sql.functions.col("month").notEqual(month)).count())
           .as("rows of the wanted month only").isZero();
+      // As the backfill computes them: the IDF table narrowed to the candidates' terms gives the same rows.
+      Dataset<Row> candidates = Aggregates.risingCandidates(AggregateStage.withBaselines(listed, only), idf, month);
+      Dataset<Row> narrowed = Aggregates.idfOf(candidates, idf.terms());
+      assertThat(narrowed.count()).as("only the candidates' terms")
+          .isEqualTo(candidates.select("term").distinct().count()).isLessThan(idf.terms().count());
+      Dataset<Row> ranked = Aggregates.ranked(candidates, narrowed, idf.unseen());
+      assertThat(ranked.collectAsList()).containsExactlyInAnyOrderElementsOf(trending.collectAsList());
     }
     for (Row r : trending.collectAsList()) {
       if (r.getAs("month").equals(month) && r.getAs("term").equals("quantum annealing")) {

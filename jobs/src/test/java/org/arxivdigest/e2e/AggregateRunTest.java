@@ -182,7 +182,14 @@ class AggregateRunTest {
     for (Path f : files) {
       assertThat(Files.getLastModifiedTime(f)).as("read, not rewritten: " + f).isEqualTo(old);
     }
+    // The month's trending terms, computed through its candidates written to the run's work folder and the IDF
+    // rows of their terms only: the rows of the full run, and no work folder left behind.
     assertThat(rows(trending)).isEqualTo(before);
+    if (Files.exists(out.resolve("_work"))) {
+      try (var left = Files.list(out.resolve("_work"))) {
+        assertThat(left).as("the run's work folder is removed").isEmpty();
+      }
+    }
 
     // A stamp of other papers (or another build) is not trusted: the table is computed again, to the same terms.
     Files.writeString(stamp, Files.readString(stamp).replaceFirst("\"key\" : \"[0-9a-f]+\"", "\"key\" : \"0\""));
