@@ -198,8 +198,8 @@ public final class Aggregates {
   /**
    * The rows of an IDF table ({@link Idf#terms}) for the terms of {@code candidates} only: their distinct terms
    * are broadcast into the table's scan. For a few months' candidates (a backfill), so that the join in
-   * {@link #ranked} does not shuffle the whole table (millions of terms) to meet a few thousand; the caller keeps
-   * {@code candidates} persisted, since they are read twice.
+   * {@link #ranked} does not shuffle the whole table (millions of terms) to meet a few thousand. The caller
+   * materializes {@code candidates} first (they are read twice: here and in the join).
    */
   static Dataset<Row> idfOf(Dataset<Row> candidates, Dataset<Row> idfTerms) {
     return idfTerms.join(broadcast(candidates.select(TERM).distinct()), List.of(TERM).toArray(String[]::new),
