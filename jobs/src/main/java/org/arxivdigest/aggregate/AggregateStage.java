@@ -181,23 +181,26 @@ public final class AggregateStage {
     stages.run("aggregate.trending_terms", () -> {
       Column inRange = range.filter(col(Columns.MONTH));
       Aggregates.Idf idf = termIdf(in, out, stages);
-      if (shortRange(range)) {
-        // A few months' candidates (thousands of rows): written once to the run's work folder and read twice, so
-        // that only their terms' rows are read from the IDF table (no shuffle of its millions of rows).
-        var conf = in.spark().sparkContext().hadoopConfiguration();
-        String work = out.work(in.spark().sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY));
-        String dir = work + "/trending_candidates";
-        try {
+      // A short range's candidates (thousands of rows) are written once to the run's work folder and read twice,
+      // so that only their terms' rows are read from the IDF table (no shuffle of its millions of rows).
+      var conf = in.spark().sparkContext().hadoopConfiguration();
+      String work = shortRange(range)
+          ? out.work(in.spark().sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY)) : null;
+      try {
+        Dataset<Row> trending;
+        if (work == null) {
+          trending = Aggregates.trendingTerms(listings, idf, range.first());
+        } else {
+          String dir = work + "/trending_candidates";
           DatasetWriter.replaceIntermediate(Aggregates.risingCandidates(listings, idf, range.first()), dir);
           Dataset<Row> candidates = in.spark().read().schema(RisingTerms.SCHEMA).parquet(dir);
-          DatasetWriter.overwriteMonths(Aggregates.ranked(candidates, Aggregates.idfOf(candidates, idf.terms()),
-              idf.unseen()).filter(inRange), out.trendingTerms(), range);
-        } finally {
+          trending = Aggregates.ranked(candidates, Aggregates.idfOf(candidates, idf.terms()), idf.unseen());
+        }
+        DatasetWriter.overwriteMonths(trending.filter(inRange), out.trendingTerms(), range);
+      } finally {
+        if (work != null) {
           HadoopFiles.deleteRecursively(conf, work); // the run's work folder, as ingest leaves it
         }
-      } else {
-        DatasetWriter.overwriteMonths(Aggregates.trendingTerms(listings, idf, range.first()).filter(inRange),
-            out.trendingTerms(), range);
       }
       var counts = new LinkedHashMap<String, Object>();
       if (range.only() != null) {
