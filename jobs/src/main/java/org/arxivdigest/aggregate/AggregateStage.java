@@ -238,7 +238,7 @@ public final class AggregateStage {
     String papers = StageStamps.content(conf, out.papers());
     String dir = StageStamps.folder(out, IDF_STAMP);
     return StageStamps.kept(conf, out, stages, IDF_STAMP,
-        papers.equals("incomplete") ? null : StageStamps.key(IDF_STAMP, papers, Aggregates.IDF_SAMPLE),
+        papers.equals(Manifests.INCOMPLETE) ? null : StageStamps.key(IDF_STAMP, papers, Aggregates.IDF_SAMPLE),
         spark.sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY),
         facts -> facts.get(UNSEEN) instanceof Number unseen
             ? new Aggregates.Idf(spark.read().parquet(dir), unseen.doubleValue()) : null,

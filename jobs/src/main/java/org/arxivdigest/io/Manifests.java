@@ -147,9 +147,17 @@ public final class Manifests {
     }
   }
 
+  /** What {@link #content} says of a dataset without a manifest (never written whole, or being rewritten). */
+  public static final String INCOMPLETE = "incomplete";
+
+  /** What a manifest says of its dataset's content ({@code "rows:fingerprint"}), or {@link #INCOMPLETE} if null. */
+  public static String content(Manifest m) {
+    return m == null ? INCOMPLETE : m.rows() + ":" + m.fingerprint();
+  }
+
   /**
-   * Each dataset folder under {@code datasetsRoot} with what its manifest says of its content (rows and
-   * fingerprint), or {@code "incomplete"} when it has none: comparing two of these tells what a run changed.
+   * Each dataset folder under {@code datasetsRoot} with what its manifest says of its content ({@link #content}):
+   * comparing two of these tells what a run changed.
    */
   public static Map<String, String> fingerprints(Configuration conf, String datasetsRoot) {
     var out = new TreeMap<String, String>();
@@ -162,8 +170,7 @@ public final class Manifests {
       for (var status : fs.listStatus(root)) {
         String name = status.getPath().getName();
         if (status.isDirectory() && !name.startsWith(".") && !name.startsWith("_")) {
-          Manifest m = read(conf, status.getPath().toString());
-          out.put(name, m == null ? "incomplete" : m.rows() + ":" + m.fingerprint());
+          out.put(name, content(read(conf, status.getPath().toString())));
         }
       }
     } catch (IOException e) {

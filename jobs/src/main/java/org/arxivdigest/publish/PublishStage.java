@@ -30,6 +30,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.HadoopFiles;
+import org.arxivdigest.io.Manifests;
 import org.arxivdigest.io.OutputLayout;
 import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.Stages;
@@ -201,7 +202,7 @@ public final class PublishStage {
     Map<String, Long> topicPapers = new TreeMap<>();
     stages.run("publish.count", () -> {
       StageStamps.Kept<ListingCounts> kept = StageStamps.kept(conf, out, stages, COUNTS_STAMP,
-          listingsContent.equals("incomplete") ? null : StageStamps.key(COUNTS_STAMP, listingsContent), runId,
+          listingsContent.equals(Manifests.INCOMPLETE) ? null : StageStamps.key(COUNTS_STAMP, listingsContent), runId,
           ListingCounts::fromFacts, () -> {
             ListingCounts fresh = ListingCounts.of(listingCounts(listings).collectAsList());
             return new StageStamps.Computed<>(fresh, fresh.facts());

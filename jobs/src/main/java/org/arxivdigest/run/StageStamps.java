@@ -68,10 +68,9 @@ public final class StageStamps {
     }
   }
 
-  /** What a dataset's manifest says of its content ("rows:fingerprint"), or "incomplete" without one. */
+  /** What a dataset's manifest says of its content ({@link Manifests#content}). */
   public static String content(Configuration conf, String dataset) {
-    Manifests.Manifest m = Manifests.read(conf, dataset);
-    return m == null ? "incomplete" : m.rows() + ":" + m.fingerprint();
+    return Manifests.content(Manifests.read(conf, dataset));
   }
 
   private static String path(OutputLayout out, String stage) {
@@ -138,7 +137,7 @@ public final class StageStamps {
     for (String d : datasets) {
       String name = new Path(d).getName();
       String now = content(conf, d);
-      if (now.equals("incomplete") || !Objects.equals(stamped.get(name), now)) {
+      if (now.equals(Manifests.INCOMPLETE) || !Objects.equals(stamped.get(name), now)) {
         return null;
       }
     }
