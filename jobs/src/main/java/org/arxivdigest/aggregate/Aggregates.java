@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.arxivdigest.schema.Columns.*;
@@ -20,6 +19,7 @@ import static org.arxivdigest.schema.Columns.*;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.arxivdigest.normalize.Categories;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -102,7 +102,7 @@ public final class Aggregates {
         .agg(count(when(col(IS_NEW), lit(1))).as(NEW_PAPERS),
             count(when(col(IS_NEW).and(category.equalTo(col(PRIMARY_CATEGORY))), lit(1))).as(NEW_PRIMARY_PAPERS),
             count(lit(1)).as(VERSIONS_IN_MONTH))
-        .withColumn(ARCHIVE, substring_index(category, ".", 1))
+        .withColumn(ARCHIVE, Categories.archive(category))
         .select(Schemas.columns(Schemas.MONTHLY_CATEGORY_STATS));
   }
 

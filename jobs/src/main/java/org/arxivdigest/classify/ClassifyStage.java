@@ -9,28 +9,29 @@ import static org.arxivdigest.schema.Columns.TOPIC;
 import static org.arxivdigest.schema.Columns.VERSION;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.classify.tfidf.ModelKind;
 import org.arxivdigest.classify.tfidf.ModelStore;
 import org.arxivdigest.classify.tfidf.TfidfModels;
-import org.arxivdigest.cli.UsageException;
 import org.arxivdigest.config.Topic;
+import org.arxivdigest.core.Changes;
+import org.arxivdigest.core.TopicMonth;
+import org.arxivdigest.core.UsageException;
 import org.arxivdigest.io.DatasetWriter;
-import org.arxivdigest.io.HadoopFiles;
-import org.arxivdigest.io.Manifests;
-import org.arxivdigest.io.OutputLayout;
-import org.arxivdigest.listing.Listings;
-import org.arxivdigest.run.StageStamps;
-import org.arxivdigest.run.Stages;
+import org.arxivdigest.run.StageContext;
+import org.arxivdigest.run.StampedStage;
+import org.arxivdigest.run.StampedStage.Computed;
+import org.arxivdigest.schema.Catalog;
 
 /**
  * Wires classification: papers to topic assignments (keyword rule; with trained models also TF-IDF scores, their
@@ -39,121 +40,121 @@ import org.arxivdigest.run.Stages;
 public final class ClassifyStage {
   private ClassifyStage() {}
 
-  /** Its stamp ({@link StageStamps}): made from these papers and versions, topics and models, by this build. */
+  /** Its stamp: made from these papers and versions, topics and models, by this build. */
   static final String STAMP = "classify";
 
-  /** As {@link #run(SparkSession, OutputLayout, List, ModelStore, boolean, Stages)}, not incremental. */
-  public static void run(SparkSession spark, OutputLayout out, List<Topic> topics, ModelStore models,
-                         Stages stages) {
-    run(spark, out, topics, models, false, stages);
+  /** The trained models a classify applies: per topic, and the category and archive models (each may be null). */
+  private record Models(Map<Topic, String> topics, String category, String archive) {
+    static Models latest(ModelStore store, List<Topic> topics) {
+      var dirs = new LinkedHashMap<Topic, String>();
+      for (Topic t : topics) {
+        String dir = store == null ? null : store.latest(ModelStore.kindPath(ModelKind.TOPIC, t.slug()));
+        if (dir != null) {
+          dirs.put(t, dir);
+        } else if (t.method() != Topic.Method.KEYWORD) {
+          throw new UsageException("topic \"" + t.slug() + "\" lists by method " + t.method().code()
+              + " but no trained model was found" + (store == null ? "" : " under " + store.kindDir(
+              ModelStore.kindPath(ModelKind.TOPIC, t.slug()))) + "; run `arxiv-digest train --kind topic` first");
+        }
+      }
+      return new Models(dirs, store == null ? null : store.latest(ModelKind.CATEGORY.dir()),
+          store == null ? null : store.latest(ModelKind.ARCHIVE.dir()));
+    }
+
+    boolean predicts() {
+      return category != null || archive != null;
+    }
   }
 
   /**
    * Classifies every paper and builds every listing. {@code incremental}: only the listing partitions (topic,
-   * month) whose rows changed are moved into the dataset, and they are returned as {@code "topic/yyyy_mm"}; null
-   * when not incremental or when the listings in place have no manifest to compare with (then all were replaced).
+   * month) whose rows changed are moved into the dataset, and they are returned; {@link Changes#ALL} when not
+   * incremental or when the listings in place have no manifest to compare with (then all were replaced).
    */
-  public static java.util.SortedSet<String> run(SparkSession spark, OutputLayout out, List<Topic> topics,
-                                                ModelStore models, boolean incremental, Stages stages) {
-    var conf = spark.sparkContext().hadoopConfiguration();
-    HadoopFiles.requireDataset(conf, out.papers(), "ingest");
-    HadoopFiles.requireDataset(conf, out.versions(), "ingest");
-    Dataset<Row> papers = spark.read().parquet(out.papers());
-    var modelDirs = new LinkedHashMap<Topic, String>();
-    for (Topic t : topics) {
-      String dir = models == null ? null : models.latest(ModelStore.kindPath(ModelKind.TOPIC, t.slug()));
-      if (dir != null) {
-        modelDirs.put(t, dir);
-      } else if (t.method() != Topic.Method.KEYWORD) {
-        throw new UsageException("topic \"" + t.slug() + "\" lists by method " + t.method().code()
-            + " but no trained model was found" + (models == null ? "" : " under " + models.kindDir(
-            ModelStore.kindPath(ModelKind.TOPIC, t.slug()))) + "; run `arxiv-digest train --kind topic` first");
-      }
+  public static Changes run(StageContext ctx, ModelStore store, boolean incremental) {
+    ctx.require(Catalog.PAPERS, Catalog.VERSIONS);
+    Models models = Models.latest(store, ctx.topics());
+    var outputs = new ArrayList<>(List.of(Catalog.ASSIGNMENTS, Catalog.LISTINGS));
+    if (models.predicts()) {
+      outputs.add(Catalog.PREDICTIONS);
     }
+    return StampedStage.named(STAMP)
+        .reads(Catalog.PAPERS, Catalog.VERSIONS)
+        .key(ctx.topics(), models.topics().values(), models.category(), models.archive())
+        .writes(outputs)
+        .run(ctx, stamp -> incremental ? Changes.none() : Changes.ALL,
+            () -> Computed.of(classify(ctx, models, incremental)));
+  }
 
-    String category = models == null ? null : models.latest(ModelKind.CATEGORY.dir());
-    String archive = models == null ? null : models.latest(ModelKind.ARCHIVE.dir());
-    var outputs = new ArrayList<>(List.of(out.assignments(), out.listings()));
-    if (category != null || archive != null) {
-      outputs.add(out.predictions());
-    }
-    String key = StageStamps.key(STAMP, StageStamps.content(conf, out.papers()),
-        StageStamps.content(conf, out.versions()), topics, modelDirs.values(), category, archive);
-    if (stages.skip(STAMP, StageStamps.matching(conf, out, STAMP, key, outputs))) {
-      return incremental ? new java.util.TreeSet<>() : null;
-    }
-    StageStamps.clear(conf, out, STAMP);
+  private static Changes classify(StageContext ctx, Models models, boolean incremental) {
+    Dataset<Row> papers = ctx.read(Catalog.PAPERS);
     var topicModels = new LinkedHashMap<Topic, PipelineModel>();
-    modelDirs.forEach((t, dir) -> topicModels.put(t, PipelineModel.load(dir + "/model")));
-
-    stages.run("classify.assign", () -> {
-      Dataset<Row> keyword = KeywordRules.assign(papers, topics);
-      Dataset<Row> all = keyword;
-      Dataset<Row> scores = null;
-      if (!topicModels.isEmpty()) {
-        var perTopic = new ArrayList<Dataset<Row>>();
-        topicModels.forEach((t, m) -> perTopic.add(TfidfModels.topicScores(papers, t, m)));
-        scores = perTopic.stream().reduce(Dataset::unionByName).orElseThrow()
-            .persist(StorageLevel.MEMORY_AND_DISK());
-        var modelled = new ArrayList<>(topicModels.keySet());
-        all = keyword.unionByName(Assignments.tfidf(scores, modelled))
-            .unionByName(Assignments.combined(keyword.filter(col(TOPIC).isin(modelled.stream().map(Topic::slug)
-                .toArray())), scores, modelled));
-      }
-      try {
-        DatasetWriter.replace(all.repartition(col(TOPIC)).sortWithinPartitions(TOPIC, METHOD, ID),
-            out.assignments(), TOPIC);
-      } finally {
-        if (scores != null) {
-          scores.unpersist();
-        }
-      }
-      return counts("assignments", countBy(spark.read().parquet(out.assignments()), TOPIC, METHOD));
+    models.topics().forEach((t, dir) -> topicModels.put(t, PipelineModel.load(dir + "/model")));
+    ctx.stages().run("classify.assign", () -> {
+      writeAssignments(ctx, papers, topicModels);
+      return counts("assignments", countBy(ctx.read(Catalog.ASSIGNMENTS), TOPIC, METHOD));
     });
-
-    if (models != null) {
-      if (category != null || archive != null) {
-        stages.run("classify.predictions", () -> {
-          DatasetWriter.replace(TfidfModels.predictions(papers,
-              category == null ? null : PipelineModel.load(category + "/model"),
-              archive == null ? null : PipelineModel.load(archive + "/model")), out.predictions());
-          return Map.of("papers", spark.read().parquet(out.predictions()).count(),
-              "category_model", String.valueOf(category), "archive_model", String.valueOf(archive));
-        });
-      }
+    if (models.predicts()) {
+      ctx.stages().run("classify.predictions", () -> {
+        DatasetWriter.replace(TfidfModels.predictions(papers,
+            models.category() == null ? null : PipelineModel.load(models.category() + "/model"),
+            models.archive() == null ? null : PipelineModel.load(models.archive() + "/model")),
+            ctx.path(Catalog.PREDICTIONS));
+        return Map.of("papers", ctx.read(Catalog.PREDICTIONS).count(),
+            "category_model", String.valueOf(models.category()), "archive_model", String.valueOf(models.archive()));
+      });
     }
-
-    var changed = new java.util.TreeSet<String>();
-    boolean[] compared = {false};
-    stages.run("classify.listings", () -> {
-      Dataset<Row> listings = Listings.build(spark, spark.read().parquet(out.assignments()), papers,
-              spark.read().parquet(out.versions()), topics)
+    return ctx.stages().timed("classify.listings", () -> {
+      Dataset<Row> listings = Listings.build(ctx.spark(), ctx.read(Catalog.ASSIGNMENTS), papers,
+              ctx.read(Catalog.VERSIONS), ctx.topics())
           .repartition(col(TOPIC), col(MONTH))
           .sortWithinPartitions(TOPIC, MONTH, ID, VERSION, SUBMITTED_AT);
-      Map<String, Object> result = new LinkedHashMap<>();
-      if (incremental) {
-        var keys = DatasetWriter.replaceChangedPartitions(listings, out.listings(), TOPIC, MONTH);
-        if (keys != null) {
-          compared[0] = true;
-          // "topic=llm/month=2025_05" -> "llm/2025_05"
-          keys.forEach(k -> changed.add(k.replaceAll("(^|/)[a-z_]+=", "$1")));
-          result.put("partitions_changed", changed.size());
-        }
-      } else {
-        DatasetWriter.replace(listings, out.listings(), TOPIC, MONTH);
+      String target = ctx.path(Catalog.LISTINGS);
+      if (!incremental) {
+        DatasetWriter.replace(listings, target, Catalog.LISTINGS.partitionColumns());
+        return Changes.ALL;
       }
-      result.putAll(counts("listed", countBy(spark.read().parquet(out.listings()), TOPIC)));
+      SortedSet<String> keys = DatasetWriter.replaceChangedPartitions(listings, target,
+          Catalog.LISTINGS.partitionColumns());
+      return keys == null ? Changes.ALL : Changes.of(keys.stream().map(TopicMonth::ofPartition).toList());
+    }, changes -> {
+      Map<String, Object> result = new LinkedHashMap<>();
+      if (!changes.isAll()) {
+        result.put("partitions_changed", changes.topicMonths().size());
+      }
+      result.putAll(counts("listed", countBy(ctx.read(Catalog.LISTINGS), TOPIC)));
       return result;
     });
-    StageStamps.write(conf, out, STAMP, key, spark.sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY),
-        outputs, Map.of());
-    return compared[0] ? changed : null;
+  }
+
+  private static void writeAssignments(StageContext ctx, Dataset<Row> papers, Map<Topic, PipelineModel> models) {
+    List<Topic> topics = ctx.topics();
+    Dataset<Row> keyword = KeywordRules.assign(papers, topics);
+    Dataset<Row> all = keyword;
+    Dataset<Row> scores = null;
+    if (!models.isEmpty()) {
+      var perTopic = new ArrayList<Dataset<Row>>();
+      models.forEach((t, m) -> perTopic.add(TfidfModels.topicScores(papers, t, m)));
+      scores = perTopic.stream().reduce(Dataset::unionByName).orElseThrow().persist(StorageLevel.MEMORY_AND_DISK());
+      var modelled = new ArrayList<>(models.keySet());
+      all = keyword.unionByName(Assignments.tfidf(scores, modelled))
+          .unionByName(Assignments.combined(keyword.filter(col(TOPIC).isin(modelled.stream().map(Topic::slug)
+              .toArray())), scores, modelled));
+    }
+    try {
+      DatasetWriter.replace(all.repartition(col(TOPIC)).sortWithinPartitions(TOPIC, METHOD, ID),
+          ctx.path(Catalog.ASSIGNMENTS), Catalog.ASSIGNMENTS.partitionColumns());
+    } finally {
+      if (scores != null) {
+        scores.unpersist();
+      }
+    }
   }
 
   /** Counts by the given columns, keyed "a/b". */
   private static Map<String, Long> countBy(Dataset<Row> data, String... columns) {
     var counts = new TreeMap<String, Long>();
-    for (Row r : data.groupBy(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length)).count()
+    for (Row r : data.groupBy(columns[0], Arrays.copyOfRange(columns, 1, columns.length)).count()
         .collectAsList()) {
       var key = new StringBuilder();
       for (int i = 0; i < columns.length; i++) {

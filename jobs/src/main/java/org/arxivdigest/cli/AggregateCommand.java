@@ -1,7 +1,7 @@
 package org.arxivdigest.cli;
 
 import java.util.concurrent.Callable;
-import org.arxivdigest.aggregate.AggregateStage;
+import org.arxivdigest.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,7 +18,7 @@ public class AggregateCommand implements Callable<Integer> {
   public Integer call() {
     var range = months.range();
     var topics = topicOptions.load(spark);
-    return CommandRun.execute("aggregate", spark, run -> AggregateStage.run(run.spark(), run.out(), topics, range,
-        reuse.apply(run).stages()));
+    return CommandRun.execute("aggregate", spark, new CommandRun.Scope(topics, range, reuse.options()),
+        Pipeline::aggregate);
   }
 }

@@ -1,5 +1,6 @@
 package org.arxivdigest.cli;
 
+import org.arxivdigest.core.UsageException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "arxiv-digest", mixinStandardHelpOptions = true, version = "arxiv-digest 0.1.0",
     description = "Turns bulk arXiv metadata dumps into monthly topic digests.",
-    subcommands = {IngestCommand.class, ClassifyCommand.class, AggregateCommand.class, PublishCommand.class, RunCommand.class,
-        TrainCommand.class, EvaluateCommand.class,
+    subcommands = {IngestCommand.class, ClassifyCommand.class, AggregateCommand.class, PublishCommand.class,
+        RunCommand.class, TrainCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class})
 public class ArxivDigest implements Runnable {
   @Spec CommandSpec spec;

@@ -1,7 +1,8 @@
 package org.arxivdigest.cli;
 
 import java.util.concurrent.Callable;
-import org.arxivdigest.classify.ClassifyStage;
+import org.arxivdigest.core.MonthRange;
+import org.arxivdigest.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,7 +18,7 @@ public class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var topics = topicOptions.load(spark);
-    return CommandRun.execute("classify", spark, run -> ClassifyStage.run(run.spark(), run.out(), topics,
-        models.store(run), reuse.apply(run).stages()));
+    return CommandRun.execute("classify", spark, new CommandRun.Scope(topics, MonthRange.ALL, reuse.options()),
+        ctx -> Pipeline.classify(ctx, models.store(ctx)));
   }
 }

@@ -5,43 +5,56 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.core.MonthRange;
 import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.Leftovers;
 import org.arxivdigest.io.Manifests;
 import org.arxivdigest.io.OutputLayout;
+import org.arxivdigest.run.RunOptions;
 import org.arxivdigest.run.RunSummary;
-import org.arxivdigest.run.Stages;
+import org.arxivdigest.run.StageContext;
 import org.arxivdigest.spark.Sessions;
 
 /**
- * The frame of every Spark subcommand: one session, a run id, the run summary written at the end whether the run
- * succeeded or not, and Spark stopped in {@code finally}.
+ * The frame of every Spark subcommand: one session, a run id, the stages' context, the run summary written at the
+ * end whether the run succeeded or not, and Spark stopped in {@code finally}.
  */
-public record CommandRun(SparkSession spark, OutputLayout out, String runId, RunSummary summary, Stages stages) {
+final class CommandRun {
+  private CommandRun() {}
 
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
       .withZone(ZoneOffset.UTC);
 
-  public static int execute(String command, SparkOptions options, Consumer<CommandRun> body) {
+  /** A command's frame; what it knows of topics, months and reuse is in {@code scope}. */
+  record Scope(List<Topic> topics, MonthRange range, RunOptions options) {
+    static Scope of(List<Topic> topics) {
+      return new Scope(topics, MonthRange.ALL, RunOptions.DEFAULT);
+    }
+  }
+
+  static int execute(String command, SparkOptions options, Scope scope, Consumer<StageContext> body) {
     String runId = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
     SparkSession spark = Sessions.create("arxiv-digest " + command, options.master, options.confs);
     var summary = new RunSummary(runId, command, spark.sparkContext().master());
-    var run = new CommandRun(spark, new OutputLayout(options.output), runId, summary, new Stages(spark, summary));
+    var out = new OutputLayout(options.output);
     String status = "failed";
     try {
       // A run killed before this one may have left staging folders behind: remove them first.
       var conf = spark.sparkContext().hadoopConfiguration();
-      summary.put("removed_leftovers", Leftovers.clean(conf, run.out()));
-      spark.sparkContext().setLocalProperty(Manifests.RUN_ID_PROPERTY, runId);
-      Map<String, String> before = Manifests.fingerprints(conf, run.out().root() + "/datasets");
-      body.accept(run);
-      Map<String, String> after = Manifests.fingerprints(conf, run.out().root() + "/datasets");
-      var changed = new java.util.TreeSet<String>(before.keySet());
+      summary.put("removed_leftovers", Leftovers.clean(conf, out));
+      StageContext ctx = StageContext.of(spark, out, runId, summary, scope.topics(), scope.range(), scope.options());
+      Map<String, String> before = Manifests.fingerprints(conf, out.datasets());
+      body.accept(ctx);
+      Map<String, String> after = Manifests.fingerprints(conf, out.datasets());
+      var changed = new TreeSet<String>(before.keySet());
       changed.addAll(after.keySet());
-      changed.removeIf(d -> java.util.Objects.equals(before.get(d), after.get(d)));
+      changed.removeIf(d -> Objects.equals(before.get(d), after.get(d)));
       summary.put("datasets_changed", List.copyOf(changed));
       summary.put("nothing_changed", changed.isEmpty()
           && summary.changes().values().stream().allMatch(n -> n == 0));
@@ -49,8 +62,7 @@ public record CommandRun(SparkSession spark, OutputLayout out, String runId, Run
       return ExitCodes.OK;
     } finally {
       try {
-        HadoopFiles.writeString(spark.sparkContext().hadoopConfiguration(), run.out().runSummary(),
-            summary.toJson(status));
+        HadoopFiles.writeString(spark.sparkContext().hadoopConfiguration(), out.runSummary(), summary.toJson(status));
       } finally {
         spark.stop();
       }

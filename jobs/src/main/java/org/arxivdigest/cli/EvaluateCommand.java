@@ -22,7 +22,7 @@ public class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var topics = topicOptions.load(spark);
-    return CommandRun.execute("evaluate", spark, run -> EvaluateStage.run(run.spark(), run.out(), topics,
-        models.store(run), labels, run.stages()));
+    return CommandRun.execute("evaluate", spark, CommandRun.Scope.of(topics),
+        ctx -> EvaluateStage.run(ctx, models.store(ctx), labels));
   }
 }

@@ -1,7 +1,8 @@
 package org.arxivdigest.cli;
 
 import java.util.concurrent.Callable;
-import org.arxivdigest.ingest.IngestStage;
+import org.arxivdigest.core.MonthRange;
+import org.arxivdigest.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,7 +16,7 @@ public class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var files = input.resolve(spark);
-    return CommandRun.execute("ingest", spark, run -> IngestStage.run(files, run.out(), run.runId(),
-        reuse.apply(run).stages()));
+    return CommandRun.execute("ingest", spark,
+        new CommandRun.Scope(java.util.List.of(), MonthRange.ALL, reuse.options()), ctx -> Pipeline.ingest(ctx, files));
   }
 }

@@ -1,5 +1,6 @@
 package org.arxivdigest.cli;
 
+import org.arxivdigest.run.StageContext;
 import org.arxivdigest.classify.tfidf.ModelStore;
 import picocli.CommandLine.Option;
 
@@ -10,8 +11,7 @@ public class ModelOptions {
           + "evaluate use the LATEST versions it holds. Default: <output>/models")
   String models;
 
-  ModelStore store(CommandRun run) {
-    return new ModelStore(models != null ? models : run.out().models(),
-        run.spark().sparkContext().hadoopConfiguration());
+  ModelStore store(StageContext ctx) {
+    return new ModelStore(models != null ? models : ctx.out().models(), ctx.conf());
   }
 }

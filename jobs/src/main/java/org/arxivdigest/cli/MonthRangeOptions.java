@@ -1,6 +1,6 @@
 package org.arxivdigest.cli;
 
-import org.arxivdigest.publish.MonthRange;
+import org.arxivdigest.core.MonthRange;
 import picocli.CommandLine.Option;
 
 /** Which months a backfill rewrites. */

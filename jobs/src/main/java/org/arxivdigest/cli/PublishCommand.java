@@ -1,8 +1,7 @@
 package org.arxivdigest.cli;
 
 import java.util.concurrent.Callable;
-import org.arxivdigest.extract.ExtractStage;
-import org.arxivdigest.publish.PublishStage;
+import org.arxivdigest.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,10 +19,7 @@ public class PublishCommand implements Callable<Integer> {
   public Integer call() {
     var range = months.range();
     var topics = topicOptions.load(spark);
-    return CommandRun.execute("publish", spark, run -> {
-      reuse.apply(run);
-      PublishStage.run(run.spark(), run.out(), topics, publish.links(), range, run.runId(), run.stages());
-      ExtractStage.run(run.spark(), run.out(), topics, run.runId(), run.stages());
-    });
+    return CommandRun.execute("publish", spark, new CommandRun.Scope(topics, range, reuse.options()),
+        ctx -> Pipeline.publish(ctx, publish.links()));
   }
 }

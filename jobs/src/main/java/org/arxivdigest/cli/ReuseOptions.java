@@ -1,5 +1,6 @@
 package org.arxivdigest.cli;
 
+import org.arxivdigest.run.RunOptions;
 import picocli.CommandLine.Option;
 
 /** {@code --recompute}: the commands that run whole-dump stages skip those whose inputs did not change. */
@@ -10,9 +11,7 @@ public class ReuseOptions {
           + "the summary under skipped_stages.")
   boolean recompute;
 
-  /** Applies the option to the run's stages; returns the run, for chaining in a command body. */
-  CommandRun apply(CommandRun run) {
-    run.stages().reuseUnchanged(!recompute);
-    return run;
+  RunOptions options() {
+    return new RunOptions(!recompute);
   }
 }

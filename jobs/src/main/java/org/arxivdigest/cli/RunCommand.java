@@ -1,14 +1,8 @@
 package org.arxivdigest.cli;
 
-import java.util.LinkedHashMap;
-import java.util.List;
+import org.arxivdigest.core.UsageException;
 import java.util.concurrent.Callable;
-import org.arxivdigest.aggregate.AggregateStage;
-import org.arxivdigest.classify.ClassifyStage;
-import org.arxivdigest.ingest.IngestStage;
-import org.arxivdigest.extract.ExtractStage;
-import org.arxivdigest.publish.MonthRange;
-import org.arxivdigest.publish.PublishStage;
+import org.arxivdigest.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,31 +33,7 @@ public class RunCommand implements Callable<Integer> {
       throw new UsageException("--incremental finds the months to rewrite itself: use it without --from/--to");
     }
     var topics = topicOptions.load(spark);
-    return CommandRun.execute("run", spark, run -> {
-      reuse.apply(run);
-      IngestStage.run(files, run.out(), run.runId(), run.stages());
-      var listingsChanged = ClassifyStage.run(run.spark(), run.out(), topics, models.store(run), incremental,
-          run.stages());
-      AggregateStage.Touched touched = null;
-      if (listingsChanged != null) {
-        touched = AggregateStage.runIncremental(run.spark(), run.out(), topics, range, listingsChanged,
-            run.stages());
-      } else {
-        AggregateStage.run(run.spark(), run.out(), topics, range, run.stages());
-      }
-      PublishStage.run(run.spark(), run.out(), topics, publish.links(), range,
-          touched == null ? null : listingsChanged, run.runId(), run.stages());
-      ExtractStage.run(run.spark(), run.out(), topics, run.runId(), run.stages());
-      if (incremental) {
-        var details = new LinkedHashMap<String, Object>();
-        details.put("mode", touched == null ? "full: the output had no manifests to compare with" : "incremental");
-        if (touched != null) {
-          run.summary().put("months_touched", List.copyOf(touched.months()));
-          details.put("listings_changed", List.copyOf(listingsChanged));
-          details.put("trending_months_recomputed", List.copyOf(touched.trendingMonths()));
-        }
-        run.summary().put("incremental", details);
-      }
-    });
+    return CommandRun.execute("run", spark, new CommandRun.Scope(topics, range, reuse.options()),
+        ctx -> Pipeline.run(ctx, files, models.store(ctx), publish.links(), incremental));
   }
 }

@@ -1,7 +1,6 @@
 package org.arxivdigest.cli;
 
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.config.TopicsConfig;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package org.arxivdigest.cli;
 
+import org.arxivdigest.core.UsageException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.arxivdigest.classify.tfidf.ModelKind;
@@ -60,9 +61,7 @@ public class TrainCommand implements Callable<Integer> {
     }
     var params = new TrainParams(vocabSize, minDocFreq, maxIter, regParam, minClassSize);
     var chosen = topics;
-    return CommandRun.execute("train", spark, run -> {
-      TrainStage.run(run.spark(), run.out().papers(), kinds, chosen, params, models.store(run), abstractsCsv,
-          run.stages());
-    });
+    return CommandRun.execute("train", spark, CommandRun.Scope.of(chosen),
+        ctx -> TrainStage.run(ctx, kinds, params, models.store(ctx), abstractsCsv));
   }
 }

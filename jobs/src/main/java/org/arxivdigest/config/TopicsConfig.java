@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.arxivdigest.cli.UsageException;
+import org.arxivdigest.core.UsageException;
 
 /**
  * Reads and checks {@code data/topics.json}. Every problem is a {@link UsageException} naming the topic and the

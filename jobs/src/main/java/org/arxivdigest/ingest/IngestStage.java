@@ -2,22 +2,20 @@ package org.arxivdigest.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.MONTH;
 import static org.arxivdigest.schema.Columns.RAW_RECORD;
 import static org.arxivdigest.schema.Columns.REASON;
 import static org.arxivdigest.schema.Columns.SOURCE_FILE;
 import static org.arxivdigest.schema.Columns.STAGE;
-import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.VERSION;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,14 +23,16 @@ import org.apache.spark.storage.StorageLevel;
 import org.arxivdigest.ingest.InputFiles.InputFile;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.HadoopFiles;
-import org.arxivdigest.io.OutputLayout;
 import org.arxivdigest.normalize.Dedup;
-import org.arxivdigest.normalize.Records;
 import org.arxivdigest.normalize.VersionRows;
 import org.arxivdigest.run.RunSummary;
-import org.arxivdigest.run.StageStamps;
-import org.arxivdigest.run.Stages;
+import org.arxivdigest.run.StageContext;
+import org.arxivdigest.run.StampedStage;
+import org.arxivdigest.run.StampedStage.Computed;
+import org.arxivdigest.schema.Catalog;
 import org.arxivdigest.schema.Schemas;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the ingest stage: read and parse the dump once into normalized records in a work folder, then write papers
@@ -40,14 +40,21 @@ import org.arxivdigest.schema.Schemas;
  */
 public final class IngestStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
+
   private IngestStage() {}
 
-  /** Its stamp ({@link StageStamps}): the datasets were made from these input files by this build. */
+  /** Its stamp: the datasets were made from these input files by this build. */
   static final String STAMP = "ingest";
 
-  /** The figures of an ingest; {@code recordsRead = papers + duplicates + quarantined} always holds. */
+  /** A compressed input cut short, and the lines read up to the cut. */
+  public record TruncatedInput(String path, String error, long linesRead) {}
+
+  /**
+   * The figures of an ingest, kept in its stamp for a run that skips it; {@code recordsRead = papers + duplicates +
+   * quarantined} always holds.
+   */
   public record Counts(long recordsRead, long blankLines, long papers, long duplicates, long versions,
-                       Map<String, Long> quarantinedByReason) {
+                       Map<String, Long> quarantinedByReason, List<TruncatedInput> truncatedInputs) {
     public long quarantined() {
       return quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -55,139 +62,110 @@ public final class IngestStage {
     public boolean balanced() {
       return recordsRead == papers + duplicates + quarantined();
     }
-
-    /** For the stage stamp: restated by a run that skips ingest. */
-    Map<String, Object> facts() {
-      var f = new LinkedHashMap<String, Object>();
-      f.put("records_read", recordsRead);
-      f.put("blank_lines", blankLines);
-      f.put("papers", papers);
-      f.put("duplicates", duplicates);
-      f.put("versions", versions);
-      f.put("quarantined_by_reason", quarantinedByReason);
-      return f;
-    }
-
-    static Counts of(Map<String, Object> f) {
-      var byReason = new TreeMap<String, Long>();
-      if (f.get("quarantined_by_reason") instanceof Map<?, ?> m) {
-        m.forEach((k, v) -> byReason.put((String) k, ((Number) v).longValue()));
-      }
-      return new Counts(number(f, "records_read"), number(f, "blank_lines"), number(f, "papers"),
-          number(f, "duplicates"), number(f, "versions"), byReason);
-    }
-
-    private static long number(Map<String, Object> f, String key) {
-      return ((Number) f.get(key)).longValue();
-    }
   }
 
-  /** Names each compressed input cut short in the summary and the log, with the lines read up to the cut. */
-  private static void reportTruncated(SparkSession spark, String records, List<CompressedInputs.Truncated> truncated,
-                                      RunSummary summary) {
-    var report = new ArrayList<Map<String, Object>>();
-    if (!truncated.isEmpty()) {
+  public static Counts run(StageContext ctx, List<InputFile> inputs) {
+    ctx.summary().put("input_files", inputs.stream().map(f -> Map.of("path", f.path(), "bytes", f.bytes())).toList());
+    return StampedStage.named(STAMP)
+        .key(inputs.stream().map(f -> f.path() + " " + f.bytes() + " " + f.modified()).toList())
+        .writes(List.of(Catalog.PAPERS, Catalog.VERSIONS, Catalog.QUARANTINE))
+        .run(ctx, stamp -> report(stamp.facts(Counts.class), ctx.summary()), () -> {
+          try {
+            Counts counts = report(ingest(ctx, inputs), ctx.summary());
+            if (!counts.balanced()) { // before the stamp: an unbalanced ingest is never reused
+              throw new IllegalStateException("ingest accounting does not balance: records read "
+                  + counts.recordsRead() + " != papers " + counts.papers() + " + duplicates " + counts.duplicates()
+                  + " + quarantined " + counts.quarantined());
+            }
+            return new Computed<>(counts, counts);
+          } finally {
+            HadoopFiles.deleteRecursively(ctx.conf(), ctx.work());
+            HadoopFiles.deleteIfEmpty(ctx.conf(), ctx.out().workRoot());
+          }
+        });
+  }
+
+  /** The lines parsed, by quarantine reason ("" for usable, and blank lines), and the inputs cut short. */
+  private record Parsed(Map<String, Long> byReason, List<TruncatedInput> truncated) {}
+
+  private static Counts ingest(StageContext ctx, List<InputFile> inputs) {
+    SparkSession spark = ctx.spark();
+    String records = ctx.work() + "/records";
+    Parsed parsed = ctx.stages().timed("ingest.parse", () -> {
+      List<String> paths = inputs.stream().map(InputFile::path).toList();
+      List<CompressedInputs.Truncated> cut = CompressedInputs.findTruncated(spark, paths);
+      var lines = KaggleReader.readLines(spark, paths, cut.stream().map(CompressedInputs.Truncated::path).toList());
+      DatasetWriter.replaceIntermediate(KaggleRecords.normalize(KaggleReader.parse(lines)), records);
+      var reasons = new TreeMap<String, Long>();
+      for (Row row : spark.read().parquet(records).groupBy(REASON).count().collectAsList()) {
+        reasons.put(row.isNullAt(0) ? "" : row.getString(0), row.getLong(1));
+      }
+      return new Parsed(reasons, truncated(spark, records, cut));
+    }, p -> Map.of("lines", p.byReason().values().stream().mapToLong(Long::longValue).sum(),
+        "usable", p.byReason().getOrDefault("", 0L)));
+    Map<String, Long> byReason = parsed.byReason();
+    long usable = byReason.getOrDefault("", 0L);
+    long blank = byReason.getOrDefault(KaggleRecords.BLANK_LINE, 0L);
+    var quarantined = new TreeMap<>(byReason);
+    quarantined.remove("");
+    quarantined.remove(KaggleRecords.BLANK_LINE);
+
+    Dataset<Row> staged = spark.read().parquet(records);
+    long duplicates = ctx.stages().timed("ingest.dedup", () -> {
+      Dataset<Row> usableRecords = staged.filter(col(REASON).isNull());
+      Dataset<Row> losers = Dedup.losers(usableRecords).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        long n = losers.count();
+        DatasetWriter.replace(Dedup.winners(usableRecords, losers).select(Schemas.columns(Schemas.PAPERS)),
+            ctx.path(Catalog.PAPERS));
+        return n;
+      } finally {
+        losers.unpersist();
+      }
+    }, n -> Map.of("usable", usable, "duplicates", n));
+
+    long papers = spark.read().parquet(ctx.path(Catalog.PAPERS)).count();
+    ctx.stages().run("ingest.versions", () -> {
+      Dataset<Row> versions = VersionRows.fromPapers(spark.read().parquet(ctx.path(Catalog.PAPERS)))
+          .repartition(col(MONTH))
+          .sortWithinPartitions(MONTH, ID, VERSION);
+      DatasetWriter.replace(versions, ctx.path(Catalog.VERSIONS), MONTH);
+      return Map.of("papers", papers);
+    });
+    long versions = spark.read().parquet(ctx.path(Catalog.VERSIONS)).count();
+
+    ctx.stages().run("ingest.quarantine", () -> {
+      Dataset<Row> bad = staged
+          .filter(col(REASON).isNotNull().and(col(REASON).notEqual(lit(KaggleRecords.BLANK_LINE))))
+          .select(col(RAW_RECORD), col(SOURCE_FILE), col(REASON), lit(STAMP).as(STAGE));
+      DatasetWriter.replace(bad.coalesce(1), ctx.path(Catalog.QUARANTINE));
+      return Map.of("quarantined", quarantined.values().stream().mapToLong(Long::longValue).sum());
+    });
+
+    long read = byReason.values().stream().mapToLong(Long::longValue).sum() - blank;
+    return new Counts(read, blank, papers, duplicates, versions, quarantined, parsed.truncated());
+  }
+
+  /** Each compressed input cut short, with the lines read up to the cut; each is named in the log. */
+  private static List<TruncatedInput> truncated(SparkSession spark, String records,
+                                                List<CompressedInputs.Truncated> cut) {
+    var report = new ArrayList<TruncatedInput>();
+    if (!cut.isEmpty()) {
       var linesByFile = new HashMap<String, Long>();
       for (Row r : spark.read().parquet(records).groupBy(SOURCE_FILE).count().collectAsList()) {
-        linesByFile.put(new org.apache.hadoop.fs.Path(r.getString(0)).toUri().getPath(), r.getLong(1));
+        linesByFile.put(new Path(r.getString(0)).toUri().getPath(), r.getLong(1));
       }
-      for (CompressedInputs.Truncated t : truncated) {
-        long lines = linesByFile.getOrDefault(new org.apache.hadoop.fs.Path(t.path()).toUri().getPath(), 0L);
+      for (CompressedInputs.Truncated t : cut) {
+        long lines = linesByFile.getOrDefault(new Path(t.path()).toUri().getPath(), 0L);
         LOG.warn("input cut short: {} ({}); read up to the cut: {} lines", t.path(), t.error(), lines);
-        report.add(Map.of("path", t.path(), "error", t.error(), "lines_read", lines));
+        report.add(new TruncatedInput(t.path(), t.error(), lines));
       }
     }
-    summary.put("truncated_inputs", report);
+    return report;
   }
 
-  public static Counts run(List<InputFile> inputs, OutputLayout out, String runId, Stages stages) {
-    SparkSession spark = stages.spark();
-    RunSummary summary = stages.summary();
-    var conf = spark.sparkContext().hadoopConfiguration();
-    String records = out.work(runId) + "/records";
-    summary.put("input_files", inputs.stream().map(f -> Map.of("path", f.path(), "bytes", f.bytes())).toList());
-    List<String> outputs = List.of(out.papers(), out.versions(), out.quarantine());
-    String key = StageStamps.key(STAMP, inputs.stream().map(f -> f.path() + " " + f.bytes() + " " + f.modified())
-        .toList());
-    StageStamps.Stamp stamp = StageStamps.matching(conf, out, STAMP, key, outputs);
-    if (stages.skip(STAMP, stamp)) {
-      Counts result = Counts.of(stamp.facts());
-      summary.put("truncated_inputs", stamp.facts().getOrDefault("truncated_inputs", List.of()));
-      report(result, summary);
-      return result;
-    }
-    StageStamps.clear(conf, out, STAMP);
-    try {
-      Map<String, Long> byReason = new TreeMap<>();
-      stages.run("ingest.parse", () -> {
-        List<String> paths = inputs.stream().map(InputFile::path).toList();
-        List<CompressedInputs.Truncated> truncated = CompressedInputs.findTruncated(spark, paths);
-        var lines = KaggleReader.readLines(spark, paths,
-            truncated.stream().map(CompressedInputs.Truncated::path).toList());
-        DatasetWriter.replaceIntermediate(Records.normalize(KaggleReader.parse(lines)), records);
-        for (Row row : spark.read().parquet(records).groupBy(REASON).count().collectAsList()) {
-          byReason.put(row.isNullAt(0) ? "" : row.getString(0), row.getLong(1));
-        }
-        reportTruncated(spark, records, truncated, summary);
-        long usable = byReason.getOrDefault("", 0L);
-        return counts("lines", byReason.values().stream().mapToLong(Long::longValue).sum(), "usable", usable);
-      });
-      long usable = byReason.getOrDefault("", 0L);
-      long blank = byReason.getOrDefault(Records.BLANK_LINE, 0L);
-      var quarantined = new TreeMap<>(byReason);
-      quarantined.remove("");
-      quarantined.remove(Records.BLANK_LINE);
-
-      Dataset<Row> staged = spark.read().parquet(records);
-      long[] duplicates = new long[1];
-      stages.run("ingest.dedup", () -> {
-        Dataset<Row> usableRecords = staged.filter(col(REASON).isNull());
-        Dataset<Row> losers = Dedup.losers(usableRecords).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-          duplicates[0] = losers.count();
-          DatasetWriter.replace(Dedup.winners(usableRecords, losers).select(Schemas.columns(Schemas.PAPERS)), out.papers());
-        } finally {
-          losers.unpersist();
-        }
-        return counts("usable", usable, "duplicates", duplicates[0]);
-      });
-
-      long papers = spark.read().parquet(out.papers()).count();
-      stages.run("ingest.versions", () -> {
-        Dataset<Row> versions = VersionRows.fromPapers(spark.read().parquet(out.papers()))
-            .repartition(col(MONTH))
-            .sortWithinPartitions(MONTH, ID, VERSION);
-        DatasetWriter.replace(versions, out.versions(), MONTH);
-        return counts("papers", papers);
-      });
-      long versions = spark.read().parquet(out.versions()).count();
-
-      stages.run("ingest.quarantine", () -> {
-        Dataset<Row> bad = staged
-            .filter(col(REASON).isNotNull().and(col(REASON).notEqual(lit(Records.BLANK_LINE))))
-            .select(col(RAW_RECORD), col(SOURCE_FILE), col(REASON), lit("ingest").as(STAGE));
-        DatasetWriter.replace(bad.coalesce(1), out.quarantine());
-        return counts("quarantined", quarantined.values().stream().mapToLong(Long::longValue).sum());
-      });
-
-      long read = byReason.values().stream().mapToLong(Long::longValue).sum() - blank;
-      var result = new Counts(read, blank, papers, duplicates[0], versions, quarantined);
-      report(result, summary);
-      if (!result.balanced()) {
-        throw new IllegalStateException("ingest accounting does not balance: records read " + read + " != papers "
-            + papers + " + duplicates " + duplicates[0] + " + quarantined " + result.quarantined());
-      }
-      var facts = result.facts();
-      facts.put("truncated_inputs", summary.get("truncated_inputs"));
-      StageStamps.write(conf, out, STAMP, key, runId, outputs, facts);
-      return result;
-    } finally {
-      HadoopFiles.deleteRecursively(conf, out.work(runId));
-      HadoopFiles.deleteIfEmpty(conf, out.workRoot());
-    }
-  }
-
-  private static void report(Counts result, RunSummary summary) {
+  private static Counts report(Counts result, RunSummary summary) {
+    summary.put("truncated_inputs", result.truncatedInputs());
     summary.put("records_read", result.recordsRead());
     summary.put("blank_lines", result.blankLines());
     summary.put("papers", result.papers());
@@ -196,13 +174,6 @@ public final class IngestStage {
     summary.put("quarantined", result.quarantined());
     summary.put("quarantined_by_reason", result.quarantinedByReason());
     summary.put("accounting_balanced", result.balanced());
-  }
-
-  private static Map<String, Object> counts(Object... keyValues) {
-    var map = new LinkedHashMap<String, Object>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      map.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return map;
+    return result;
   }
 }

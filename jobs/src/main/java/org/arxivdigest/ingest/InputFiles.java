@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.arxivdigest.cli.UsageException;
+import org.arxivdigest.core.UsageException;
 
 /**
  * Turns the {@code --input} arguments (files, directories, globs; local, HDFS or S3 paths) into the sorted list of

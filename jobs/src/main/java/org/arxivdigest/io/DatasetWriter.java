@@ -114,7 +114,7 @@ public final class DatasetWriter {
    * month survives. {@code data} is cached while written: an aggregate is small, and its months are read back.
    * The manifest is removed first and written last: a dataset without one was interrupted.
    */
-  public static void overwriteMonths(Dataset<Row> data, String target, org.arxivdigest.publish.MonthRange range) {
+  public static void overwriteMonths(Dataset<Row> data, String target, org.arxivdigest.core.MonthRange range) {
     if (range.only() != null && range.only().isEmpty()) {
       return; // an incremental run with nothing to rewrite here
     }

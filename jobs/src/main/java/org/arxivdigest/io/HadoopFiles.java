@@ -163,7 +163,7 @@ public final class HadoopFiles {
     Path p = new Path(path);
     try {
       if (!p.getFileSystem(conf).exists(p)) {
-        throw new org.arxivdigest.cli.UsageException("no dataset at " + path + ": run `arxiv-digest " + madeBy
+        throw new org.arxivdigest.core.UsageException("no dataset at " + path + ": run `arxiv-digest " + madeBy
             + "` first (or `run`)");
       }
     } catch (IOException e) {

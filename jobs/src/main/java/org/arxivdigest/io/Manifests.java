@@ -6,15 +6,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.arxivdigest.core.Json;
 
 /**
  * The manifest of a dataset, {@code _manifest.json} in its folder, written last: the run that wrote it, its rows
@@ -40,8 +35,6 @@ public final class Manifests {
   public static final String FILE = "_manifest.json";
   /** The local property of the SparkContext that carries the run id to the writers. */
   public static final String RUN_ID_PROPERTY = "arxivdigest.run_id";
-
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
    * What a manifest says. {@code partitions}: rows per partition ({@code "topic=llm/month=2025_05"}), and
@@ -103,19 +96,7 @@ public final class Manifests {
   }
 
   public static void write(Configuration conf, String dir, Manifest m) {
-    var out = new LinkedHashMap<String, Object>();
-    out.put("dataset", m.dataset());
-    out.put("run_id", m.runId());
-    out.put("rows", m.rows());
-    out.put("fingerprint", m.fingerprint());
-    out.put("partition_columns", m.partitionColumns());
-    out.put("partitions", m.partitions());
-    out.put("partition_fingerprints", m.partitionFingerprints());
-    try {
-      HadoopFiles.writeString(conf, dir + "/" + FILE, JSON.writeValueAsString(out) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    HadoopFiles.writeString(conf, dir + "/" + FILE, Json.write(m));
   }
 
   /** The manifest in {@code dir}, or null when there is none (never written, or the write was interrupted). */
@@ -126,22 +107,9 @@ public final class Manifests {
       if (!fs.exists(path)) {
         return null;
       }
-      JsonNode node;
       try (FSDataInputStream in = fs.open(path)) {
-        node = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return Json.read(in.readAllBytes(), Manifest.class);
       }
-      var columns = new ArrayList<String>();
-      node.path("partition_columns").forEach(c -> columns.add(c.asText()));
-      var partitions = new TreeMap<String, Long>();
-      node.path("partitions").properties().forEach(e -> partitions.put(e.getKey(), e.getValue().asLong()));
-      TreeMap<String, String> fingerprints = null;
-      if (node.has("partition_fingerprints")) {
-        var read = new TreeMap<String, String>();
-        node.path("partition_fingerprints").properties().forEach(e -> read.put(e.getKey(), e.getValue().asText()));
-        fingerprints = read;
-      }
-      return new Manifest(node.path("dataset").asText(), node.path("run_id").asText(null), node.path("rows").asLong(),
-          node.path("fingerprint").asText(), columns, partitions, fingerprints);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + path, e);
     }

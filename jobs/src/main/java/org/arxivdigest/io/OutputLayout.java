@@ -1,5 +1,7 @@
 package org.arxivdigest.io;
 
+import org.arxivdigest.schema.Catalog;
+
 /** Where everything goes under the output root (a local path, hdfs:// or s3a://). */
 public record OutputLayout(String root) {
 
@@ -7,44 +9,14 @@ public record OutputLayout(String root) {
     root = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
   }
 
-  public String dataset(String name) {
-    return root + "/datasets/" + name;
+  /** Where a dataset of the catalog lives: {@code <root>/datasets/<folder>}. */
+  public String path(Catalog dataset) {
+    return datasets() + "/" + dataset.folder();
   }
 
-  public String papers() {
-    return dataset("papers");
-  }
-
-  public String versions() {
-    return dataset("versions");
-  }
-
-  public String quarantine() {
-    return dataset("quarantine");
-  }
-
-  public String assignments() {
-    return dataset("assignments");
-  }
-
-  public String listings() {
-    return dataset("listings");
-  }
-
-  public String predictions() {
-    return dataset("predictions");
-  }
-
-  public String monthlyTopicStats() {
-    return dataset("monthly_topic_stats");
-  }
-
-  public String monthlyCategoryStats() {
-    return dataset("monthly_category_stats");
-  }
-
-  public String trendingTerms() {
-    return dataset("trending_terms");
+  /** The parent of every dataset folder. */
+  public String datasets() {
+    return root + "/datasets";
   }
 
   /** CSV extracts of the aggregates and the listings. */

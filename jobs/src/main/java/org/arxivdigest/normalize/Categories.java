@@ -25,8 +25,16 @@ public final class Categories {
     return try_element_at(categoryArray, lit(1));
   }
 
-  /** The archive is the text before the first dot: cs.CL is cs, hep-th is hep-th, physics.optics is physics. */
+  /**
+   * The archive of a category is the text before the first dot: cs.CL is cs, hep-th is hep-th, physics.optics is
+   * physics. The one place this rule is written; {@code papers.archives} holds it for every paper's categories.
+   */
+  public static Column archive(Column category) {
+    return substring_index(category, ".", 1);
+  }
+
+  /** The distinct {@link #archive}s of an array of categories. */
   public static Column archives(Column categoryArray) {
-    return array_distinct(transform(categoryArray, c -> substring_index(c, ".", 1)));
+    return array_distinct(transform(categoryArray, Categories::archive));
   }
 }

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.arxivdigest.schema.Columns.*;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,33 +48,30 @@ public final class Feeds {
     return out;
   }
 
+  /** An entry of a feed, as the Atom template reads it. */
+  record FeedEntry(String link, String title, String updated, String authors, String category, String summary) {}
+
+  /** A topic's feed, as the Atom template reads it. */
+  record Feed(String topic, String name, int limit, String updated, List<FeedEntry> entries, String feedId,
+              String topicPage) {}
+
   /** The feed of one topic; {@code links} decides its id and the link to the topic page. */
   public static String render(String topic, String name, List<Row> rows, SiteLinks links) {
-    var entries = new ArrayList<Map<String, Object>>();
+    var entries = new ArrayList<FeedEntry>();
     String updated = "1970-01-01T00:00:00Z";
     for (Row r : rows) {
       String at = r.getAs(UPDATED);
       if (at.compareTo(updated) > 0) {
         updated = at;
       }
-      var e = new HashMap<String, Object>();
-      e.put("link", r.getAs(LINK));
-      e.put("title", r.getAs(TITLE));
-      e.put("updated", at);
-      e.put("authors", r.getAs(AUTHORS));
-      e.put("category", r.getAs(PRIMARY_CATEGORY) == null ? "unknown" : r.getAs(PRIMARY_CATEGORY));
-      e.put("summary", r.getAs(ABSTRACT) == null ? "" : r.getAs(ABSTRACT));
-      entries.add(e);
+      String category = r.getAs(PRIMARY_CATEGORY);
+      String summary = r.getAs(ABSTRACT);
+      entries.add(new FeedEntry(r.getAs(LINK), r.getAs(TITLE), at, r.getAs(AUTHORS),
+          category == null ? "unknown" : category, summary == null ? "" : summary));
     }
-    var scope = new HashMap<String, Object>();
-    scope.put("topic", topic);
-    scope.put("name", name);
-    scope.put("limit", LIMIT);
-    scope.put("updated", updated);
-    scope.put("entries", entries);
-    scope.put("feedId", links.siteUrl() == null ? "urn:arxiv-digest:feed:" + topic
-        : links.siteUrl() + "/feeds/" + topic + ".xml");
-    scope.put("topicPage", (links.siteUrl() == null ? ".." : links.siteUrl()) + "/papers/" + topic + "/index.html");
-    return PageRenderer.renderFeed(scope);
+    String feedId = links.siteUrl() == null ? "urn:arxiv-digest:feed:" + topic
+        : links.siteUrl() + "/feeds/" + topic + ".xml";
+    String topicPage = (links.siteUrl() == null ? ".." : links.siteUrl()) + "/papers/" + topic + "/index.html";
+    return PageRenderer.renderFeed(new Feed(topic, name, LIMIT, updated, entries, feedId, topicPage));
   }
 }

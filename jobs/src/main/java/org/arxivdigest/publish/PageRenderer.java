@@ -99,23 +99,23 @@ public final class PageRenderer implements Serializable {
   }
 
   /** A topic's HTML page: chart, feed, months with their parts. */
-  public String renderTopicHtml(Map<String, Object> scope) {
-    var all = new java.util.HashMap<>(scope);
+  String renderTopicHtml(IndexViews.TopicView topic) {
     String root = SiteLinks.relativeRoot(SiteLinks.TOPIC_README_DEPTH);
-    all.put("root", root);
-    all.put("pageTitle", scope.get("topic"));
-    all.put("feed", root + "/feeds/" + scope.get("topic") + ".xml");
-    all.put("attr", (Function<String, String>) Escapers::htmlAttributeQuotes);
-    return render(Templates.HTML_TOPIC, all);
+    var page = new java.util.HashMap<String, Object>();
+    page.put("root", root);
+    page.put("pageTitle", topic.topic());
+    page.put("feed", root + "/feeds/" + topic.topic() + ".xml");
+    page.put("attr", (Function<String, String>) Escapers::htmlAttributeQuotes);
+    return render(Templates.HTML_TOPIC, page, topic);
   }
 
   /** The site's HTML index ({@code depth} 0) or the papers folder's ({@code depth} 1). */
-  public String renderIndexHtml(Map<String, Object> scope, int depth) {
-    var all = new java.util.HashMap<>(scope);
-    all.put("root", SiteLinks.relativeRoot(depth));
-    all.put("pageTitle", depth == 0 ? "Topics" : "Papers");
-    all.put("attr", (Function<String, String>) Escapers::htmlAttributeQuotes);
-    return render(Templates.HTML_INDEX, all);
+  String renderIndexHtml(IndexViews.IndexView index, int depth) {
+    var page = new java.util.HashMap<String, Object>();
+    page.put("root", SiteLinks.relativeRoot(depth));
+    page.put("pageTitle", depth == 0 ? "Topics" : "Papers");
+    page.put("attr", (Function<String, String>) Escapers::htmlAttributeQuotes);
+    return render(Templates.HTML_INDEX, page, index);
   }
 
   /** An SVG chart ({@link Charts#scope}). */
@@ -124,24 +124,25 @@ public final class PageRenderer implements Serializable {
   }
 
   /** An Atom feed ({@link Feeds}). */
-  public static String renderFeed(Map<String, Object> scope) {
-    return render(Templates.ATOM, scope);
+  static String renderFeed(Feeds.Feed feed) {
+    return render(Templates.ATOM, feed);
   }
 
   /** A topic's README: per-month counts and links to every part. */
-  public String renderTopicReadme(Map<String, Object> scope) {
-    return render(Templates.TOPIC_README, withRoot(scope, SiteLinks.TOPIC_README_DEPTH));
+  String renderTopicReadme(IndexViews.TopicView topic) {
+    return render(Templates.TOPIC_README, Map.of("siteUrl", links.root(SiteLinks.TOPIC_README_DEPTH)), topic);
   }
 
   /** The site's README ({@code depth} 0) or the papers folder's ({@code depth} 1): the topics and their totals. */
-  public String renderIndex(Map<String, Object> scope, int depth) {
-    return render(Templates.INDEX, withRoot(scope, depth));
+  String renderIndex(IndexViews.IndexView index, int depth) {
+    return render(Templates.INDEX, Map.of("siteUrl", links.root(depth)), index);
   }
 
-  private Map<String, Object> withRoot(Map<String, Object> scope, int depth) {
-    var all = new java.util.HashMap<>(scope);
-    all.put("siteUrl", links.root(depth));
-    return all;
+  /** Renders a view ({@code view}) on a page's own values ({@code page}: links, title), the view's first. */
+  private static String render(Mustache template, Map<String, Object> page, Object view) {
+    var out = new StringWriter();
+    template.execute(out, new Object[] {page, view});
+    return out.toString();
   }
 
   static String render(Mustache template, Object scope) {

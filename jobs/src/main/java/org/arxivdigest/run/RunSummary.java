@@ -1,21 +1,18 @@
 package org.arxivdigest.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.arxivdigest.core.Json;
 
 /**
  * What a run did, written to {@code output/run-summary.json}: inputs, counts, quarantine by reason and seconds per
- * stage. Stages add their figures as they finish; the command writes it once at the end, also when the run failed.
+ * stage. Stages add their figures (numbers, lists, maps or records, written with {@link Json}) as they finish; the
+ * command writes it once at the end, also when the run failed.
  */
 public final class RunSummary {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private final Map<String, Object> fields = new LinkedHashMap<>();
   private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
   private final List<Map<String, Object>> stages = new ArrayList<>();
@@ -68,11 +65,7 @@ public final class RunSummary {
     out.put("changes", changes);
     out.put("stage_seconds", seconds);
     out.put("stages", stages);
-    try {
-      return JSON.writeValueAsString(out) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("run summary is not serializable", e);
-    }
+    return Json.write(out);
   }
 
   private static double round(double seconds) {

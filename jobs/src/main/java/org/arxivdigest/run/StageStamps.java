@@ -1,8 +1,6 @@
 package org.arxivdigest.run;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.arxivdigest.core.Json;
 import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.Manifests;
 import org.arxivdigest.io.OutputLayout;
@@ -31,15 +29,22 @@ import org.arxivdigest.io.OutputLayout;
  * configuration), the rows and fingerprint of each dataset it wrote, and the figures the run summary restates.
  * A stage removes its stamp before writing and writes it after its last dataset, so a crash in between leaves no
  * stamp and the next run recomputes; a dataset changed since (its manifest no longer says what the stamp
- * recorded) also makes the stamp void.
+ * recorded) also makes the stamp void. {@link StampedStage} runs a stage in that frame.
  */
 public final class StageStamps {
   private StageStamps() {}
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** A stamp file as written: what {@code datasets} and {@code folders} held when the stage stamped them. */
+  record StampFile(String stage, String key, String runId, String build, Map<String, String> datasets,
+                   Map<String, String> folders, JsonNode facts) {}
 
   /** A stamp as read back: the key, the run that wrote it, and the figures it kept. */
-  public record Stamp(String key, String runId, Map<String, Object> facts) {}
+  public record Stamp(String key, String runId, JsonNode facts) {
+    /** The kept figures as a value of {@code type}; null when they are not of its shape. */
+    public <T> T facts(Class<T> type) {
+      return Json.convert(facts, type);
+    }
+  }
 
   /** This build: version and build time (a rebuild is a new build, whatever changed). */
   public static String buildId() {
@@ -94,7 +99,7 @@ public final class StageStamps {
       if (!fs.exists(root)) {
         return "absent";
       }
-      var lines = new java.util.TreeSet<String>();
+      var lines = new TreeSet<String>();
       HadoopFiles.listFiles(fs, root).forEach((rel, f) -> {
         if (!rel.contains("/.") && !rel.contains("/_")) { // not a staging folder nor a leftover
           lines.add(rel + " " + f.getLen() + " " + f.getModificationTime());
@@ -106,12 +111,6 @@ public final class StageStamps {
     }
   }
 
-  /** As {@link #matching(Configuration, OutputLayout, String, String, List, List)} without folders. */
-  public static Stamp matching(Configuration conf, OutputLayout out, String stage, String key,
-                               List<String> datasets) {
-    return matching(conf, out, stage, key, datasets, List.of());
-  }
-
   /**
    * The stage's stamp if it has this key, each of {@code datasets} still holds what it wrote and each of
    * {@code folders} still lists the same files ({@link #tree}); else null.
@@ -119,67 +118,33 @@ public final class StageStamps {
   public static Stamp matching(Configuration conf, OutputLayout out, String stage, String key,
                                List<String> datasets, List<String> folders) {
     Path file = new Path(path(out, stage));
-    Map<String, Object> node;
+    StampFile stamp;
     try {
       FileSystem fs = HadoopFiles.fileSystem(file, conf);
       if (!fs.exists(file)) {
         return null;
       }
       try (var in = fs.open(file)) {
-        node = JSON.readValue(in.readAllBytes(), new TypeReference<LinkedHashMap<String, Object>>() {});
+        stamp = Json.read(in.readAllBytes(), StampFile.class);
       }
     } catch (IOException e) {
       return null; // unreadable: as if there were none, the stage recomputes and rewrites it
     }
-    if (!key.equals(node.get("key")) || !(node.get("datasets") instanceof Map<?, ?> stamped)) {
+    if (!key.equals(stamp.key()) || stamp.datasets() == null) {
       return null;
     }
     for (String d : datasets) {
-      String name = new Path(d).getName();
       String now = content(conf, d);
-      if (now.equals(Manifests.INCOMPLETE) || !Objects.equals(stamped.get(name), now)) {
+      if (now.equals(Manifests.INCOMPLETE) || !Objects.equals(stamp.datasets().get(new Path(d).getName()), now)) {
         return null;
       }
     }
-    Object trees = node.get("folders");
     for (String f : folders) {
-      if (!(trees instanceof Map<?, ?> t) || !Objects.equals(t.get(new Path(f).getName()), tree(conf, f))) {
+      if (stamp.folders() == null || !Objects.equals(stamp.folders().get(new Path(f).getName()), tree(conf, f))) {
         return null;
       }
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> facts = node.get("facts") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
-    return new Stamp(key, (String) node.get("run_id"), facts);
-  }
-
-  /** A value kept under a stamp ({@link #kept}), and whether it was read back rather than computed. */
-  public record Kept<T>(T value, boolean read) {}
-
-  /** A value just computed, and the facts its stamp keeps (from which {@link #kept}'s reader gets it back). */
-  public record Computed<T>(T value, Map<String, Object> facts) {}
-
-  /**
-   * A value a stage keeps between runs under a stamp of its own, keyed by {@code key}: when the stamp has this key
-   * and reuse is on, {@code read} gets it back from the stamp's facts (null if they are not of its shape); else it
-   * is computed, with the stamp removed before {@code compute} runs and written after it, so that a crash in
-   * between leaves nothing to trust. A null key (an input without a manifest) is computed and never stamped.
-   */
-  public static <T> Kept<T> kept(Configuration conf, OutputLayout out, Stages stages, String stage, String key,
-                                 String runId, Function<Map<String, Object>, T> read,
-                                 Supplier<Computed<T>> compute) {
-    if (key != null) {
-      Stamp stamp = matching(conf, out, stage, key, List.of());
-      T value = stages.reusable(stamp) ? read.apply(stamp.facts()) : null;
-      if (value != null) {
-        return new Kept<>(value, true);
-      }
-    }
-    clear(conf, out, stage);
-    Computed<T> computed = compute.get();
-    if (key != null) {
-      write(conf, out, stage, key, runId, List.of(), computed.facts());
-    }
-    return new Kept<>(computed.value(), false);
+    return new Stamp(key, stamp.runId(), stamp.facts() == null ? Json.tree(Map.of()) : stamp.facts());
   }
 
   /** Removes the stage's stamp: called before the stage writes anything. */
@@ -187,31 +152,17 @@ public final class StageStamps {
     HadoopFiles.deleteRecursively(conf, path(out, stage));
   }
 
-  /** Records that {@code datasets}, as they are now, were computed from {@code key}. */
+  /**
+   * Records that {@code datasets} and the files of {@code folders}, as they are now, come from {@code key}, with
+   * {@code facts} (a record, or a map) for a later run to restate.
+   */
   public static void write(Configuration conf, OutputLayout out, String stage, String key, String runId,
-                           List<String> datasets, Map<String, Object> facts) {
-    write(conf, out, stage, key, runId, datasets, List.of(), facts);
-  }
-
-  /** Records that {@code datasets} and the files of {@code folders}, as they are now, come from {@code key}. */
-  public static void write(Configuration conf, OutputLayout out, String stage, String key, String runId,
-                           List<String> datasets, List<String> folders, Map<String, Object> facts) {
-    var node = new LinkedHashMap<String, Object>();
-    node.put("stage", stage);
-    node.put("key", key);
-    node.put("run_id", runId);
-    node.put("build", buildId());
+                           List<String> datasets, List<String> folders, Object facts) {
     var contents = new LinkedHashMap<String, String>();
     datasets.forEach(d -> contents.put(new Path(d).getName(), content(conf, d)));
-    node.put("datasets", contents);
     var trees = new LinkedHashMap<String, String>();
     folders.forEach(f -> trees.put(new Path(f).getName(), tree(conf, f)));
-    node.put("folders", trees);
-    node.put("facts", facts);
-    try {
-      HadoopFiles.writeString(conf, path(out, stage), JSON.writeValueAsString(node) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    var file = new StampFile(stage, key, runId, buildId(), contents, trees, Json.tree(facts));
+    HadoopFiles.writeString(conf, path(out, stage), Json.write(file));
   }
 }

@@ -98,4 +98,12 @@ public final class Columns {
   // Rendered pages.
   public static final String PATH = "path";
   public static final String CONTENT = "content";
+
+  // predictions: declared vs predicted primary category and archive
+  public static final String DECLARED_ARCHIVE = "declared_archive";
+  public static final String PREDICTED_CATEGORY = "predicted_category";
+  public static final String CATEGORY_SCORE = "category_score";
+  public static final String DECLARED_CATEGORY_SCORE = "declared_category_score";
+  public static final String PREDICTED_ARCHIVE = "predicted_archive";
+  public static final String ARCHIVE_SCORE = "archive_score";
 }

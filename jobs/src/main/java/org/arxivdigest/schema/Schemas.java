@@ -110,7 +110,21 @@ public final class Schemas {
       .add(FIELD, STRING)
       .add(SCORE, DataTypes.DoubleType);
 
-  /** One entry of a page part, in page order; the date is already the page's text, yyyy-MM-dd. */
+  /**
+   * output/datasets/predictions (with trained models): per paper its declared primary category and archive, the
+   * predicted ones with their probability, and the probability the category model gives the declared category.
+   * The columns of a model that was not given are null.
+   */
+  public static final StructType PREDICTIONS = new StructType()
+      .add(ID, STRING, false)
+      .add(PRIMARY_CATEGORY, STRING)
+      .add(DECLARED_ARCHIVE, STRING)
+      .add(PREDICTED_CATEGORY, STRING)
+      .add(CATEGORY_SCORE, DataTypes.DoubleType)
+      .add(DECLARED_CATEGORY_SCORE, DataTypes.DoubleType)
+      .add(PREDICTED_ARCHIVE, STRING)
+      .add(ARCHIVE_SCORE, DataTypes.DoubleType);
+
   /** {@code datasets/monthly_topic_stats}, partitioned by month. */
   public static final StructType MONTHLY_TOPIC_STATS = new StructType()
       .add(TOPIC, STRING, false)
@@ -145,6 +159,7 @@ public final class Schemas {
       .add(MONTH_PAPERS, DataTypes.LongType, false)
       .add(BASELINE_MONTHS_COL, DataTypes.IntegerType, false);
 
+  /** One entry of a page part, in page order; the date is already the page's text, yyyy-MM-dd. */
   public static final StructType PAGE_ENTRY = new StructType()
       .add(RANK, DataTypes.IntegerType, false)
       .add(ID, STRING, false)

@@ -181,7 +181,7 @@ class AggregatesTest {
     Dataset<Row> listed = frame(LISTED_TEXT, listings.toArray(Object[][]::new));
     Aggregates.Idf idf = Aggregates.idf(frame(PAPERS, papers.toArray(Object[][]::new)));
     // A backfill of the month reads its listings and those of the 12 months before it, and gets its own rows only.
-    var only = new org.arxivdigest.publish.MonthRange(month, month);
+    var only = new org.arxivdigest.core.MonthRange(month, month);
     Dataset<Row> trending = onlyThatMonth
         ? Aggregates.trendingTerms(AggregateStage.withBaselines(listed, only), idf, month)
         : Aggregates.trendingTerms(listed, idf);
@@ -223,19 +223,19 @@ class AggregatesTest {
 
   @Test
   void aShortBoundedRangeReadsOnlyItsOwnPapersForItsStatsAndALongOrOpenOneDoesNot() {
-    assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2026_05", "2026_05"))).isTrue();
-    assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2024_06", "2026_05"))).isTrue();
-    assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2024_05", "2026_05"))).isFalse();
-    assertThat(AggregateStage.shortRange(new org.arxivdigest.publish.MonthRange("2024_05", null))).isFalse();
-    assertThat(AggregateStage.shortRange(org.arxivdigest.publish.MonthRange.ALL)).isFalse();
-    assertThat(AggregateStage.shortRange(org.arxivdigest.publish.MonthRange.ALL.restrictedTo(
+    assertThat(AggregateInputs.shortRange(new org.arxivdigest.core.MonthRange("2026_05", "2026_05"))).isTrue();
+    assertThat(AggregateInputs.shortRange(new org.arxivdigest.core.MonthRange("2024_06", "2026_05"))).isTrue();
+    assertThat(AggregateInputs.shortRange(new org.arxivdigest.core.MonthRange("2024_05", "2026_05"))).isFalse();
+    assertThat(AggregateInputs.shortRange(new org.arxivdigest.core.MonthRange("2024_05", null))).isFalse();
+    assertThat(AggregateInputs.shortRange(org.arxivdigest.core.MonthRange.ALL)).isFalse();
+    assertThat(AggregateInputs.shortRange(org.arxivdigest.core.MonthRange.ALL.restrictedTo(
         List.of("2001_01", "2026_05")))).isTrue();
     // The first month a range can hold: trending terms give rows from it on.
-    assertThat(new org.arxivdigest.publish.MonthRange("2024_06", "2026_05").first()).isEqualTo("2024_06");
-    assertThat(new org.arxivdigest.publish.MonthRange("2024_06", null).restrictedTo(List.of("2025_03", "2001_01",
+    assertThat(new org.arxivdigest.core.MonthRange("2024_06", "2026_05").first()).isEqualTo("2024_06");
+    assertThat(new org.arxivdigest.core.MonthRange("2024_06", null).restrictedTo(List.of("2025_03", "2001_01",
         "2024_09")).first()).isEqualTo("2024_09");
-    assertThat(new org.arxivdigest.publish.MonthRange(null, null, new java.util.TreeSet<>()).first()).isNull();
-    assertThat(org.arxivdigest.publish.MonthRange.ALL.first()).isNull();
+    assertThat(new org.arxivdigest.core.MonthRange(null, null, new java.util.TreeSet<>()).first()).isNull();
+    assertThat(org.arxivdigest.core.MonthRange.ALL.first()).isNull();
   }
 
   @Test
@@ -246,10 +246,10 @@ class AggregatesTest {
     }
     Dataset<Row> listings = frame(TOPIC_MONTH_ID, rows.toArray(Object[][]::new));
     var kept = new ArrayList<String>();
-    AggregateStage.withBaselines(listings, new org.arxivdigest.publish.MonthRange("2025_03", "2025_04"))
+    AggregateStage.withBaselines(listings, new org.arxivdigest.core.MonthRange("2025_03", "2025_04"))
         .orderBy("month").collectAsList().forEach(r -> kept.add(r.getAs("month")));
     assertThat(kept).containsExactly("2024_03", "2025_02", "2025_03", "2025_04");
-    assertThat(AggregateStage.withBaselines(listings, org.arxivdigest.publish.MonthRange.ALL).count())
+    assertThat(AggregateStage.withBaselines(listings, org.arxivdigest.core.MonthRange.ALL).count())
         .isEqualTo(rows.size());
   }
 

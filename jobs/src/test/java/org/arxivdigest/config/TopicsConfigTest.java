@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.arxivdigest.cli.UsageException;
+import org.arxivdigest.core.UsageException;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 

@@ -92,7 +92,8 @@ class IncrementalRunTest {
     Column isRecomputed = col("month").isin(recomputed.toArray());
     assertSameRows("trending_terms, recomputed months", read(spark, incremental, "trending_terms").filter(isRecomputed),
         read(spark, full, "trending_terms").filter(isRecomputed));
-    assertSameRows("trending_terms, other months", read(spark, incremental, "trending_terms").filter(isRecomputed.unary_$bang()),
+    assertSameRows("trending_terms, other months",
+        read(spark, incremental, "trending_terms").filter(isRecomputed.unary_$bang()),
         read(spark, before, "trending_terms").filter(isRecomputed.unary_$bang()));
   }
 

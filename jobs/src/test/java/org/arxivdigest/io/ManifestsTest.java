@@ -35,17 +35,20 @@ class ManifestsTest {
   @Test
   void partitionFingerprintsTellWhichPartitionsChanged() {
     Manifests.Manifest before = written("a", rows(new Object[] {"1", "llm", "2025_05"},
-        new Object[] {"2", "llm", "2025_05"}, new Object[] {"3", "llm", "2026_05"}, new Object[] {"4", "rag", "2025_05"}));
+        new Object[] {"2", "llm", "2025_05"}, new Object[] {"3", "llm", "2026_05"},
+        new Object[] {"4", "rag", "2025_05"}));
     // Same rows in another order: same manifest content.
     Manifests.Manifest same = written("b", rows(new Object[] {"4", "rag", "2025_05"},
-        new Object[] {"3", "llm", "2026_05"}, new Object[] {"2", "llm", "2025_05"}, new Object[] {"1", "llm", "2025_05"}));
+        new Object[] {"3", "llm", "2026_05"}, new Object[] {"2", "llm", "2025_05"},
+        new Object[] {"1", "llm", "2025_05"}));
     assertThat(same.partitionFingerprints()).isEqualTo(before.partitionFingerprints());
     assertThat(same.fingerprint()).isEqualTo(before.fingerprint());
     assertThat(Manifests.changedPartitions(before, same)).isEmpty();
 
     // A row changed in one partition, one partition gone, one new.
     Manifests.Manifest after = written("c", rows(new Object[] {"1", "llm", "2025_05"},
-        new Object[] {"2b", "llm", "2025_05"}, new Object[] {"4", "rag", "2025_05"}, new Object[] {"5", "rag", "2026_06"}));
+        new Object[] {"2b", "llm", "2025_05"}, new Object[] {"4", "rag", "2025_05"},
+        new Object[] {"5", "rag", "2026_06"}));
     assertThat(before.partitions()).containsEntry("topic=llm/month=2025_05", 2L);
     // The totals, summed from the partitions, are those of the whole dataset computed directly.
     Dataset<Row> back = TestSpark.session().read().parquet(dir.resolve("a").toString());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.arxivdigest.ingest.KaggleReader;
+import org.arxivdigest.ingest.KaggleRecords;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ class VersionRowsTest {
   void listsEachVersionInTheUtcMonthItWasSubmitted() {
     // 0704.0001: v1 Mon, 2 Apr 2007 19:18:42 GMT; v2 Tue, 24 Jul 2007 20:10:27 GMT
     Path file = TestSpark.writeLines(dir, "one.jsonl", List.of(TestSpark.sampleLine("0704.0001")));
-    var papers = Records.normalize(KaggleReader.parse(KaggleReader.readLines(TestSpark.session(),
+    var papers = KaggleRecords.normalize(KaggleReader.parse(KaggleReader.readLines(TestSpark.session(),
         List.of(file.toString()))));
     List<Row> rows = VersionRows.fromPapers(papers).orderBy("version").collectAsList();
     assertThat(rows).extracting(r -> r.getInt(1)).containsExactly(1, 2);

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.arxivdigest.publish.PublishStage.MonthCount;
+import org.arxivdigest.core.TopicMonth;
+import org.arxivdigest.publish.ListingCounts.MonthCount;
 import org.junit.jupiter.api.Test;
 
 class FeedMonthsTest {
@@ -17,7 +18,7 @@ class FeedMonthsTest {
         // Exactly fifty in the newest month: nothing older can be in the feed.
         "qc", List.of(new MonthCount("2025_04", 50, 50), new MonthCount("2025_03", 7, 7)),
         "rare", List.of(new MonthCount("2024_11", 2, 2), new MonthCount("2023_01", 1, 1)));
-    assertThat(PublishStage.feedMonths(counts)).containsExactly("llm/2025_02", "llm/2025_03", "llm/2025_04",
-        "qc/2025_04", "rare/2023_01", "rare/2024_11");
+    assertThat(ListingCounts.feedMonths(counts)).extracting(TopicMonth::toString).containsExactly(
+        "llm/2025_02", "llm/2025_03", "llm/2025_04", "qc/2025_04", "rare/2023_01", "rare/2024_11");
   }
 }

@@ -28,7 +28,7 @@ class ListingCountsTest {
         RowFactory.create("rag", "2025_04", "c", 1));
     String path = dir.resolve("listings").toString();
     TestSpark.session().createDataFrame(rows, schema).write().partitionBy("topic", "month").parquet(path);
-    Dataset<Row> counts = PublishStage.listingCounts(TestSpark.session().read().parquet(path));
+    Dataset<Row> counts = ListingCounts.query(TestSpark.session().read().parquet(path));
 
     var got = new ArrayList<String>();
     for (Row r : counts.collectAsList()) {

@@ -9,9 +9,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.substring_index;
-import static org.apache.spark.sql.functions.transform;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.ABSTRACT;
 import static org.arxivdigest.schema.Columns.CATEGORIES;
@@ -27,11 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.arxivdigest.normalize.Categories;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.arxivdigest.config.Topic;
 
@@ -73,7 +69,7 @@ public final class KeywordRules {
     return "(?iu)" + START + String.join("\\s+", words) + END;
   }
 
-  static boolean isPhrase(String term) {
+  public static boolean isPhrase(String term) {
     return term.contains(" ");
   }
 
@@ -98,62 +94,6 @@ public final class KeywordRules {
   /** True when the word (plural too) or phrase occurs in the text ({@code has}: which words its lower case holds). */
   static Column termIn(String term, Column text, Function<String, Column> has) {
     return mayContain(term, has).and(text.rlike(isPhrase(term) ? phraseRegex(term) : wordRegex(term)));
-  }
-
-  /**
-   * Which of a fixed list of (lower-case) words occur in a text once lower-cased, as the bits of 64-bit masks (one
-   * column per 64 words), found in one pass per text. The built-in {@code contains} (and {@code instr},
-   * {@code like '%w%'}) runs Spark's {@code UTF8String.contains}, which calls a byte comparison at every position
-   * holding the word's first byte; {@code String.indexOf} is a vectorized JDK intrinsic. On 50k real abstracts and
-   * the 37 words of data/topics.json: 3.1–5.6 s against 0.3–0.5 s, decoding included; {@code contains} was 30% of
-   * the classify stage's profile at 1M papers. So this is the rule's one UDF, and it only says where a regex may
-   * match (the regex decides).
-   */
-  static final class WordMasks {
-    private final List<String> words;
-
-    WordMasks(java.util.Collection<String> words) {
-      this.words = new ArrayList<>(new java.util.TreeSet<>(words));
-    }
-
-    /** The words of every include and exclude term of the topics. */
-    static WordMasks of(List<Topic> topics) {
-      var all = new ArrayList<String>();
-      for (Topic t : topics) {
-        t.include().forEach(term -> all.addAll(words(term)));
-        t.exclude().forEach(term -> all.addAll(words(term)));
-      }
-      return new WordMasks(all);
-    }
-
-    /** The mask columns of {@code text} (not null), named {@code prefix0}, {@code prefix1}, ... */
-    List<Column> masks(Column text, String prefix) {
-      var masks = new ArrayList<Column>();
-      for (int chunk = 0; chunk * 64 < words.size(); chunk++) {
-        String[] these = words.subList(chunk * 64, Math.min(words.size(), chunk * 64 + 64)).toArray(String[]::new);
-        UserDefinedFunction present = udf((UDF1<String, Long>) original -> {
-          String lowered = original.toLowerCase(java.util.Locale.ROOT);
-          long mask = 0;
-          for (int i = 0; i < these.length; i++) {
-            if (lowered.indexOf(these[i]) >= 0) {
-              mask |= 1L << i;
-            }
-          }
-          return mask;
-        }, DataTypes.LongType).asNonNullable();
-        masks.add(present.apply(text).as(prefix + chunk));
-      }
-      return masks;
-    }
-
-    /** True where the word is in the text whose masks are the columns {@code prefix0}, {@code prefix1}, ... */
-    Column has(String word, String prefix) {
-      int i = words.indexOf(word);
-      if (i < 0) {
-        throw new IllegalArgumentException("not a word of the masks: " + word);
-      }
-      return col(prefix + (i / 64)).bitwiseAND(lit(1L << (i % 64))).notEqual(lit(0L));
-    }
   }
 
   /** Where an include term matches (a field label), or null. */
@@ -239,14 +179,9 @@ public final class KeywordRules {
     return String.join("|", alternatives);
   }
 
-  /** The archive of each category ("cs" of "cs.AI"; "math-ph" of itself). */
-  static Column archives(Column categories) {
-    return transform(categories, c -> substring_index(c, ".", 1));
-  }
-
   /**
-   * True when one of the paper's categories, or its archive ({@link #archives} of the categories), is allowed for
-   * the topic. Array overlaps, compiled to code, rather than a lambda per category and topic.
+   * True when one of the paper's categories, or its archive ({@link Categories#archives} of the categories), is
+   * allowed for the topic. Array overlaps, compiled to code, rather than a lambda per category and topic.
    */
   public static Column categoryAllowed(Topic topic, Column categories, Column archives) {
     Column allowed = array(topic.categories().stream().map(c -> lit(c)).toArray(Column[]::new));
@@ -255,7 +190,7 @@ public final class KeywordRules {
 
   /** As {@link #categoryAllowed(Topic, Column, Column)}, the archives computed here. */
   public static Column categoryAllowed(Topic topic, Column categories) {
-    return categoryAllowed(topic, categories, archives(categories));
+    return categoryAllowed(topic, categories, Categories.archives(categories));
   }
 
   /**
@@ -272,8 +207,8 @@ public final class KeywordRules {
     String aw = "_abstract_words";
     WordMasks words = WordMasks.of(topics);
     // Own columns: the word masks are referenced by every term, so the optimizer keeps them computed once.
-    var textColumns = new ArrayList<Column>(List.of(col(ID), col(CATEGORIES), archives(col(CATEGORIES)).as(archivesCol),
-        col(t), col(a)));
+    var textColumns = new ArrayList<Column>(List.of(col(ID), col(CATEGORIES),
+        Categories.archives(col(CATEGORIES)).as(archivesCol), col(t), col(a)));
     textColumns.addAll(words.masks(col(t), tw));
     textColumns.addAll(words.masks(col(a), aw));
     Dataset<Row> text = papers.select(col(ID), col(CATEGORIES), coalesce(col(TITLE), lit("")).as(t),
@@ -307,25 +242,5 @@ public final class KeywordRules {
             col(m).getField(TERM).as(TERM),
             col(m).getField(FIELD).as(FIELD),
             lit(null).cast(DataTypes.DoubleType).as(SCORE));
-  }
-
-  /** The rule in words, for the topic's README. */
-  public static String describe(Topic topic) {
-    var parts = new ArrayList<String>();
-    for (String term : topic.include()) {
-      parts.add(isPhrase(term) ? "the phrase \"" + term + "\" in the title or the abstract"
-          : "the word \"" + term + "\" (or \"" + term + "s\") in both the title and the abstract");
-    }
-    for (String regex : topic.includeRegex()) {
-      parts.add("the pattern `" + regex + "` in the title or the abstract");
-    }
-    String rule = String.join(", or ", parts) + "; a category in " + String.join(", ", topic.categories());
-    if (!topic.exclude().isEmpty() || !topic.excludeRegex().isEmpty()) {
-      var ex = new ArrayList<String>();
-      topic.exclude().forEach(t -> ex.add("\"" + t + "\""));
-      topic.excludeRegex().forEach(r -> ex.add("`" + r + "`"));
-      rule += "; not " + String.join(", ", ex);
-    }
-    return rule + ".";
   }
 }

@@ -23,11 +23,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.classify.keyword.KeywordRules;
-import org.arxivdigest.cli.UsageException;
+import org.arxivdigest.core.UsageException;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.OutputLayout;
+import org.arxivdigest.run.StageContext;
 import org.arxivdigest.run.Stages;
+import org.arxivdigest.schema.Catalog;
 
 /**
  * Wires evaluation: each topic's labels ({@code <labels>/<slug>.csv}) against keyword, tfidf and combined, and the
@@ -46,11 +48,14 @@ public final class EvaluateStage {
     return pmod(hash(col(ID)), lit(2)).equalTo(lit(0));
   }
 
-  public static Map<String, Object> run(SparkSession spark, OutputLayout out, List<Topic> topics, ModelStore store,
-                                        String labelsDir, Stages stages) {
-    var conf = spark.sparkContext().hadoopConfiguration();
-    HadoopFiles.requireDataset(conf, out.papers(), "ingest");
-    Dataset<Row> papers = spark.read().parquet(out.papers());
+  /** Measures the context's topics against their labels and the category and archive models; writes the reports. */
+  public static Map<String, Object> run(StageContext ctx, ModelStore store, String labelsDir) {
+    SparkSession spark = ctx.spark();
+    OutputLayout out = ctx.out();
+    List<Topic> topics = ctx.topics();
+    Stages stages = ctx.stages();
+    var conf = ctx.conf();
+    Dataset<Row> papers = ctx.read(Catalog.PAPERS);
     var report = new LinkedHashMap<String, Object>();
     var topicReports = new ArrayList<Map<String, Object>>();
     for (Topic topic : topics) {

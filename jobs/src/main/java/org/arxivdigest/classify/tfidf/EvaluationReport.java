@@ -17,14 +17,16 @@ public final class EvaluationReport {
     var sb = new StringBuilder("# Evaluation\n\n");
     for (Map<String, Object> t : (List<Map<String, Object>>) report.get("topics")) {
       sb.append("## Topic ").append(t.get("topic")).append(" against human labels\n\n");
-      sb.append(t.get("labelled")).append(" labelled papers (").append(t.get("positives")).append(" positive); dev half ")
+      sb.append(t.get("labelled")).append(" labelled papers (").append(t.get("positives"))
+          .append(" positive); dev half ")
           .append(t.get("dev_size")).append(" (thresholds chosen here), test half ").append(t.get("test_size"))
           .append(" (figures below).");
       if (t.containsKey("combined_threshold")) {
         sb.append(" Thresholds from dev: tfidf ").append(t.get("tfidf_threshold")).append(", combined ")
             .append(t.get("combined_threshold")).append(".");
       }
-      sb.append("\n\n| method | precision | recall | F1 | tp | fp | fn |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+      sb.append("\n\n| method | precision | recall | F1 | tp | fp | fn |\n")
+          .append("| --- | --- | --- | --- | --- | --- | --- |\n");
       ((Map<String, Object>) t.get("methods")).forEach((method, v) -> {
         var m = (Map<String, Object>) v;
         sb.append("| ").append(method).append(" | ").append(f(m.get("precision"))).append(" | ")

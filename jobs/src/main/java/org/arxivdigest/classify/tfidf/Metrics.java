@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.arxivdigest.core.Json;
 
 /**
  * Classification quality from a confusion table (actual label, predicted label, count): accuracy, per-class
@@ -88,27 +89,12 @@ public record Metrics(long total, double accuracy, double macroF1, double weight
         .orElse(new ClassMetrics(label, 0, 0, 0, 0, 0));
   }
 
-  /** As JSON-ready maps, top-level numbers first. */
+  /** What metrics.json says of a model, top-level numbers first. */
+  record Figures(long testSize, double accuracy, double macroF1, double weightedF1, List<ClassMetrics> classes,
+                 List<Confusion> topConfusions) {}
+
+  /** As JSON-ready maps ({@link Figures}), top-level numbers first. */
   public Map<String, Object> toMap() {
-    var out = new LinkedHashMap<String, Object>();
-    out.put("test_size", total);
-    out.put("accuracy", accuracy);
-    out.put("macro_f1", macroF1);
-    out.put("weighted_f1", weightedF1);
-    var perClass = new ArrayList<Map<String, Object>>();
-    for (ClassMetrics c : classes) {
-      var m = new LinkedHashMap<String, Object>();
-      m.put("label", c.label());
-      m.put("support", c.support());
-      m.put("predicted", c.predicted());
-      m.put("precision", c.precision());
-      m.put("recall", c.recall());
-      m.put("f1", c.f1());
-      perClass.add(m);
-    }
-    out.put("classes", perClass);
-    out.put("top_confusions", topConfusions.stream().map(c -> Map.of("actual", c.actual(), "predicted",
-        c.predicted(), "count", c.count())).toList());
-    return out;
+    return Json.fields(new Figures(total, accuracy, macroF1, weightedF1, classes, topConfusions));
   }
 }

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.arxivdigest.cli.UsageException;
+import org.arxivdigest.core.UsageException;
 import org.arxivdigest.io.HadoopFiles;
 
 /**

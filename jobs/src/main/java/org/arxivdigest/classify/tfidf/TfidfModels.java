@@ -4,15 +4,21 @@ import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.get;
+import static org.arxivdigest.schema.Columns.ARCHIVE_SCORE;
 import static org.arxivdigest.schema.Columns.CATEGORIES;
+import static org.arxivdigest.schema.Columns.CATEGORY_SCORE;
+import static org.arxivdigest.schema.Columns.DECLARED_ARCHIVE;
+import static org.arxivdigest.schema.Columns.DECLARED_CATEGORY_SCORE;
+import static org.arxivdigest.schema.Columns.PREDICTED_ARCHIVE;
+import static org.arxivdigest.schema.Columns.PREDICTED_CATEGORY;
 import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.PRIMARY_CATEGORY;
 import static org.arxivdigest.schema.Columns.SCORE;
 import static org.arxivdigest.schema.Columns.TOPIC;
 
 import java.util.Arrays;
+import org.arxivdigest.normalize.Categories;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -20,17 +26,11 @@ import org.apache.spark.sql.Row;
 import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.schema.Columns;
+import org.arxivdigest.schema.Schemas;
 
 /** Applies saved models to papers: topic scores and predicted categories, with the score of each prediction. */
 public final class TfidfModels {
   private TfidfModels() {}
-
-  public static final String PREDICTED_CATEGORY = "predicted_category";
-  public static final String CATEGORY_SCORE = "category_score";
-  public static final String DECLARED_CATEGORY_SCORE = "declared_category_score";
-  public static final String PREDICTED_ARCHIVE = "predicted_archive";
-  public static final String ARCHIVE_SCORE = "archive_score";
-  public static final String DECLARED_ARCHIVE = "declared_archive";
 
   /** Probability of the class {@code label}, or null when the model does not know that class. */
   static Column probabilityOf(PipelineModel model, Column label) {
@@ -58,12 +58,12 @@ public final class TfidfModels {
   }
 
   /**
-   * Per paper: declared primary category and archive, the predicted ones with their probability, and the
-   * probability the model gives the declared category (low: the text disagrees with the declared category).
+   * Per paper ({@link Schemas#PREDICTIONS}): declared primary category and archive, the predicted ones with their
+   * probability, and the probability the model gives the declared category (low: the text disagrees with it).
    */
   public static Dataset<Row> predictions(Dataset<Row> papers, PipelineModel category, PipelineModel archive) {
     Dataset<Row> base = withText(papers.select(ID, Columns.TITLE, Columns.ABSTRACT, PRIMARY_CATEGORY))
-        .withColumn(DECLARED_ARCHIVE, substring_index(col(PRIMARY_CATEGORY), ".", 1));
+        .withColumn(DECLARED_ARCHIVE, Categories.archive(col(PRIMARY_CATEGORY)));
     Dataset<Row> out = base.select(ID, PRIMARY_CATEGORY, DECLARED_ARCHIVE, TextFeatures.TEXT);
     if (category != null) {
       out = Trainer.predict(category, out).select(col(ID), col(PRIMARY_CATEGORY), col(DECLARED_ARCHIVE),
@@ -76,7 +76,13 @@ public final class TfidfModels {
       out = Trainer.predict(archive, out).select(concat(keep, col(Trainer.PREDICTED_LABEL).as(PREDICTED_ARCHIVE),
           array_max(vector_to_array(col(Trainer.PROBABILITY), "float64")).as(ARCHIVE_SCORE)));
     }
-    return out.drop(TextFeatures.TEXT);
+    // The columns of a model not given stay null: the dataset has one schema whichever models there are.
+    for (var field : Schemas.PREDICTIONS.fields()) {
+      if (!Arrays.asList(out.columns()).contains(field.name())) {
+        out = out.withColumn(field.name(), lit(null).cast(field.dataType()));
+      }
+    }
+    return out.select(Schemas.columns(Schemas.PREDICTIONS));
   }
 
   private static Column[] concat(Column[] first, Column... more) {

@@ -13,16 +13,21 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.config.Topic;
+import org.arxivdigest.run.StageContext;
 import org.arxivdigest.run.Stages;
+import org.arxivdigest.schema.Catalog;
 
 /** Wires training: the papers of an output folder to new model versions of the chosen kinds. */
 public final class TrainStage {
   private TrainStage() {}
 
-  public static void run(SparkSession spark, String papersPath, List<ModelKind> kinds, List<Topic> topics,
-                         TrainParams params, ModelStore store, List<String> abstractsCsv, Stages stages) {
-    org.arxivdigest.io.HadoopFiles.requireDataset(spark.sparkContext().hadoopConfiguration(), papersPath, "ingest");
-    Dataset<Row> papers = spark.read().parquet(papersPath);
+  /** Trains the models of {@code kinds} (topic models for the context's topics) on the output's papers. */
+  public static void run(StageContext ctx, List<ModelKind> kinds, TrainParams params, ModelStore store,
+                         List<String> abstractsCsv) {
+    SparkSession spark = ctx.spark();
+    Stages stages = ctx.stages();
+    List<Topic> topics = ctx.topics();
+    Dataset<Row> papers = ctx.read(Catalog.PAPERS);
     for (ModelKind kind : kinds) {
       switch (kind) {
         case CATEGORY -> stages.run("train.category", () -> {

@@ -1,8 +1,5 @@
 package org.arxivdigest.classify.tfidf;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,7 +20,8 @@ import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.arxivdigest.cli.UsageException;
+import org.arxivdigest.core.Json;
+import org.arxivdigest.core.UsageException;
 
 /**
  * Fits a TF-IDF + logistic regression pipeline on the training split, measures it on the test split and saves it,
@@ -152,10 +150,7 @@ public final class Trainer {
   }
 
   static String json(Object value) {
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(new IOException(e));
-    }
+    return Json.write(value);
   }
+
 }

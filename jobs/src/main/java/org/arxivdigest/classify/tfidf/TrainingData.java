@@ -3,7 +3,6 @@ package org.arxivdigest.classify.tfidf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.CATEGORIES;
 import static org.arxivdigest.schema.Columns.ID;
@@ -11,6 +10,7 @@ import static org.arxivdigest.schema.Columns.PRIMARY_CATEGORY;
 
 import java.util.List;
 import java.util.Set;
+import org.arxivdigest.normalize.Categories;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,7 +42,7 @@ public final class TrainingData {
 
   /** The primary archive: cs.CL is cs, hep-th is hep-th. */
   public static Dataset<Row> archive(Dataset<Row> papers) {
-    return examples(papers, substring_index(col(PRIMARY_CATEGORY), ".", 1));
+    return examples(papers, Categories.archive(col(PRIMARY_CATEGORY)));
   }
 
   /** The abstracts CSV of the Kaggle "arXiv Paper Abstracts" dataset: titles, summaries, terms (a Python list). */
@@ -65,7 +65,7 @@ public final class TrainingData {
         .select(title.as(ID),
             org.apache.spark.sql.functions.concat_ws(" ", title, org.arxivdigest.normalize.Text.collapse(
                 col("summaries"))).as(TextFeatures.TEXT),
-            substring_index(firstTerm, ".", 1).as(LABEL),
+            Categories.archive(firstTerm).as(LABEL),
             Split.isTest(title).as(IS_TEST));
   }
 

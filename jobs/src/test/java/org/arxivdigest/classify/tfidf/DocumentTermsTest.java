@@ -17,7 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.ingest.KaggleReader;
-import org.arxivdigest.normalize.Records;
+import org.arxivdigest.ingest.KaggleRecords;
 import org.arxivdigest.schema.Columns;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class DocumentTermsTest {
       }
     }
     // As trending terms read them: the normalized text of the listings.
-    Dataset<Row> docs = Records.normalize(KaggleReader.parse(KaggleReader.readLines(spark, files)))
+    Dataset<Row> docs = KaggleRecords.normalize(KaggleReader.parse(KaggleReader.readLines(spark, files)))
         .filter(col("reason").isNull()).select(Columns.ID, Columns.TITLE, Columns.ABSTRACT);
     List<Row> rows = staged(docs);
     assertThat(rows).hasSizeGreaterThan(10_000);

@@ -18,7 +18,7 @@ import org.apache.spark.sql.Row;
 import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.config.TopicsConfig;
 import org.arxivdigest.ingest.KaggleReader;
-import org.arxivdigest.normalize.Records;
+import org.arxivdigest.ingest.KaggleRecords;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class TrainerTest {
   static void papers() {
     var spark = TestSpark.session();
     String file = TestSpark.sample().resolve("recent/recent-2025-05.jsonl.gz").toString();
-    papers = Records.normalize(KaggleReader.parse(KaggleReader.readLines(spark, List.of(file))))
+    papers = KaggleRecords.normalize(KaggleReader.parse(KaggleReader.readLines(spark, List.of(file))))
         .filter(col("reason").isNull()).orderBy("id").limit(1500).cache();
   }
 

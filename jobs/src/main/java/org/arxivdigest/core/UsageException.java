@@ -1,4 +1,4 @@
-package org.arxivdigest.cli;
+package org.arxivdigest.core;
 
 /** A problem with what the user asked for (a path, a flag, a config file): exit code 2, one line. */
 public class UsageException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.arxivdigest.normalize;
+package org.arxivdigest.ingest;
 
 import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.RAW_RECORD;
@@ -13,13 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.arxivdigest.ingest.KaggleReader;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each quarantine reason, on real sample lines broken the way dumps break. */
-class RecordsTest {
+class KaggleRecordsTest {
   private static final String REAL = TestSpark.sampleLine("0704.0001");
 
   @TempDir Path dir;
@@ -33,7 +32,7 @@ class RecordsTest {
     }
     Path file = Files.write(dir.resolve("dump.jsonl"), bytes.toByteArray());
     var spark = TestSpark.session();
-    return Records.normalize(KaggleReader.parse(KaggleReader.readLines(spark, List.of(file.toString()))))
+    return KaggleRecords.normalize(KaggleReader.parse(KaggleReader.readLines(spark, List.of(file.toString()))))
         .orderBy(SOURCE_ROW).collectAsList();
   }
 
@@ -135,6 +134,6 @@ class RecordsTest {
   @Test
   void byteOrderMarkAndBlankLinesAreNotErrors() throws IOException {
     List<Row> rows = normalize(utf8("\uFEFF" + REAL), utf8("   "), utf8(TestSpark.sampleLine("0704.0002")));
-    assertThat(rows).extracting(r -> (String) r.getAs(REASON)).containsExactly(null, Records.BLANK_LINE, null);
+    assertThat(rows).extracting(r -> (String) r.getAs(REASON)).containsExactly(null, KaggleRecords.BLANK_LINE, null);
   }
 }

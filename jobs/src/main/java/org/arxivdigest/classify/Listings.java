@@ -1,4 +1,4 @@
-package org.arxivdigest.listing;
+package org.arxivdigest.classify;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;

@@ -1,4 +1,4 @@
-package org.arxivdigest.normalize;
+package org.arxivdigest.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.is_valid_utf8;
@@ -15,15 +15,17 @@ import static org.arxivdigest.schema.Columns.*;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.arxivdigest.ingest.KaggleReader;
-import org.arxivdigest.ingest.QuarantineReason;
+import org.arxivdigest.normalize.Categories;
+import org.arxivdigest.normalize.Ids;
+import org.arxivdigest.normalize.Text;
+import org.arxivdigest.normalize.Versions;
 
 /**
  * Parsed Kaggle lines to normalized records, each with the reason it cannot be used (null when it can). The
  * reason is decided here once, so that every record ends in exactly one place: papers, duplicates or quarantine.
  */
-public final class Records {
-  private Records() {}
+public final class KaggleRecords {
+  private KaggleRecords() {}
 
   /** Blank lines are not records: they are counted apart and go nowhere. */
   public static final String BLANK_LINE = "blank_line";

@@ -1,10 +1,9 @@
-package org.arxivdigest.publish;
+package org.arxivdigest.core;
 
 import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.arxivdigest.cli.UsageException;
 
 /**
  * The months a stage rewrites: {@code yyyy_mm} bounds (inclusive; null bounds are open) and, for an incremental
@@ -75,6 +74,12 @@ public record MonthRange(String from, String to, SortedSet<String> only) {
 
   private static java.time.YearMonth yearMonth(String month) {
     return java.time.YearMonth.of(Integer.parseInt(month.substring(0, 4)), Integer.parseInt(month.substring(5, 7)));
+  }
+
+  /** The {@code yyyy_mm} month {@code months} after {@code month} (before it when negative). */
+  public static String shift(String month, int months) {
+    java.time.YearMonth ym = yearMonth(month).plusMonths(months);
+    return String.format("%04d_%02d", ym.getYear(), ym.getMonthValue());
   }
 
   public boolean isAll() {

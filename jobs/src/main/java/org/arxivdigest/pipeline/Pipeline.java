@@ -1,0 +1,70 @@
+package org.arxivdigest.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.arxivdigest.aggregate.AggregateStage;
+import org.arxivdigest.classify.ClassifyStage;
+import org.arxivdigest.classify.tfidf.ModelStore;
+import org.arxivdigest.core.Changes;
+import org.arxivdigest.core.TopicMonth;
+import org.arxivdigest.extract.ExtractStage;
+import org.arxivdigest.ingest.IngestStage;
+import org.arxivdigest.ingest.InputFiles.InputFile;
+import org.arxivdigest.publish.PublishStage;
+import org.arxivdigest.publish.SiteLinks;
+import org.arxivdigest.run.StageContext;
+
+/**
+ * The stages in their order, ingest, classify, aggregate, publish (pages, then extracts), and the choice between
+ * a full and an incremental run. Each command runs a stretch of it; the stages read what the ones before wrote.
+ */
+public final class Pipeline {
+  private Pipeline() {}
+
+  public static void ingest(StageContext ctx, List<InputFile> inputs) {
+    IngestStage.run(ctx, inputs);
+  }
+
+  public static void classify(StageContext ctx, ModelStore models) {
+    ClassifyStage.run(ctx, models, false);
+  }
+
+  public static void aggregate(StageContext ctx) {
+    AggregateStage.run(ctx);
+  }
+
+  /** The pages of the context's range, then the extracts. */
+  public static void publish(StageContext ctx, SiteLinks links) {
+    PublishStage.run(ctx, links, Changes.ALL);
+    ExtractStage.run(ctx);
+  }
+
+  /**
+   * Every stage. {@code incremental}: classify moves in only the listing partitions that changed, and the
+   * aggregates and pages after it redo only those topic-months and the months whose counts changed; when the
+   * output has no manifests to compare with, the run is a full one and says so in the summary.
+   */
+  public static void run(StageContext ctx, List<InputFile> inputs, ModelStore models, SiteLinks links,
+                         boolean incremental) {
+    IngestStage.run(ctx, inputs);
+    Changes listings = ClassifyStage.run(ctx, models, incremental);
+    AggregateStage.Touched touched = null;
+    if (listings.isAll()) {
+      AggregateStage.run(ctx);
+    } else {
+      touched = AggregateStage.runIncremental(ctx, listings);
+    }
+    PublishStage.run(ctx, links, touched == null ? Changes.ALL : listings);
+    ExtractStage.run(ctx);
+    if (incremental) {
+      var details = new LinkedHashMap<String, Object>();
+      details.put("mode", touched == null ? "full: the output had no manifests to compare with" : "incremental");
+      if (touched != null) {
+        ctx.summary().put("months_touched", List.copyOf(touched.months()));
+        details.put("listings_changed", listings.topicMonths().stream().map(TopicMonth::toString).toList());
+        details.put("trending_months_recomputed", List.copyOf(touched.trendingMonths()));
+      }
+      ctx.summary().put("incremental", details);
+    }
+  }
+}
