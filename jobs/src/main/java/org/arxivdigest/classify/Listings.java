@@ -1,9 +1,12 @@
 package org.arxivdigest.classify;
 
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.transform;
 import static org.arxivdigest.schema.Columns.*;
 
 import java.util.ArrayList;
@@ -28,6 +31,8 @@ public final class Listings {
 
   private static final String MODE = "_listing";
   private static final String CHOSEN_METHOD = "_method";
+  private static final String FIRST_NUMBER = "_first_version";
+  private static final String LAST_NUMBER = "_last_version";
   private static final StructType TOPIC_MODES = new StructType()
       .add(TOPIC, DataTypes.StringType, false)
       .add(MODE, DataTypes.StringType, false)
@@ -50,13 +55,15 @@ public final class Listings {
       modes.add(RowFactory.create(t.slug(), t.listing().name().toLowerCase(Locale.ROOT), t.method().code()));
     }
     Dataset<Row> topicModes = spark.createDataFrame(modes, TOPIC_MODES);
-    Dataset<Row> paperText = papers.select(ID, TITLE, ABSTRACT, COMMENTS, PRIMARY_CATEGORY, FIRST_VERSION_AT,
-        LAST_VERSION_AT);
-    // By time, not by number: a record may lack a version number (v1, v3) and still have a first and a newest.
+    // By number, not by time: v2 is newer than v1 even when two versions share a timestamp or v2 is dated before
+    // v1 (it happens in the dump); the date only places a version in its month. Numbers may have gaps (v1, v3).
+    Column numbers = transform(col(VERSIONS), v -> v.getField(VERSION));
+    Dataset<Row> paperText = papers.select(col(ID), col(TITLE), col(ABSTRACT), col(COMMENTS), col(PRIMARY_CATEGORY),
+        array_min(numbers).as(FIRST_NUMBER), array_max(numbers).as(LAST_NUMBER));
     Column mode = col(MODE);
     Column wanted = mode.equalTo(lit("versions"))
-        .or(mode.equalTo(lit("latest")).and(col(SUBMITTED_AT).equalTo(col(LAST_VERSION_AT))))
-        .or(mode.equalTo(lit("new")).and(col(SUBMITTED_AT).equalTo(col(FIRST_VERSION_AT))));
+        .or(mode.equalTo(lit("latest")).and(col(VERSION).equalTo(col(LAST_NUMBER))))
+        .or(mode.equalTo(lit("new")).and(col(VERSION).equalTo(col(FIRST_NUMBER))));
     Dataset<Row> chosen = assignments
         .join(broadcast(topicModes), TOPIC)
         .filter(col(METHOD).equalTo(col(CHOSEN_METHOD)));
