@@ -30,7 +30,9 @@ import org.arxivdigest.io.HadoopFiles;
  * Writes a dataset as CSV files (RFC 4180, header row, UTF-8, CRLF line ends) from the executors, with
  * commons-csv: rows are sent to one task per file, sorted there, and streamed out, so no file passes through the
  * driver. Values are rendered by Spark first: timestamps as ISO-8601 UTC, dates as yyyy-MM-dd, nulls as empty
- * fields.
+ * fields; control characters (C0 but tab, newline, carriage return; DEL; C1) are dropped. Each file is written
+ * twice in the same pass: exact, for pandas, DuckDB and other readers, and under {@value #SPREADSHEET}/ with every
+ * text field that a spreadsheet would take for a formula prefixed with {@code '} (OWASP's CSV injection advice).
  */
 public final class CsvFiles {
   private CsvFiles() {}
@@ -39,6 +41,9 @@ public final class CsvFiles {
   public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setNullString("").get();
 
   private static final String FILE = "_file";
+
+  /** The folder of the spreadsheet-safe copies, beside the exact files. */
+  public static final String SPREADSHEET = "spreadsheet";
 
   /**
    * Writes {@code rows} (columns as in {@code schema}) to {@code dir/<fileName>.csv}, one file per value of
@@ -60,18 +65,62 @@ public final class CsvFiles {
         spark.sparkContext().hadoopConfiguration());
     rows.withColumn(FILE, fileName).repartition(col(FILE)).sortWithinPartitions(sort.toArray(Column[]::new))
         .select(text.toArray(Column[]::new))
-        .foreachPartition(new WritePartition(dir, schema.fieldNames(), conf));
+        .foreachPartition(new WritePartition(dir, schema.fieldNames(), textColumns(schema), conf));
     var hadoop = spark.sparkContext().hadoopConfiguration();
     for (String name : expected) {
-      Path path = new Path(dir, name + ".csv");
-      try {
-        if (!HadoopFiles.fileSystem(path, hadoop).exists(path)) {
-          HadoopFiles.writeString(hadoop, path.toString(), headerOnly(schema.fieldNames()));
+      for (String folder : List.of(dir, dir + "/" + SPREADSHEET)) {
+        Path path = new Path(folder, name + ".csv");
+        try {
+          if (!HadoopFiles.fileSystem(path, hadoop).exists(path)) {
+            HadoopFiles.writeString(hadoop, path.toString(), headerOnly(schema.fieldNames()));
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("writing " + path, e);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("writing " + path, e);
       }
     }
+  }
+
+  private static boolean[] textColumns(StructType schema) {
+    StructField[] fields = schema.fields();
+    var text = new boolean[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      text[i] = fields[i].dataType().equals(DataTypes.StringType);
+    }
+    return text;
+  }
+
+  /** The value without control characters (C0 but tab, newline, carriage return; DEL; C1); null stays null. */
+  static String withoutControls(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder sb = null;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
+      if (control && sb == null) {
+        sb = new StringBuilder(value.length()).append(value, 0, i);
+      } else if (!control && sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? value : sb.toString();
+  }
+
+  /**
+   * A text field as a spreadsheet may open it safely: one starting with {@code =}, {@code +}, {@code -},
+   * {@code @}, tab or carriage return gets a leading {@code '}, so that it shows as text instead of running as a
+   * formula.
+   */
+  static String spreadsheetSafe(String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    return switch (value.charAt(0)) {
+      case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+      default -> value;
+    };
   }
 
   private static String headerOnly(String[] header) throws IOException {
@@ -90,46 +139,61 @@ public final class CsvFiles {
     return c.cast(DataTypes.StringType);
   }
 
+  private static void close(CSVPrinter... printers) throws IOException {
+    for (CSVPrinter p : printers) {
+      if (p != null) {
+        p.close();
+      }
+    }
+  }
+
   static final class WritePartition implements ForeachPartitionFunction<Row> {
     private static final long serialVersionUID = 1L;
     private final String dir;
     private final String[] header;
+    private final boolean[] text;
     private final Broadcast<SerializableConfiguration> conf;
 
-    WritePartition(String dir, String[] header, Broadcast<SerializableConfiguration> conf) {
+    WritePartition(String dir, String[] header, boolean[] text, Broadcast<SerializableConfiguration> conf) {
       this.dir = dir;
       this.header = header;
+      this.text = text;
       this.conf = conf;
+    }
+
+    private CSVPrinter open(String folder, String file) throws IOException {
+      Path path = new Path(folder, file + ".csv");
+      FileSystem fs = HadoopFiles.fileSystem(path, conf.value().value());
+      Writer out = new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8);
+      return new CSVPrinter(out, FORMAT.builder().setHeader(header).get());
     }
 
     @Override
     public void call(Iterator<Row> rows) throws IOException {
       String current = null;
-      CSVPrinter printer = null;
+      CSVPrinter exact = null;
+      CSVPrinter safe = null;
       var values = new String[header.length];
+      var safeValues = new String[header.length];
       try {
         while (rows.hasNext()) {
           Row row = rows.next();
           String file = row.getString(0);
           if (!file.equals(current)) {
-            if (printer != null) {
-              printer.close();
-            }
-            Path path = new Path(dir, file + ".csv");
-            FileSystem fs = HadoopFiles.fileSystem(path, conf.value().value());
-            Writer out = new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8);
-            printer = new CSVPrinter(out, FORMAT.builder().setHeader(header).get());
+            close(exact, safe);
+            exact = open(dir, file);
+            safe = open(dir + "/" + SPREADSHEET, file);
             current = file;
           }
           for (int i = 0; i < values.length; i++) {
-            values[i] = row.getString(i + 1);
+            values[i] = withoutControls(row.getString(i + 1));
+            safeValues[i] = text[i] ? spreadsheetSafe(values[i]) : values[i];
           }
-          printer.printRecord((Object[]) values);
+          exact.printRecord((Object[]) values);
+          safe.printRecord((Object[]) safeValues);
         }
       } finally {
-        if (printer != null) {
-          printer.close();
-        }
+        close(exact, safe);
       }
     }
   }

@@ -16,8 +16,41 @@ public final class Escapers {
       case '|' -> "\\|";
       case '<' -> "&lt;";
       case '>' -> "&gt;";
-      default -> null;
+      default -> control(c) ? "" : null;
     });
+  }
+
+  /**
+   * Control characters (C0 but tab, newline and carriage return; DEL; C1) have no place in a page or a CSV cell:
+   * dropped there, as the XML outputs drop them. The datasets keep the text as it came (NUL aside).
+   */
+  static boolean control(int c) {
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
+  }
+
+  /**
+   * In markdown a backslash before ASCII punctuation escapes it, and one at the end of a text escapes what follows
+   * it on the page: {@code \](} would close a link text and open a link of the text's choosing. Such a backslash is
+   * doubled, so that it shows as itself; a backslash before anything else ({@code \pm}, {@code \href}) has no
+   * meaning in markdown and stays byte for byte as arXiv shows it.
+   */
+  public static String markdownBackslashes(String text) {
+    if (text.indexOf('\\') < 0) {
+      return text;
+    }
+    var sb = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      sb.append(c);
+      if (c == '\\' && (i + 1 == text.length() || asciiPunctuation(text.charAt(i + 1)))) {
+        sb.append('\\');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean asciiPunctuation(char c) {
+    return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
   }
 
   /** Each char for which {@code replacement} gives a string becomes that string; the others stay. */
@@ -37,12 +70,12 @@ public final class Escapers {
 
   /** The text of a markdown link: brackets would end it early or start another link. */
   public static String markdownLinkText(String text) {
-    return text.replace("[", "\\[").replace("]", "\\]");
+    return markdownBackslashes(text).replace("[", "\\[").replace("]", "\\]");
   }
 
   /** Markdown text outside a link: {@code [x](url)} would become a link, so {@code ](} loses its meaning. */
   public static String markdownNoLinks(String text) {
-    return text.replace("](", "\\](");
+    return markdownBackslashes(text).replace("](", "\\](");
   }
 
   /** HTML text: {@code <}, {@code >} and {@code &}; quotes stay as they are. */
@@ -51,7 +84,7 @@ public final class Escapers {
       case '<' -> "&lt;";
       case '>' -> "&gt;";
       case '&' -> "&amp;";
-      default -> null;
+      default -> control(c) ? "" : null;
     });
   }
 

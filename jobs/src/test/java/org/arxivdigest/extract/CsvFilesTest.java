@@ -72,4 +72,31 @@ class CsvFilesTest {
     }
     assertThat(seen).hasSize(HOSTILE.size());
   }
+
+  @Test
+  void spreadsheetCopiesDefuseFormulasAndNoCopyHoldsControlCharacters() throws IOException {
+    List<String> titles = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)",
+        "\tTAB", "plain = text", "bell\u0007 and NUL\u0000 and C1\u0085 gone");
+    var rows = new ArrayList<Row>();
+    for (int i = 0; i < titles.size(); i++) {
+      rows.add(RowFactory.create("t", i, titles.get(i), -1.5 * i, Timestamp.valueOf("2025-05-01 10:20:30")));
+    }
+    var data = TestSpark.session().createDataFrame(rows, SCHEMA);
+    Path out = dir.resolve("extracts");
+    CsvFiles.write(data, SCHEMA, col("topic"), new Column[] {col("n")}, out.toString(), List.of("t", "none"));
+
+    List<CSVRecord> exact = Csv.read(out.resolve("t.csv"));
+    List<CSVRecord> safe = Csv.read(out.resolve(CsvFiles.SPREADSHEET + "/t.csv"));
+    assertThat(Files.readString(out.resolve(CsvFiles.SPREADSHEET + "/none.csv")))
+        .isEqualTo("topic,n,title,score,at\r\n");
+    assertThat(exact).hasSameSizeAs(titles);
+    for (int i = 0; i < titles.size(); i++) {
+      String title = titles.get(i).replaceAll("[\\x{00}-\\x{08}\\x{0B}\\x{0C}\\x{0E}-\\x{1F}\\x{7F}-\\x{9F}]", "");
+      assertThat(exact.get(i).get("title")).as("exact copy, controls dropped").isEqualTo(title);
+      boolean formula = "=+-@\t".indexOf(title.charAt(0)) >= 0;
+      assertThat(safe.get(i).get("title")).isEqualTo(formula ? "'" + title : title);
+      assertThat(safe.get(i).get("score")).as("numbers stay numbers").isEqualTo(exact.get(i).get("score"));
+    }
+    assertThat(exact.get(6).get("title")).isEqualTo("bell and NUL and C1 gone");
+  }
 }

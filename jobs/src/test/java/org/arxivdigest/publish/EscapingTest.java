@@ -11,9 +11,11 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -30,7 +32,12 @@ class EscapingTest {
       "[x](http://evil.example) and ![img](http://evil.example/i.png)",
       "$x|y$ and $\\|v\\|_2$ with \\href{http://a.b}{c} and \\\\",
       "Quotes \" ' & ampersands &amp; <b>bold</b> </details> <details>",
-      "{{topic}} %s ../../etc");
+      "{{topic}} %s ../../etc",
+      // a backslash before a bracket, or at the end, must not re-open a link or swallow the arXiv link (issue 21)
+      "LLM safety\\](http://evil.example/phish)",
+      "![t\\](http://evil.example/p.png)",
+      "a title ending in a backslash \\",
+      "bell\u0007 escape\u001b[31m null\u0000 and C1\u0085 controls");
 
   private static final PageRenderer RENDERER = new PageRenderer("https://example.org/site");
 
@@ -110,10 +117,44 @@ class EscapingTest {
       assertThat(doc.select("a")).hasSize(1);
       assertThat(doc.select("a").attr("href")).isEqualTo("http://arxiv.org/abs/2501.00001v1");
       assertThat(doc.select("details")).hasSize(1);
-      assertThat(doc.select(".paper-title a").text()).isEqualTo(hostile);
-      assertThat(doc.select("details.paper-abstract").text()).isEqualTo(hostile.strip());
-      assertThat(doc.select(".paper-meta").text()).contains("\uD83D\uDD0E keyword \u201c" + hostile.strip());
+      String shown = hostile.replaceAll("[\\x{00}-\\x{08}\\x{0B}\\x{0C}\\x{0E}-\\x{1F}\\x{7F}-\\x{9F}]", "");
+      assertThat(doc.select(".paper-title a").text()).isEqualTo(shown);
+      assertThat(doc.select("details.paper-abstract").text()).isEqualTo(shown.strip());
+      assertThat(doc.select(".paper-meta").text()).contains("\uD83D\uDD0E keyword \u201c" + shown.strip());
     }
+  }
+
+  @Test
+  void controlCharactersStayOutOfMarkdownAndHtmlPages() {
+    String text = "bell\u0007 escape\u001b null\u0000 C1\u0085 tab\tok";
+    for (Format f : Format.values()) {
+      String page = page(f, text);
+      assertThat(page.chars().filter(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+          || c >= 0x7f && c <= 0x9f).count()).as(f.name()).isZero();
+    }
+    assertThat(RENDERER.renderPartHtml("llm", "2025_01", 1, 1, List.of(new PageRenderer.Entry(text,
+        "http://arxiv.org/abs/2501.00001v1", "2025-01-02", text, text)))).doesNotContain("\u0007", "\u0085");
+  }
+
+  @Test
+  void aCardWithoutAnAbstractKeepsItsHtmlBlockWhole() {
+    var entry = new PageRenderer.Entry("A title", "http://arxiv.org/abs/2501.00001v1", "2025-01-02", null, null);
+    String page = RENDERER.renderPart(Format.CARDS, "llm", "2025_01", 1, 1, List.of(entry, entry));
+    String cards = page.substring(page.indexOf("<div class=\"paper-card\">"));
+    assertThat(cards.lines().filter(String::isBlank).count()).as("no blank line ends the HTML block").isZero();
+    var blocks = new ArrayList<Node>();
+    MARKDOWN.parse(cards).accept(new AbstractVisitor() {
+      @Override
+      public void visit(IndentedCodeBlock node) {
+        blocks.add(node);
+      }
+
+      @Override
+      public void visit(FencedCodeBlock node) {
+        blocks.add(node);
+      }
+    });
+    assertThat(blocks).as("no part of a card renders as code").isEmpty();
   }
 
   @Test
@@ -131,6 +172,8 @@ class EscapingTest {
     assertThat(Escapers.markdownLinkText("[1] x]")).isEqualTo("\\[1\\] x\\]");
     assertThat(Escapers.markdownNoLinks("[1] see [x](y)")).isEqualTo("[1] see [x\\](y)");
     assertThat(Escapers.htmlText("a<b>&\"'")).isEqualTo("a&lt;b&gt;&amp;\"'");
+    assertThat(Escapers.markdownBackslashes("\\pm \\href{x} \\_ \\] end\\"))
+        .isEqualTo("\\pm \\href{x} \\\\_ \\\\] end\\\\");
     assertThat(Escapers.htmlAttributeQuotes("a\"b'c")).isEqualTo("a&quot;b&#39;c");
     assertThat(Escapers.xml("a<b>&\"'\u0001\u000b\t\n\uFFFE\u00e9"))
         .isEqualTo("a&lt;b&gt;&amp;&quot;&apos;\t\n\u00e9");
