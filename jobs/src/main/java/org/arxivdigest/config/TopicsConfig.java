@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.arxivdigest.core.UsageException;
@@ -27,7 +26,16 @@ public final class TopicsConfig {
 
   public static final String DEFAULT_PATH = "data/topics.json";
 
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9_]+");
+  /** A slug names folders and files: lower-case letters, digits and _, at most 64 of them. */
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9_]{1,64}");
+
+  /**
+   * At most this many terms in one list (include, exclude, related, and each regex list). A topic's terms become
+   * one Spark expression per paper: with 10,000 include terms the generated code is too large to compile and runs
+   * interpreted (297 s on 7 papers), and 10,000 exclude terms overflowed the stack. A topic is a rule a person
+   * reads; a longer list is a model's job (method tfidf).
+   */
+  public static final int MAX_TERMS = 500;
   /** An archive ({@code cs}, {@code hep-th}) or a category ({@code cs.CL}, {@code cond-mat.mes-hall}). */
   private static final Pattern CATEGORY = Pattern.compile("[a-z]+(-[a-z]+)?(\\.[A-Za-z]+(-[a-z]+)?)?");
   private static final Set<String> FIELDS = Set.of("slug", "name", "include", "exclude", "include_regex",
@@ -81,7 +89,7 @@ public final class TopicsConfig {
     }
     JsonNode slugNode = node.get("slug");
     if (slugNode == null || !slugNode.isTextual() || !SLUG.matcher(slugNode.asText()).matches()) {
-      throw new UsageException(where + ": field \"slug\": required, only lower-case letters, digits and _ "
+      throw new UsageException(where + ": field \"slug\": required, 1 to 64 lower-case letters, digits and _ "
           + "(it names the topic's folder), got " + slugNode);
     }
     String slug = slugNode.asText();
@@ -153,6 +161,10 @@ public final class TopicsConfig {
     if (!value.isArray()) {
       throw new UsageException(at + ": field \"" + field + "\": expected a list of strings");
     }
+    if (value.size() > MAX_TERMS) {
+      throw new UsageException(at + ": field \"" + field + "\": " + value.size() + " entries, at most " + MAX_TERMS
+          + " (a longer list is a model's job: method tfidf)");
+    }
     var out = new ArrayList<String>();
     for (JsonNode item : value) {
       if (!item.isTextual() || item.asText().isBlank()) {
@@ -170,14 +182,31 @@ public final class TopicsConfig {
         .toList();
   }
 
+  /** Texts a regex is tried on when the config is loaded: one that matches the empty string in any of them would
+   * put (or keep out) every paper. */
+  private static final List<String> EMPTY_MATCH_PROBES = List.of("", " ", "a", "a b", "LLM", "1");
+
+  /**
+   * Regexes in RE2 syntax, run on a linear-time engine (RE2/J: no backtracking, so no pattern can hang a run),
+   * compiled here, before Spark starts: one RE2/J cannot compile, or one that matches the empty string, stops the
+   * command naming the topic and the field.
+   */
   private static List<String> regexes(JsonNode node, String field, String at) {
     List<String> out = strings(node, field, at);
     for (String regex : out) {
+      com.google.re2j.Pattern p;
       try {
-        Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
-        throw new UsageException(at + ": field \"" + field + "\": bad regular expression \"" + regex + "\": "
-            + e.getDescription());
+        p = com.google.re2j.Pattern.compile(regex, com.google.re2j.Pattern.CASE_INSENSITIVE);
+      } catch (com.google.re2j.PatternSyntaxException e) {
+        throw new UsageException(at + ": field \"" + field + "\": not a regular expression in RE2 syntax: \""
+            + regex + "\": " + e.getDescription());
+      }
+      for (String probe : EMPTY_MATCH_PROBES) {
+        com.google.re2j.Matcher m = p.matcher(probe);
+        if (m.find() && m.end() == m.start()) {
+          throw new UsageException(at + ": field \"" + field + "\": \"" + regex + "\" matches the empty string, "
+              + "so it would match every paper");
+        }
       }
     }
     return out;

@@ -124,4 +124,31 @@ class KeywordRulesTest {
     assertThat(got.get("1")).containsExactly("agents:agent:title+abstract", "embodied_ai:embodied ai:title",
         "llm:llm:title+abstract");
   }
+
+  @Test
+  void aPatternThatWouldBacktrackForEverRunsInLinearTime() {
+    // java.util.regex takes exponential time on this pair; RE2/J answers at once.
+    List<Topic> topics = TopicsConfig.parse("""
+        {"topics": [{"slug": "bt", "include_regex": ["(.*?,){11}P"]}]}""", "test");
+    var df = TestSpark.session().createDataFrame(List.of(
+        paper("1", "A title", "a,".repeat(40), "cs.AI"),
+        paper("2", "A title", "a,".repeat(11) + "P", "cs.AI")), PAPERS);
+    assertThat(KeywordRules.assign(df, topics).collectAsList()).extracting(r -> r.<String>getAs("id"))
+        .containsExactly("2");
+  }
+
+  @Test
+  void aTopicWithHundredsOfExcludeTermsStillCompiles() {
+    var excludes = new java.util.ArrayList<String>();
+    for (int i = 0; i < TopicsConfig.MAX_TERMS; i++) {
+      excludes.add("\"word" + i + "\"");
+    }
+    List<Topic> topics = TopicsConfig.parse("{\"topics\": [{\"slug\": \"llm\", \"include\": [\"llm\"], "
+        + "\"exclude\": [" + String.join(", ", excludes) + "]}]}", "test");
+    var df = TestSpark.session().createDataFrame(List.of(
+        paper("1", "LLM serving", "LLM inference.", "cs.CL"),
+        paper("2", "LLM word499 serving", "LLM inference.", "cs.CL")), PAPERS);
+    assertThat(KeywordRules.assign(df, topics).collectAsList()).extracting(r -> r.<String>getAs("id"))
+        .containsExactly("1");
+  }
 }

@@ -71,6 +71,33 @@ class TopicsConfigTest {
   }
 
   @Test
+  void regexesAreRe2AndOnesThatMatchNothingInParticularAreRefused() {
+    assertThatThrownBy(() -> parse("{\"slug\": \"llm\", \"include_regex\": [\"(a)\\\\1\"]}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("field \"include_regex\"")
+        .hasMessageContaining("RE2 syntax");
+    assertThatThrownBy(() -> parse("{\"slug\": \"llm\", \"include_regex\": [\"llm(?=s)\"]}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("RE2 syntax");
+    for (String empty : List.of("x*", "llm|", "\\\\b", "^")) {
+      assertThatThrownBy(() -> parse("{\"slug\": \"llm\", \"include\": [\"llm\"], \"exclude_regex\": [\""
+          + empty + "\"]}")).as(empty).isInstanceOf(UsageException.class)
+          .hasMessageContaining("field \"exclude_regex\"").hasMessageContaining("empty string");
+    }
+    assertThat(parse("{\"slug\": \"llm\", \"include_regex\": [\"\\\\bllms?\\\\b\", \"(.*?,){11}P\"]}").get(0)
+        .includeRegex()).hasSize(2);
+  }
+
+  @Test
+  void aSlugOrATermListTooLongIsRefusedBeforeAnythingRuns() {
+    String slug = "a".repeat(300);
+    assertThatThrownBy(() -> parse("{\"slug\": \"" + slug + "\", \"include\": [\"llm\"]}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("field \"slug\"");
+    String many = String.join(", ", java.util.Collections.nCopies(TopicsConfig.MAX_TERMS + 1, "\"w\""));
+    assertThatThrownBy(() -> parse("{\"slug\": \"llm\", \"include\": [\"llm\"], \"exclude\": [" + many + "]}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("field \"exclude\"")
+        .hasMessageContaining("at most " + TopicsConfig.MAX_TERMS);
+  }
+
+  @Test
   void badChoicesCategoriesAndRepeatsAreRefused() {
     assertThatThrownBy(() -> parse("{\"slug\": \"a\", \"include\": [\"x\"], \"listing\": \"all\"}"))
         .isInstanceOf(UsageException.class).hasMessageContaining("field \"listing\"");

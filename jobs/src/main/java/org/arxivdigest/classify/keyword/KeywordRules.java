@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.ABSTRACT;
 import static org.arxivdigest.schema.Columns.CATEGORIES;
@@ -28,6 +29,7 @@ import org.arxivdigest.normalize.Categories;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.arxivdigest.config.Topic;
 
@@ -106,9 +108,10 @@ public final class KeywordRules {
         lit(IN_TITLE_AND_ABSTRACT));
   }
 
+  /** Where a topic's regex ({@link Re2Find}) occurs: in the title, else in the abstract; null if in neither. */
   static Column regexMatch(String regex, Column title, Column abstractText) {
-    String r = "(?iu)" + regex;
-    return when(title.rlike(r), lit(IN_TITLE)).when(abstractText.rlike(r), lit(IN_ABSTRACT));
+    UserDefinedFunction find = udf(new Re2Find(regex), DataTypes.BooleanType).asNonNullable();
+    return when(find.apply(title), lit(IN_TITLE)).when(find.apply(abstractText), lit(IN_ABSTRACT));
   }
 
   /** Title and abstract (null as empty), and which words each holds, lower-cased, for {@link #mayContain}. */
@@ -145,14 +148,29 @@ public final class KeywordRules {
 
   /** True when one of the words / phrases (plural accepted) or regexes occurs in the title or the abstract. */
   private static Column anywhere(List<String> terms, List<String> regexes, Fields f) {
-    Column any = lit(false);
+    var any = new ArrayList<Column>();
     for (String term : terms) {
-      any = any.or(termIn(term, f.title, f.titleHas)).or(termIn(term, f.abstractText, f.abstractHas));
+      any.add(termIn(term, f.title, f.titleHas).or(termIn(term, f.abstractText, f.abstractHas)));
     }
     for (String regex : regexes) {
-      any = any.or(regexMatch(regex, f.title, f.abstractText).isNotNull());
+      any.add(regexMatch(regex, f.title, f.abstractText).isNotNull());
     }
-    return any;
+    return anyOf(any);
+  }
+
+  /**
+   * The OR of the conditions as a balanced tree: a chain of thousands ({@code a or b or c ...}) is as deep as it is
+   * long, and Spark's analyzer and code generator recurse over it until the stack overflows.
+   */
+  static Column anyOf(List<Column> conditions) {
+    if (conditions.isEmpty()) {
+      return lit(false);
+    }
+    if (conditions.size() == 1) {
+      return conditions.get(0);
+    }
+    int half = conditions.size() / 2;
+    return anyOf(conditions.subList(0, half)).or(anyOf(conditions.subList(half, conditions.size())));
   }
 
   /**
