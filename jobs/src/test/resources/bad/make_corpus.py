@@ -119,6 +119,19 @@ case("categories-empty", [mutate(lambda r: r.update(categories=""))])
 case("non-ascii-everywhere", [mutate(lambda r: r.update(title="Schrödinger–Poisson: ∂ψ/∂t, naïve 数学 and \U0001F680",
                                                        authors="Zoë Ærø, Łukasz Żółć"))])
 
+# Issue 21: ids and titles whose whitespace or invisible characters broke the normalization.
+case("id-with-trailing-newline", [mutate(lambda r: r.update(id=r["id"] + "\n"))])
+case("id-with-line-separator", [mutate(lambda r: r.update(id="\u2028" + r["id"] + "\u0085"))])
+case("title-only-invisible", [mutate(lambda r: r.update(title="\u00a0\u3000\u200b\u2028"))])
+case("nul-in-title", [mutate(lambda r: r.update(title="A NUL\u0000 byte in a title", comments="NUL\u0000 here too"))])
+case("plain-text-named-gz", [mutate(lambda r: None)], ext="jsonl.gz")
+case("two-records-on-one-line", [mutate(lambda r: None) + mutate(lambda r: None)])
+case("garbage-after-a-record", [mutate(lambda r: None) + " garbage }]"])
+case("comma-after-a-record", [mutate(lambda r: None) + ","])
+def numeric_id(r):
+    r["id"] = float(r["id"])  # "0704.0097" -> 704.0097, a JSON number
+case("numeric-id", [mutate(numeric_id)])
+
 for name in os.listdir(HERE):
     if name[:2].isdigit() and "-" in name:
         os.remove(os.path.join(HERE, name))

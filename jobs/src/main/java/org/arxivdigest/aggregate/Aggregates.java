@@ -51,7 +51,6 @@ public final class Aggregates {
   private static final String IS_NEW = "_is_new";
   private static final String CHOSEN = "_chosen_method";
   private static final String CORPUS_DF = "_corpus_df";
-  private static final String IDF = "_idf";
   private static final String SHARE = RisingTerms.SHARE;
   private static final String PREV_SHARES = RisingTerms.PREV_SHARES;
 

@@ -16,6 +16,7 @@ import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.StampedStage;
 import org.arxivdigest.schema.Catalog;
 import org.arxivdigest.schema.Columns;
+import org.arxivdigest.schema.Schemas;
 
 /** Writes the trending terms of some months, with the IDF table it keeps between runs. */
 final class TrendingStep {
@@ -75,13 +76,17 @@ final class TrendingStep {
         stamp -> {
           IdfFacts facts = stamp.facts(IdfFacts.class);
           return facts == null || facts.unseenIdf() == null ? null
-              : new Aggregates.Idf(spark.read().parquet(dir), facts.unseenIdf());
+              : new Aggregates.Idf(readIdf(spark, dir), facts.unseenIdf());
         },
         () -> {
           Aggregates.Idf idf = Aggregates.idf(in.papers());
           DatasetWriter.replaceIntermediate(idf.terms(), dir);
-          return new StampedStage.Computed<>(new Aggregates.Idf(spark.read().parquet(dir), idf.unseen()),
+          return new StampedStage.Computed<>(new Aggregates.Idf(readIdf(spark, dir), idf.unseen()),
               new IdfFacts(idf.unseen()));
         }).value();
+  }
+
+  private static Dataset<Row> readIdf(SparkSession spark, String dir) {
+    return spark.read().schema(Schemas.TERM_IDF).parquet(dir);
   }
 }

@@ -54,8 +54,13 @@ public class ArxivDigest implements Runnable {
       err.println(qualifiedName(cmd) + ": " + usage.getMessage());
       return ExitCodes.USAGE;
     }
+    if (e instanceof RunFailed failed && failed.log() != null) {
+      err.println(qualifiedName(cmd) + ": run failed: " + failed.getMessage().lines().findFirst().orElse("")
+          + " (stack trace in " + failed.log() + ")");
+      return ExitCodes.FAILED;
+    }
     e.printStackTrace(err);
-    err.println(qualifiedName(cmd) + ": run failed: " + e);
+    err.println(qualifiedName(cmd) + ": run failed: " + (e instanceof RunFailed ? e.getCause() : e));
     return ExitCodes.FAILED;
   }
 

@@ -12,10 +12,12 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.core.MonthRange;
+import org.arxivdigest.core.UsageException;
 import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.Leftovers;
 import org.arxivdigest.io.Manifests;
 import org.arxivdigest.io.OutputLayout;
+import org.arxivdigest.io.OutputLock;
 import org.arxivdigest.run.RunOptions;
 import org.arxivdigest.run.RunSummary;
 import org.arxivdigest.run.StageContext;
@@ -40,32 +42,69 @@ final class CommandRun {
 
   static int execute(String command, SparkOptions options, Scope scope, Consumer<StageContext> body) {
     String runId = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    SparkSession spark = Sessions.create("arxiv-digest " + command, options.master, options.confs);
-    var summary = new RunSummary(runId, command, spark.sparkContext().master());
     var out = new OutputLayout(options.output);
-    String status = "failed";
-    try {
-      // A run killed before this one may have left staging folders behind: remove them first.
-      var conf = spark.sparkContext().hadoopConfiguration();
-      summary.put("removed_leftovers", Leftovers.clean(conf, out));
-      StageContext ctx = StageContext.of(spark, out, runId, summary, scope.topics(), scope.range(), scope.options());
-      Map<String, String> before = Manifests.fingerprints(conf, out.datasets());
-      body.accept(ctx);
-      Map<String, String> after = Manifests.fingerprints(conf, out.datasets());
-      var changed = new TreeSet<String>(before.keySet());
-      changed.addAll(after.keySet());
-      changed.removeIf(d -> Objects.equals(before.get(d), after.get(d)));
-      summary.put("datasets_changed", List.copyOf(changed));
-      summary.put("nothing_changed", changed.isEmpty()
-          && summary.changes().values().stream().allMatch(n -> n == 0));
-      status = "succeeded";
-      return ExitCodes.OK;
-    } finally {
-      try {
-        HadoopFiles.writeString(spark.sparkContext().hadoopConfiguration(), out.runSummary(), summary.toJson(status));
-      } finally {
-        spark.stop();
+    options.check();
+    // Before Spark starts: a second run on this output is refused here, and nothing of the first is touched.
+    try (OutputLock lock = OutputLock.acquire(options.hadoopConf(), out, runId)) {
+      SparkSession spark = Sessions.create("arxiv-digest " + command, options.master, options.confs);
+      var summary = new RunSummary(runId, command, spark.sparkContext().master());
+      if (lock.takenOver() != null) {
+        summary.put("lock_taken_over", lock.takenOver());
       }
+      String status = "failed";
+      var conf = spark.sparkContext().hadoopConfiguration();
+      try {
+        // A run killed before this one may have left staging folders behind: remove them first.
+        summary.put("removed_leftovers", Leftovers.clean(conf, out));
+        StageContext ctx = StageContext.of(spark, out, runId, summary, scope.topics(), scope.range(),
+            scope.options());
+        Map<String, String> before = Manifests.fingerprints(conf, out.datasets());
+        body.accept(ctx);
+        Map<String, String> after = Manifests.fingerprints(conf, out.datasets());
+        var changed = new TreeSet<String>(before.keySet());
+        changed.addAll(after.keySet());
+        changed.removeIf(d -> Objects.equals(before.get(d), after.get(d)));
+        summary.put("datasets_changed", List.copyOf(changed));
+        summary.put("nothing_changed", changed.isEmpty()
+            && summary.changes().values().stream().allMatch(n -> n == 0));
+        status = "succeeded";
+        return ExitCodes.OK;
+      } catch (Exception e) { // Spark's own exceptions are checked ones, thrown from Scala
+        if (e instanceof RuntimeException r && isUsage(r)) {
+          throw r;
+        }
+        throw new RunFailed(e, isUsage(e) ? null : writeLog(conf, out, runId, e));
+      } finally {
+        try {
+          HadoopFiles.writeString(conf, out.runSummary(), summary.toJson(status));
+        } finally {
+          spark.stop();
+        }
+      }
+    }
+  }
+
+  private static boolean isUsage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UsageException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Writes a failed run's stack trace to {@code <output>/_logs/<run id>.log}; its path, or null if it cannot. */
+  private static String writeLog(org.apache.hadoop.conf.Configuration conf, OutputLayout out, String runId,
+                                 Throwable e) {
+    var trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    String path = out.logs() + "/" + runId + ".log";
+    try {
+      HadoopFiles.writeString(conf, path, trace.toString());
+      return path;
+    } catch (RuntimeException cannot) {
+      e.addSuppressed(cannot);
+      return null;
     }
   }
 }

@@ -12,8 +12,11 @@ public class InputOptions {
           + "Quote globs so that Spark, not the shell, expands them.")
   List<String> inputs;
 
-  /** Lists the input files before Spark starts, so that a wrong path fails in a second with exit code 2. */
+  /**
+   * Lists the input files before Spark starts, so that a wrong path fails in a second with exit code 2; files
+   * under the output folder are left out.
+   */
   List<InputFile> resolve(SparkOptions spark) {
-    return InputFiles.resolve(inputs, spark.hadoopConf());
+    return InputFiles.resolve(inputs, spark.hadoopConf(), spark.output);
   }
 }

@@ -1,5 +1,6 @@
 package org.arxivdigest.cli;
 
+import org.arxivdigest.core.UsageException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -38,5 +39,28 @@ public class SparkOptions {
       }
     });
     return conf;
+  }
+
+  /** The masters Spark knows: local[...], local-cluster[...], spark://, yarn, k8s://. */
+  private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+      "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+");
+
+  /**
+   * Usage errors found before Spark starts: a master Spark does not know, an output root that is a file.
+   */
+  void check() {
+    if (master != null && !master.isBlank() && !MASTER.matcher(master.strip()).matches()) {
+      throw new UsageException("--master " + master + ": not a Spark master (local[N], local[*], spark://host:port, "
+          + "yarn, k8s://...)");
+    }
+    var root = new org.apache.hadoop.fs.Path(output);
+    try {
+      var fs = root.getFileSystem(hadoopConf());
+      if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
+        throw new UsageException("--output " + output + " is a file, not a folder");
+      }
+    } catch (java.io.IOException e) {
+      throw new UsageException("--output " + output + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.arxivdigest.ingest.InputFiles.InputFile;
 import org.arxivdigest.io.DatasetWriter;
@@ -86,7 +87,7 @@ public final class IngestStage {
   }
 
   /** The lines parsed, by quarantine reason ("" for usable, and blank lines), and the inputs cut short. */
-  private record Parsed(Map<String, Long> byReason, List<TruncatedInput> truncated) {}
+  private record Parsed(Map<String, Long> byReason, StructType schema, List<TruncatedInput> truncated) {}
 
   private static Counts ingest(StageContext ctx, List<InputFile> inputs) {
     SparkSession spark = ctx.spark();
@@ -94,13 +95,17 @@ public final class IngestStage {
     Parsed parsed = ctx.stages().timed("ingest.parse", () -> {
       List<String> paths = inputs.stream().map(InputFile::path).toList();
       List<CompressedInputs.Truncated> cut = CompressedInputs.findTruncated(spark, paths);
-      var lines = KaggleReader.readLines(spark, paths, cut.stream().map(CompressedInputs.Truncated::path).toList());
-      DatasetWriter.replaceIntermediate(KaggleRecords.normalize(KaggleReader.parse(lines)), records);
+      var lines = KaggleReader.readLines(spark, paths,
+          cut.stream().filter(t -> !t.plain()).map(CompressedInputs.Truncated::path).toList(),
+          cut.stream().filter(CompressedInputs.Truncated::plain).map(CompressedInputs.Truncated::path).toList());
+      Dataset<Row> normalized = KaggleRecords.normalize(KaggleReader.parse(lines));
+      DatasetWriter.replaceIntermediate(normalized, records);
       var reasons = new TreeMap<String, Long>();
-      for (Row row : spark.read().parquet(records).groupBy(REASON).count().collectAsList()) {
+      for (Row row : spark.read().schema(normalized.schema()).parquet(records).groupBy(REASON).count()
+          .collectAsList()) {
         reasons.put(row.isNullAt(0) ? "" : row.getString(0), row.getLong(1));
       }
-      return new Parsed(reasons, truncated(spark, records, cut));
+      return new Parsed(reasons, normalized.schema(), truncated(spark, records, normalized.schema(), cut));
     }, p -> Map.of("lines", p.byReason().values().stream().mapToLong(Long::longValue).sum(),
         "usable", p.byReason().getOrDefault("", 0L)));
     Map<String, Long> byReason = parsed.byReason();
@@ -110,7 +115,7 @@ public final class IngestStage {
     quarantined.remove("");
     quarantined.remove(KaggleRecords.BLANK_LINE);
 
-    Dataset<Row> staged = spark.read().parquet(records);
+    Dataset<Row> staged = spark.read().schema(parsed.schema()).parquet(records);
     long duplicates = ctx.stages().timed("ingest.dedup", () -> {
       Dataset<Row> usableRecords = staged.filter(col(REASON).isNull());
       Dataset<Row> losers = Dedup.losers(usableRecords).persist(StorageLevel.MEMORY_AND_DISK());
@@ -124,15 +129,15 @@ public final class IngestStage {
       }
     }, n -> Map.of("usable", usable, "duplicates", n));
 
-    long papers = spark.read().parquet(ctx.path(Catalog.PAPERS)).count();
+    long papers = ctx.read(Catalog.PAPERS).count();
     ctx.stages().run("ingest.versions", () -> {
-      Dataset<Row> versions = VersionRows.fromPapers(spark.read().parquet(ctx.path(Catalog.PAPERS)))
+      Dataset<Row> versions = VersionRows.fromPapers(ctx.read(Catalog.PAPERS))
           .repartition(col(MONTH))
           .sortWithinPartitions(MONTH, ID, VERSION);
       DatasetWriter.replace(versions, ctx.path(Catalog.VERSIONS), MONTH);
       return Map.of("papers", papers);
     });
-    long versions = spark.read().parquet(ctx.path(Catalog.VERSIONS)).count();
+    long versions = ctx.read(Catalog.VERSIONS).count();
 
     ctx.stages().run("ingest.quarantine", () -> {
       Dataset<Row> bad = staged
@@ -147,17 +152,18 @@ public final class IngestStage {
   }
 
   /** Each compressed input cut short, with the lines read up to the cut; each is named in the log. */
-  private static List<TruncatedInput> truncated(SparkSession spark, String records,
+  private static List<TruncatedInput> truncated(SparkSession spark, String records, StructType schema,
                                                 List<CompressedInputs.Truncated> cut) {
     var report = new ArrayList<TruncatedInput>();
     if (!cut.isEmpty()) {
       var linesByFile = new HashMap<String, Long>();
-      for (Row r : spark.read().parquet(records).groupBy(SOURCE_FILE).count().collectAsList()) {
+      for (Row r : spark.read().schema(schema).parquet(records).groupBy(SOURCE_FILE).count().collectAsList()) {
         linesByFile.put(new Path(r.getString(0)).toUri().getPath(), r.getLong(1));
       }
       for (CompressedInputs.Truncated t : cut) {
         long lines = linesByFile.getOrDefault(new Path(t.path()).toUri().getPath(), 0L);
-        LOG.warn("input cut short: {} ({}); read up to the cut: {} lines", t.path(), t.error(), lines);
+        LOG.warn("input {}: {} ({}); lines read: {}", t.plain() ? "misnamed" : "cut short or damaged", t.path(),
+            t.error(), lines);
         report.add(new TruncatedInput(t.path(), t.error(), lines));
       }
     }

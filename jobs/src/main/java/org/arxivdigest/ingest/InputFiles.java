@@ -19,6 +19,8 @@ import org.arxivdigest.core.UsageException;
  * dump files to read. Runs on the driver and lists file names only.
  */
 public final class InputFiles {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InputFiles.class);
+
   private InputFiles() {}
 
   /** JSON lines, plain or compressed with a codec Hadoop picks by extension. */
@@ -30,12 +32,28 @@ public final class InputFiles {
   public record InputFile(String path, long bytes, long modified) {}
 
   public static List<InputFile> resolve(List<String> inputs, Configuration conf) {
+    return resolve(inputs, conf, null);
+  }
+
+  /**
+   * As {@link #resolve(List, Configuration)}, leaving out every file under {@code output} (the run's output root,
+   * or null): an output folder inside an input folder would otherwise feed a run its own files.
+   */
+  public static List<InputFile> resolve(List<String> inputs, Configuration conf, String output) {
     if (inputs == null || inputs.isEmpty()) {
       throw new UsageException("no --input given");
     }
     Map<String, FileStatus> found = new TreeMap<>();
     for (String input : inputs) {
       Map<String, FileStatus> own = resolveOne(input, conf);
+      if (output != null) {
+        String root = qualified(output, conf) + "/";
+        int before = own.size();
+        own.keySet().removeIf(path -> path.startsWith(root));
+        if (own.size() < before) {
+          LOG.warn("input {}: {} files under the output folder {} left out", input, before - own.size(), output);
+        }
+      }
       if (own.isEmpty()) {
         throw new UsageException("no input files (" + ACCEPTED_DESCRIPTION + ") in: " + input);
       }
@@ -56,7 +74,9 @@ public final class InputFiles {
         throw new UsageException("input path not found: " + input);
       }
       for (FileStatus match : matches) {
-        if (match.isDirectory()) {
+        if (match.isDirectory() && "file".equals(fs.getUri().getScheme())) {
+          walkLocal(fs, match.getPath(), own);
+        } else if (match.isDirectory()) {
           RemoteIterator<LocatedFileStatus> files = fs.listFiles(match.getPath(), true);
           while (files.hasNext()) {
             LocatedFileStatus file = files.next();
@@ -77,6 +97,53 @@ public final class InputFiles {
       throw new UsageException("cannot read input " + input + ": " + e.getMessage(), e);
     }
     return own;
+  }
+
+  /**
+   * A local directory's files, symbolic links to directories followed, each directory once: a link back to an
+   * ancestor (a loop) is skipped with a warning instead of being read again and again.
+   */
+  private static void walkLocal(FileSystem fs, Path dir, Map<String, FileStatus> own) throws IOException {
+    java.nio.file.Path start = java.nio.file.Path.of(dir.toUri());
+    java.nio.file.Files.walkFileTree(start, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE, new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult preVisitDirectory(java.nio.file.Path d,
+              java.nio.file.attribute.BasicFileAttributes attrs) {
+            String name = d.getFileName() == null ? "" : d.getFileName().toString();
+            return !d.equals(start) && (name.startsWith(".") || name.startsWith("_"))
+                ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFile(java.nio.file.Path f,
+              java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+            Path file = new Path(f.toUri());
+            if (attrs.isRegularFile() && isVisible(dir, file) && isAccepted(file)) {
+              own.put(fs.makeQualified(file).toString(), fs.getFileStatus(file));
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(java.nio.file.Path f, IOException e)
+              throws IOException {
+            if (e instanceof java.nio.file.FileSystemLoopException) {
+              LOG.warn("input {}: a symbolic link loops back to a folder above it; that folder is read once", f);
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
+  }
+
+  private static String qualified(String path, Configuration conf) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(conf).makeQualified(p).toString();
+    } catch (IOException e) {
+      throw new UsageException("--output " + path + ": " + e.getMessage(), e);
+    }
   }
 
   private static boolean isAccepted(Path file) {

@@ -13,6 +13,7 @@ import static org.arxivdigest.schema.Columns.SOURCE_FILE;
 import static org.arxivdigest.schema.Columns.SOURCE_ROW;
 
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -44,11 +45,25 @@ public final class KaggleReader {
    * short, see {@link CompressedInputs}) are read up to the cut instead of failing the run.
    */
   public static Dataset<Row> readLines(SparkSession spark, List<String> paths, List<String> truncated) {
-    List<String> whole = paths.stream().filter(p -> !truncated.contains(p)).toList();
+    return readLines(spark, paths, truncated, List.of());
+  }
+
+  /** As {@link #readLines(SparkSession, List, List)}; {@code plain} ones are read as plain text whatever their name. */
+  public static Dataset<Row> readLines(SparkSession spark, List<String> paths, List<String> truncated,
+                                       List<String> plain) {
+    // A local file whose name holds a colon goes by the raw reader too (PlainLines).
+    var byContent = new java.util.ArrayList<>(plain);
+    paths.stream().filter(p -> !plain.contains(p) && !truncated.contains(p) && isLocalWithColon(p))
+        .forEach(byContent::add);
+    List<String> whole = paths.stream().filter(p -> !truncated.contains(p) && !byContent.contains(p)).toList();
     Dataset<Row> lines = whole.isEmpty() ? null : text(spark.read(), whole);
     if (!truncated.isEmpty()) {
       Dataset<Row> cut = text(spark.read().option("ignoreCorruptFiles", "true"), truncated);
       lines = lines == null ? cut : lines.unionByName(cut);
+    }
+    if (!byContent.isEmpty()) {
+      Dataset<Row> misnamed = PlainLines.read(spark, byContent);
+      lines = lines == null ? misnamed : lines.unionByName(misnamed);
     }
     // Numbered after the union: the row ids must be unique over every line read (dedup keys on them).
     return lines.withColumn(SOURCE_ROW, monotonically_increasing_id());
@@ -57,11 +72,32 @@ public final class KaggleReader {
   private static Dataset<Row> text(org.apache.spark.sql.DataFrameReader reader, List<String> paths) {
     return reader
         .format("text")
-        .load(paths.toArray(String[]::new))
+        .load(paths.stream().map(KaggleReader::exact).toArray(String[]::new))
         .select(
             col(LINE),
             col("_metadata.file_path").as(SOURCE_FILE),
             col("_metadata.file_block_start").as(SOURCE_BLOCK));
+  }
+
+  private static boolean isLocalWithColon(String path) {
+    Path p = new Path(path);
+    String scheme = p.toUri().getScheme();
+    return (scheme == null || scheme.equals("file")) && p.getName().contains(":");
+  }
+
+  /**
+   * A resolved file's path as Spark must be given it to read that file and no other: Spark expands every path it is
+   * given as a glob, so a file named {@code a[1].jsonl} or {@code {x}.jsonl} has its glob characters escaped.
+   */
+  static String exact(String path) {
+    var sb = new StringBuilder(path.length());
+    for (char c : path.toCharArray()) {
+      if ("\\[]{}*?".indexOf(c) >= 0) {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 
   /** Adds the parsed record; a line that is not a valid record gets its text in {@code _corrupt_record}. */

@@ -9,12 +9,14 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_parse_json;
 import static org.apache.spark.sql.functions.try_to_date;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.*;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.arxivdigest.normalize.Categories;
 import org.arxivdigest.normalize.Ids;
 import org.arxivdigest.normalize.Text;
@@ -55,7 +57,8 @@ public final class KaggleRecords {
             col(SOURCE_ROW),
             col(LINE),
             r.getField(RAW_ID).as(RAW_ID_COPY),
-            r.isNull().or(r.getField(CORRUPT_RECORD).isNotNull()).as(UNPARSED))
+            r.isNull().or(r.getField(CORRUPT_RECORD).isNotNull()).as(UNPARSED),
+            udf(new JsonLineCheck(), DataTypes.StringType).apply(col(LINE).cast(DataTypes.BinaryType)).as(SHAPE))
         .select(
             col("*"),
             Categories.primary(col(CATEGORIES)).as(PRIMARY_CATEGORY),
@@ -65,22 +68,30 @@ public final class KaggleRecords {
             Versions.last(col(VERSIONS)).as(LAST_VERSION_AT),
             reason().as(REASON))
         .withColumn(RAW_RECORD, when(col(REASON).isNotNull(), make_valid_utf8(col(LINE))))
-        .drop(LINE, RAW_ID_COPY, UNPARSED);
+        .drop(LINE, RAW_ID_COPY, UNPARSED, SHAPE);
   }
 
   private static final String RAW_ID_COPY = "_raw_id";
   private static final String UNPARSED = "_unparsed";
+  private static final String SHAPE = "_shape";
 
   /** The first rule a line breaks, in this order; null for a usable record. */
   static Column reason() {
     Column line = col(LINE);
     Column rawId = col(RAW_ID_COPY);
     Column versions = col(VERSIONS);
+    Column shape = col(SHAPE);
     return when(line.rlike("^[\\s\\x{FEFF}]*$"), lit(BLANK_LINE))
         .when(not(is_valid_utf8(line)), code(QuarantineReason.INVALID_UTF8))
+        .when(shape.equalTo(JsonLineCheck.TOO_LARGE), code(QuarantineReason.RECORD_TOO_LARGE))
+        .when(shape.equalTo(JsonLineCheck.TOO_DEEP), code(QuarantineReason.TOO_DEEPLY_NESTED))
+        .when(shape.equalTo(JsonLineCheck.NUMBER_TOO_LONG), code(QuarantineReason.NUMBER_TOO_LONG))
+        // Two records on a line, garbage or a comma after one: the whole line, so one line stays one record.
+        .when(shape.equalTo(JsonLineCheck.TRAILING), code(QuarantineReason.MALFORMED_JSON))
         .when(col(UNPARSED),
             when(try_parse_json(KaggleReader.withoutBom(line)).isNull(), code(QuarantineReason.MALFORMED_JSON))
                 .otherwise(code(QuarantineReason.WRONG_TYPE)))
+        .when(shape.equalTo(JsonLineCheck.ID_NOT_STRING), code(QuarantineReason.WRONG_TYPE))
         .when(rawId.isNull().or(trim(rawId).equalTo(lit(""))), code(QuarantineReason.MISSING_ID))
         .when(not(Ids.isValid(col(ID))), code(QuarantineReason.INVALID_ID))
         .when(col(TITLE).isNull(), code(QuarantineReason.MISSING_TITLE))

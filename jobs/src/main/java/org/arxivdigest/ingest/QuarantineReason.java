@@ -10,7 +10,13 @@ public enum QuarantineReason {
   MISSING_TITLE("missing_title"),
   NO_VERSIONS("no_versions"),
   BAD_VERSION_DATE("bad_version_date"),
-  BAD_VERSION_LABEL("bad_version_label");
+  BAD_VERSION_LABEL("bad_version_label"),
+  /** Valid JSON with a string longer than the JSON parser takes (20,000,000 characters). */
+  RECORD_TOO_LARGE("record_too_large"),
+  /** Valid JSON nested deeper than the JSON parser takes (1,000 levels). */
+  TOO_DEEPLY_NESTED("too_deeply_nested"),
+  /** Valid JSON with a number longer than the JSON parser takes (1,000 digits). */
+  NUMBER_TOO_LONG("number_too_long");
 
   public final String code;
 

@@ -39,6 +39,11 @@ public record OutputLayout(String root) {
     return root + "/reports";
   }
 
+  /** Stack traces of failed runs, one file per run: {@code _logs/<run id>.log}. */
+  public String logs() {
+    return root + "/_logs";
+  }
+
   public String runSummary() {
     return root + "/run-summary.json";
   }

@@ -1,7 +1,6 @@
 package org.arxivdigest.normalize;
 
 import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.trim;
 
 import org.apache.spark.sql.Column;
 
@@ -13,11 +12,22 @@ public final class Ids {
   static final String NEW_STYLE = "[0-9]{2}(0[1-9]|1[0-2])\\.[0-9]{4,5}";
   /** archive[.SUBJECT]/YYMMNNN, e.g. hep-th/9608091, math.AG/0101001. */
   static final String OLD_STYLE = "[a-z]+(-[a-z]+)?(\\.[A-Z]{2})?/[0-9]{2}(0[1-9]|1[0-2])[0-9]{3}";
-  public static final String VALID = "^(" + NEW_STYLE + "|" + OLD_STYLE + ")$";
+  /** The whole string, {@code \\z}-anchored: Java's {@code $} would also match before a final line terminator. */
+  public static final String VALID = "\\A(" + NEW_STYLE + "|" + OLD_STYLE + ")\\z";
 
-  /** Trims, and drops an {@code arXiv:} prefix and a version suffix ({@code 2401.00001v2} is paper 2401.00001). */
+  /**
+   * Around an id: any Unicode whitespace or line terminator (NBSP, U+2028, U+0085, CR LF, ...), zero-width space
+   * and BOM. Spark's {@code trim} removes only spaces.
+   */
+  static final String SPACE = "[\\p{IsWhite_Space}\\x{200B}\\x{FEFF}]";
+
+  /**
+   * Trims ({@link #SPACE}), and drops an {@code arXiv:} prefix and a version suffix ({@code 2401.00001v2} is paper
+   * 2401.00001).
+   */
   public static Column normalize(Column id) {
-    return regexp_replace(regexp_replace(trim(id), "^(?i)arxiv:", ""), "v[0-9]+$", "");
+    Column trimmed = regexp_replace(id, "\\A" + SPACE + "+|" + SPACE + "+\\z", "");
+    return regexp_replace(regexp_replace(trimmed, "\\A(?i)arxiv:", ""), "v[0-9]+\\z", "");
   }
 
   public static Column isValid(Column normalizedId) {

@@ -1,7 +1,6 @@
 package org.arxivdigest.normalize;
 
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.nullif;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.trim;
 
@@ -11,8 +10,16 @@ import org.apache.spark.sql.Column;
 public final class Text {
   private Text() {}
 
-  /** Collapses every run of whitespace to one space and trims; empty text becomes null. */
+  /**
+   * Collapses every run of whitespace (Unicode's: NBSP, U+3000, U+2028 and the line terminators too) to one space
+   * and trims; drops NUL; text with nothing visible left (only whitespace, zero-width and other format characters)
+   * becomes null.
+   */
   public static Column collapse(Column text) {
-    return nullif(trim(regexp_replace(text, "\\s+", " ")), lit(""));
+    Column collapsed = trim(regexp_replace(regexp_replace(text, "\\x{0000}", ""), "\\p{IsWhite_Space}+", " "));
+    return when(collapsed.rlike(VISIBLE), collapsed);
   }
+
+  /** A character that shows: not whitespace, not a format or control character (ZWSP, ZWJ, BOM, NUL ...). */
+  static final String VISIBLE = "[^\\p{IsWhite_Space}\\p{Cf}\\p{Cc}]";
 }

@@ -42,12 +42,12 @@ public record StageContext(SparkSession spark, OutputLayout out, String runId, S
   }
 
   /**
-   * A dataset this stage reads; a usage error naming the command that makes it when it is not there (a command
-   * run before the one it reads from).
+   * A dataset this stage reads, with its catalog schema (an empty dataset has no file to infer one from); a usage
+   * error naming the command that makes it when it is not there (a command run before the one it reads from).
    */
   public Dataset<Row> read(Catalog dataset) {
     require(dataset);
-    return spark.read().parquet(path(dataset));
+    return spark.read().schema(dataset.schema()).parquet(path(dataset));
   }
 
   /** Fails with a usage error, before anything is written, when one of the datasets is not there. */

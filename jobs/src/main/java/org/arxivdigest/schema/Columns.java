@@ -106,4 +106,7 @@ public final class Columns {
   public static final String DECLARED_CATEGORY_SCORE = "declared_category_score";
   public static final String PREDICTED_ARCHIVE = "predicted_archive";
   public static final String ARCHIVE_SCORE = "archive_score";
+
+  /** The inverse document frequency of a term in the kept IDF table of trending terms ({@code _state/term_idf}). */
+  public static final String IDF = "_idf";
 }

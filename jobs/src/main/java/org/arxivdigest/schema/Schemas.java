@@ -159,6 +159,11 @@ public final class Schemas {
       .add(MONTH_PAPERS, DataTypes.LongType, false)
       .add(BASELINE_MONTHS_COL, DataTypes.IntegerType, false);
 
+  /** {@code _state/term_idf}: the inverse document frequency of each term of the sampled papers. */
+  public static final StructType TERM_IDF = new StructType()
+      .add(TERM, STRING, false)
+      .add(IDF, DataTypes.DoubleType, false);
+
   /** One entry of a page part, in page order; the date is already the page's text, yyyy-MM-dd. */
   public static final StructType PAGE_ENTRY = new StructType()
       .add(RANK, DataTypes.IntegerType, false)

@@ -44,7 +44,9 @@ class BadInputCorpusTest {
     var lines = new ArrayList<String>();
     InputStream raw = Files.newInputStream(file);
     String name = file.getFileName().toString();
-    InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw)
+    byte[] head = Files.readAllBytes(file);
+    boolean gzip = head.length > 1 && head[0] == 0x1f && head[1] == (byte) 0x8b; // 42: plain text named .gz
+    InputStream in = name.endsWith(".gz") && gzip ? new GZIPInputStream(raw)
         : name.endsWith(".bz2") ? new org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream(raw)
         : raw;
     try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -118,9 +120,12 @@ class BadInputCorpusTest {
     assertThat(summary.get("blank_lines").asLong()).isEqualTo(3);
 
     JsonNode truncated = summary.get("truncated_inputs");
-    assertThat(truncated).hasSize(1);
+    assertThat(truncated).hasSize(2);
     assertThat(truncated.get(0).get("path").asText()).endsWith("21-gzip-cut-in-half.jsonl.gz");
     assertThat(truncated.get(0).get("lines_read").asLong()).isEqualTo(11);
+    assertThat(truncated.get(1).get("path").asText()).endsWith("42-plain-text-named-gz.jsonl.gz");
+    assertThat(truncated.get(1).get("error").asText()).contains("not gzip");
+    assertThat(truncated.get(1).get("lines_read").asLong()).isEqualTo(3);
 
     // What the normalize rows of the table say.
     var papers = spark.read().parquet(out.resolve("datasets/papers").toString());
@@ -134,6 +139,11 @@ class BadInputCorpusTest {
     assertThat(papers.filter(col("title").contains("\r").or(col("abstract").contains("\r"))).count()).isZero();
     assertThat(papers.filter(col("id").startsWith("\uFEFF")).count()).isZero();
     assertThat(papers.filter(col("title").equalTo("12345")).count()).isEqualTo(1);
+    // Ids trimmed of every Unicode whitespace and line terminator (cases 34, 38, 39), titles without NUL (41).
+    assertThat(papers.filter(col("id").rlike("[\\p{IsWhite_Space}\\x{200B}\\x{FEFF}]")).count()).isZero();
+    assertThat(papers.filter(col("title").contains("\u0000").or(col("comments").contains("\u0000"))).count())
+        .isZero();
+    assertThat(papers.filter(col("title").equalTo("A NUL byte in a title")).count()).isEqualTo(1);
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,5 +79,58 @@ class BadInputRunTest {
     assertThat(quarantine.get("malformed_json")).isEqualTo(a.substring(0, 200));
     assertThat(quarantine.get("bad_version_date")).contains("yesterday");
     assertThat(quarantine.get("invalid_utf8")).contains("\uFFFDalculation");
+  }
+
+  @Test
+  void aBzip2FileWithOneByteFlippedMidFileIsReadUpToTheDamageAndNamed() throws IOException {
+    // 400 real records in 100 kB bzip2 blocks; one byte flipped in the middle damages one block of several.
+    var records = new ArrayList<String>();
+    try (var files = Files.list(TestSpark.sample().resolve("kaggle"))) {
+      for (Path f : files.sorted().toList()) {
+        for (String line : Files.readAllLines(f)) {
+          if (!line.isBlank() && records.size() < 400) {
+            records.add(line);
+          }
+        }
+      }
+    }
+    var bytes = new ByteArrayOutputStream();
+    try (var bz = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bytes, 1)) {
+      bz.write((String.join("\n", records) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] damaged = bytes.toByteArray();
+    damaged[damaged.length / 2] ^= 0x5A;
+    Path input = Files.write(dir.resolve("damaged.jsonl.bz2"), damaged);
+    Path out = dir.resolve("out");
+
+    assertThat(ArxivDigest.run("ingest", "--input", input.toString(), "--output", out.toString(),
+        "--master", "local[2]")).isZero();
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+    JsonNode truncated = summary.get("truncated_inputs");
+    assertThat(truncated).hasSize(1);
+    assertThat(truncated.get(0).get("path").asText()).endsWith("damaged.jsonl.bz2");
+    long read = truncated.get(0).get("lines_read").asLong();
+    assertThat(read).as("the blocks before the damage").isPositive().isLessThan(records.size());
+    assertThat(summary.get("records_read").asLong()).isEqualTo(read);
+    assertThat(summary.get("accounting_balanced").asBoolean()).isTrue();
+  }
+
+  @Test
+  void validJsonBeyondTheParsersLimitsIsQuarantinedWithAnHonestReason() throws IOException {
+    String a = TestSpark.sampleLine("0704.0001");
+    String b = TestSpark.sampleLine("0704.0002");
+    String c = TestSpark.sampleLine("0704.0003");
+    String d = TestSpark.sampleLine("0704.0004");
+    String huge = b.replaceFirst("\"abstract\":\"", "\"abstract\":\"" + "x".repeat(25_000_000));
+    String deep = c.replaceFirst("^\\{", "{\"x_extra\":" + "[".repeat(2000) + "]".repeat(2000) + ",");
+    String longNumber = d.replaceFirst("^\\{", "{\"x_extra\":" + "9".repeat(5000) + ",");
+    Path input = TestSpark.writeLines(dir, "limits.jsonl", List.of(a, huge, deep, longNumber));
+    Path out = dir.resolve("out");
+    assertThat(ArxivDigest.run("ingest", "--input", input.toString(), "--output", out.toString(),
+        "--master", "local[2]")).isZero();
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+    assertThat(summary.get("papers").asLong()).isEqualTo(1);
+    assertThat(new ObjectMapper().convertValue(summary.get("quarantined_by_reason"), Map.class))
+        .isEqualTo(Map.of("record_too_large", 1, "too_deeply_nested", 1, "number_too_long", 1));
   }
 }

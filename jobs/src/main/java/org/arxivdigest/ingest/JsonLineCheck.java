@@ -1,0 +1,94 @@
+package org.arxivdigest.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import org.apache.spark.sql.api.java.UDF1;
+
+/**
+ * What Spark's JSON reader does not say of a line: it parses the first JSON value of a line and ignores the rest,
+ * and it reads a number where the schema wants a string as that number's text. So {@code {...}{...}} would lose its
+ * second record and {@code "id": 2505.13310} would become paper 2505.1331. This reads the line once more with
+ * Jackson's streaming parser over its UTF-8 bytes (strings skipped, not decoded; only the top level's fields
+ * looked at) and names the problem, or null when there is none:
+ * <ul>
+ *   <li>{@link #TRAILING}: anything but whitespace after the first value (another value, garbage, a comma);</li>
+ *   <li>{@link #ID_NOT_STRING}: a top-level {@code id} that is a number, a boolean, an object or an array;</li>
+ *   <li>{@link #TOO_LARGE}, {@link #TOO_DEEP}, {@link #NUMBER_TOO_LONG}: valid JSON beyond the limits of the JSON
+ *   parser Spark uses (Jackson's defaults, as here: a string of more than 20,000,000 characters, nesting deeper
+ *   than 1,000 levels, a number of more than 1,000 digits), which Spark reads as malformed.</li>
+ * </ul>
+ */
+final class JsonLineCheck implements UDF1<byte[], String> {
+  private static final long serialVersionUID = 1L;
+
+  static final String TRAILING = "trailing";
+  static final String ID_NOT_STRING = "id_not_string";
+  static final String TOO_LARGE = "too_large";
+  static final String TOO_DEEP = "too_deep";
+  static final String NUMBER_TOO_LONG = "number_too_long";
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /** Skipped strings are not measured: a line longer than this may hold one longer than the parser takes. */
+  private static final int MAX_STRING_LENGTH =
+      com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
+
+  /** Reads every string of the line (only for lines long enough to hold one beyond the limit). */
+  private static boolean hasTooLongString(byte[] line, int start) {
+    try (JsonParser p = JSON.createParser(line, start, line.length - start)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.VALUE_STRING) {
+          p.getTextLength();
+        }
+      }
+      return false;
+    } catch (StreamConstraintsException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String call(byte[] line) {
+    if (line == null) {
+      return null;
+    }
+    int start = line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
+        && (line[2] & 0xFF) == 0xBF ? 3 : 0; // a byte order mark, as KaggleReader.withoutBom
+    try (JsonParser p = JSON.createParser(line, start, line.length - start)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        return null;
+      }
+      boolean idNotString = false;
+      if (first == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          boolean isId = "id".equals(p.currentName());
+          JsonToken value = p.nextToken();
+          if (isId && value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+            idNotString = true;
+          }
+          p.skipChildren();
+        }
+      } else {
+        p.skipChildren();
+      }
+      if (p.nextToken() != null) {
+        return TRAILING;
+      }
+      if (line.length > MAX_STRING_LENGTH && hasTooLongString(line, start)) {
+        return TOO_LARGE;
+      }
+      return idNotString ? ID_NOT_STRING : null;
+    } catch (StreamConstraintsException e) {
+      String m = String.valueOf(e.getMessage());
+      return m.contains("nesting depth") ? TOO_DEEP : m.contains("Number") ? NUMBER_TOO_LONG : TOO_LARGE;
+    } catch (IOException e) {
+      return TRAILING; // not JSON after the first value (or not JSON at all: Spark says so first)
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.arxivdigest.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.arxivdigest.cli.ArxivDigest;
+import org.arxivdigest.testing.SampleRun;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input folders as users have them: odd file names, symbolic links, the output folder inside the input. */
+class InputListingTest {
+  @TempDir Path dir;
+
+  private static JsonNode summary(Path out) throws IOException {
+    return new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+  }
+
+  private static int ingest(Path input, Path out) {
+    return ArxivDigest.run(SampleRun.withCommonOptions(out, "ingest", "--input", input.toString()));
+  }
+
+  @Test
+  void filesWithColonsAndGlobCharactersInTheirNamesAreReadByTheirExactPath() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    TestSpark.writeLines(in, "2025-05-01T10:00:00.jsonl", List.of(TestSpark.sampleLine("0704.0001")));
+    TestSpark.writeLines(in, "part[1].jsonl", List.of(TestSpark.sampleLine("0704.0002")));
+    TestSpark.writeLines(in, "part1.jsonl", List.of(TestSpark.sampleLine("0704.0003")));
+    TestSpark.writeLines(in, "{a,b}.jsonl", List.of(TestSpark.sampleLine("0704.0004")));
+    Path out = dir.resolve("out");
+    assertThat(ingest(in, out)).isZero();
+    JsonNode s = summary(out);
+    assertThat(s.get("records_read").asLong()).as("each file once, no file read for another").isEqualTo(4);
+    assertThat(s.get("papers").asLong()).isEqualTo(4);
+    assertThat(s.get("duplicates_dropped").asLong()).isZero();
+  }
+
+  @Test
+  void aSymbolicLinkLoopIsFollowedOnce() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    TestSpark.writeLines(in, "a.jsonl", List.of(TestSpark.sampleLine("0704.0001"), TestSpark.sampleLine("0704.0002")));
+    Files.createSymbolicLink(in.resolve("loop"), Path.of("."));
+    Path out = dir.resolve("out");
+    assertThat(ingest(in, out)).isZero();
+    JsonNode s = summary(out);
+    assertThat(s.get("input_files")).hasSize(1);
+    assertThat(s.get("records_read").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void theOutputFolderInsideAnInputFolderIsNotReadAsInput() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    TestSpark.writeLines(in, "a.jsonl", List.of(TestSpark.sampleLine("0704.0001")));
+    Path out = in.resolve("digest");
+    assertThat(ingest(in, out)).isZero();
+    // The second run finds run-summary.json and the CSVs' folder under its own output: left out.
+    assertThat(ingest(in, out)).isZero();
+    JsonNode s = summary(out);
+    assertThat(s.get("input_files")).hasSize(1);
+    assertThat(s.get("records_read").asLong()).isEqualTo(1);
+    assertThat(s.get("quarantined").asLong()).isZero();
+  }
+}
