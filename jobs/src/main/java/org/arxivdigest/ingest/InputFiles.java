@@ -24,7 +24,7 @@ public final class InputFiles {
   private InputFiles() {}
 
   /** JSON lines, plain or compressed with a codec Hadoop picks by extension. */
-  public static final Pattern ACCEPTED = Pattern.compile("(?i).*\\.(json|jsonl)(\\.gz|\\.bz2)?$");
+  public static final Pattern ACCEPTED = Pattern.compile("(?i).*\\.(json|jsonl)(\\.gz|\\.bz2)?\\z");
 
   public static final String ACCEPTED_DESCRIPTION = ".json or .jsonl, plain, .gz or .bz2";
 

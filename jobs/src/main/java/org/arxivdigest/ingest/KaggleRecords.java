@@ -81,7 +81,7 @@ public final class KaggleRecords {
     Column rawId = col(RAW_ID_COPY);
     Column versions = col(VERSIONS);
     Column shape = col(SHAPE);
-    return when(line.rlike("^[\\s\\x{FEFF}]*$"), lit(BLANK_LINE))
+    return when(line.rlike("\\A[\\s\\x{FEFF}]*\\z"), lit(BLANK_LINE))
         .when(not(is_valid_utf8(line)), code(QuarantineReason.INVALID_UTF8))
         .when(shape.equalTo(JsonLineCheck.TOO_LARGE), code(QuarantineReason.RECORD_TOO_LARGE))
         .when(shape.equalTo(JsonLineCheck.TOO_DEEP), code(QuarantineReason.TOO_DEEPLY_NESTED))

@@ -48,7 +48,7 @@ public final class Versions {
 
   /** "v3" is 3; anything that is not v followed by a positive number is null. */
   public static Column number(Column label) {
-    return regexp_extract(trim(label), "^v([1-9][0-9]{0,5})$", 1).try_cast("int");
+    return regexp_extract(label, "\\A\\p{IsWhite_Space}*v([1-9][0-9]{0,5})\\p{IsWhite_Space}*\\z", 1).try_cast("int");
   }
 
   /** The raw versions array as [(version int, submitted_at timestamp)], sorted by version. */

@@ -52,10 +52,12 @@ class VersionsTest {
 
   @Test
   void versionLabelsAreNumbers() {
-    var df = TestSpark.session().createDataset(List.of("v1", "v12", " v3 ", "v0", "V2", "1", "v"), Encoders.STRING())
+    var df = TestSpark.session().createDataset(List.of("v1", "v12", " v3 ", "v0", "V2", "1", "v", "v4\n",
+            "\u2028v5", "v6\nv7"), Encoders.STRING())
         .toDF("label");
     var numbers = df.select(Versions.number(col("label"))).collectAsList().stream()
         .map(r -> r.isNullAt(0) ? null : r.getInt(0)).toList();
-    assertThat(numbers).containsExactly(1, 12, 3, null, null, null, null);
+    // Whitespace and line terminators around a label are trimmed; inside it, the label is not a number.
+    assertThat(numbers).containsExactly(1, 12, 3, null, null, null, null, 4, 5, null);
   }
 }
