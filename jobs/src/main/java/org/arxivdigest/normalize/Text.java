@@ -1,5 +1,7 @@
 package org.arxivdigest.normalize;
 
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.trim;
@@ -16,7 +18,14 @@ public final class Text {
    * becomes null.
    */
   public static Column collapse(Column text) {
-    Column collapsed = trim(regexp_replace(regexp_replace(text, "\\x{0000}", ""), "\\p{IsWhite_Space}+", " "));
+    // Each step only where it can change something: most text holds no NUL, and most is ASCII, where Java's \\s
+    // finds the same whitespace as the Unicode property. Measured on ingest.parse at 300k papers (24-26 s before
+    // issue 21): the property on every text, plus a pass for NUL, 33-35 s; an explicit class of Unicode's
+    // whitespace on every text, 60 s; this, 29-32 s (the JSON line check included).
+    Column withoutNul = when(text.contains("\u0000"), regexp_replace(text, "\\x{0000}", "")).otherwise(text);
+    Column spaced = when(length(withoutNul).equalTo(octet_length(withoutNul)),
+        regexp_replace(withoutNul, "\\s+", " ")).otherwise(regexp_replace(withoutNul, "\\p{IsWhite_Space}+", " "));
+    Column collapsed = trim(spaced);
     return when(collapsed.rlike(VISIBLE), collapsed);
   }
 

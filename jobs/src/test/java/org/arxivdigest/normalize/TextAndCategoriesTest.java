@@ -32,6 +32,21 @@ class TextAndCategoriesTest {
   }
 
   @Test
+  void unicodeWhitespaceCollapsesNulGoesAndInvisibleTextIsNull() {
+    var rows = apply(Text.collapse(col("v")),
+        "non\u00a0breaking\u3000ideographic\u2028line\u0085next  na\u00efve",
+        "a NUL\u0000 byte",
+        "\u00a0\u3000\u200b\u2028",
+        "\u0007\u200d",
+        "plain ASCII");
+    assertThat(rows.get(0).getString(0)).isEqualTo("non breaking ideographic line next na\u00efve");
+    assertThat(rows.get(1).getString(0)).isEqualTo("a NUL byte");
+    assertThat(rows.get(2).isNullAt(0)).as("only invisible characters").isTrue();
+    assertThat(rows.get(3).isNullAt(0)).as("a control and a zero-width joiner").isTrue();
+    assertThat(rows.get(4).getString(0)).isEqualTo("plain ASCII");
+  }
+
+  @Test
   void splitsCategoriesWithPrimaryFirstAndArchives() {
     var cats = Categories.split(col("v"));
     var rows = apply(org.apache.spark.sql.functions.struct(cats.as("c"), Categories.primary(cats).as("p"),
