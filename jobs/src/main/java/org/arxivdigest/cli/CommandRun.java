@@ -46,7 +46,7 @@ final class CommandRun {
     options.check();
     // Before Spark starts: a second run on this output is refused here, and nothing of the first is touched.
     try (OutputLock lock = OutputLock.acquire(options.hadoopConf(), out, runId)) {
-      SparkSession spark = Sessions.create("arxiv-digest " + command, options.master, options.confs);
+      SparkSession spark = Sessions.create("arxiv-digest " + command, options.master, options.confs());
       var summary = new RunSummary(runId, command, spark.sparkContext().master());
       if (lock.takenOver() != null) {
         summary.put("lock_taken_over", lock.takenOver());

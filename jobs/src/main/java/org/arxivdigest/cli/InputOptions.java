@@ -1,6 +1,7 @@
 package org.arxivdigest.cli;
 
 import java.util.List;
+import org.arxivdigest.ingest.CompressedInputs;
 import org.arxivdigest.ingest.InputFiles;
 import org.arxivdigest.ingest.InputFiles.InputFile;
 import picocli.CommandLine.Option;
@@ -17,6 +18,10 @@ public class InputOptions {
    * under the output folder are left out.
    */
   List<InputFile> resolve(SparkOptions spark) {
-    return InputFiles.resolve(inputs, spark.hadoopConf(), spark.output);
+    List<InputFile> files = InputFiles.resolve(inputs, spark.hadoopConf(), spark.output);
+    // A compressed file holds about five times its size in JSON.
+    spark.sizeFor(files.stream().mapToLong(f -> CompressedInputs.isCompressed(f.path()) ? 5 * f.bytes() : f.bytes())
+        .sum());
+    return files;
   }
 }

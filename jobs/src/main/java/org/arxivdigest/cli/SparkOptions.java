@@ -4,6 +4,7 @@ import org.arxivdigest.core.UsageException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.arxivdigest.spark.Sessions;
 import picocli.CommandLine.Option;
 
 /** Options every Spark subcommand shares: where output goes and where Spark runs. */
@@ -22,6 +23,26 @@ public class SparkOptions {
   Map<String, String> confs = new LinkedHashMap<>();
 
   private static final String HADOOP_PREFIX = "spark.hadoop.";
+
+  /** Settings the job chose for this run (sized from its input); any --conf of the user wins over them. */
+  private final Map<String, String> sized = new LinkedHashMap<>();
+
+  /** Sizes the embedded run's shuffle partitions for {@code inputBytes} ({@link Sessions#shufflePartitions}). */
+  void sizeFor(long inputBytes) {
+    String resolved = Sessions.resolveMaster(master, System.getProperty("spark.master"));
+    int partitions = Sessions.shufflePartitions(resolved == null ? System.getProperty("spark.master") : resolved,
+        inputBytes);
+    if (partitions > 0) {
+      sized.put(Sessions.SHUFFLE_PARTITIONS, String.valueOf(partitions));
+    }
+  }
+
+  /** The Spark settings of this run: the job's sized ones, then the user's --conf over them. */
+  Map<String, String> confs() {
+    var all = new LinkedHashMap<>(sized);
+    all.putAll(confs);
+    return all;
+  }
 
   /**
    * A Hadoop configuration for work done before Spark starts (listing inputs, reading the topic config), with the

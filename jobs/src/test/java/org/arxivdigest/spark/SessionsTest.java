@@ -36,4 +36,17 @@ class SessionsTest {
       spark.stop();
     }
   }
+
+  @Test
+  void anEmbeddedRunSizesItsShufflePartitionsFromItsInputAndAClusterKeepsSparks() {
+    long mb = 1L << 20;
+    assertThat(Sessions.shufflePartitions("local[2]", 7 * mb)).as("the sample: two per core").isEqualTo(4);
+    assertThat(Sessions.shufflePartitions("local[2]", 589 * mb)).as("300k papers: one per 32 MB").isEqualTo(19);
+    assertThat(Sessions.shufflePartitions("local[8]", 5_700 * mb)).as("the full dump").isEqualTo(179);
+    assertThat(Sessions.shufflePartitions("local[2]", 100_000 * mb)).as("never above Spark's 200").isEqualTo(200);
+    assertThat(Sessions.shufflePartitions("local", 0)).isEqualTo(2);
+    assertThat(Sessions.shufflePartitions("local[*]", 0))
+        .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    assertThat(Sessions.shufflePartitions("spark://master:7077", 7 * mb)).isEqualTo(-1);
+  }
 }
