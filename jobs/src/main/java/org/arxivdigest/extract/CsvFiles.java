@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
+import org.arxivdigest.core.ControlCharacters;
 import org.arxivdigest.io.HadoopFiles;
 
 /**
@@ -88,24 +89,6 @@ public final class CsvFiles {
       text[i] = fields[i].dataType().equals(DataTypes.StringType);
     }
     return text;
-  }
-
-  /** The value without control characters (C0 but tab, newline, carriage return; DEL; C1); null stays null. */
-  static String withoutControls(String value) {
-    if (value == null) {
-      return null;
-    }
-    StringBuilder sb = null;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
-      if (control && sb == null) {
-        sb = new StringBuilder(value.length()).append(value, 0, i);
-      } else if (!control && sb != null) {
-        sb.append(c);
-      }
-    }
-    return sb == null ? value : sb.toString();
   }
 
   /**
@@ -186,7 +169,7 @@ public final class CsvFiles {
             current = file;
           }
           for (int i = 0; i < values.length; i++) {
-            values[i] = withoutControls(row.getString(i + 1));
+            values[i] = ControlCharacters.strip(row.getString(i + 1));
             safeValues[i] = text[i] ? spreadsheetSafe(values[i]) : values[i];
           }
           exact.printRecord((Object[]) values);

@@ -34,15 +34,6 @@ public class ForklessLocalFileSystem extends LocalFileSystem {
     setWriteChecksum(false);
   }
 
-  /**
-   * The checksum file of {@code file}, built without parsing its name: Hadoop's own takes a name with a colon
-   * ({@code a:b.jsonl}) for a URI scheme and fails the read of such a file.
-   */
-  @Override
-  public Path getChecksumFile(Path file) {
-    return new Path(file.getParent(), new Path(null, null, "." + file.getName() + ".crc"));
-  }
-
   /** The raw local filesystem, with permissions set and read in-process. */
   static final class NioPermissions extends RawLocalFileSystem {
     @Override

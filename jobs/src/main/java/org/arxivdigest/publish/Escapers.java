@@ -1,5 +1,7 @@
 package org.arxivdigest.publish;
 
+import org.arxivdigest.core.ControlCharacters;
+
 /**
  * Escaping per output format, and no more than needed, so that paper text (TeX, quotes, {@code &}, non-ASCII)
  * stays readable as arXiv shows it while it cannot break a page or inject markup, links or table columns.
@@ -16,16 +18,8 @@ public final class Escapers {
       case '|' -> "\\|";
       case '<' -> "&lt;";
       case '>' -> "&gt;";
-      default -> control(c) ? "" : null;
+      default -> ControlCharacters.isControl(c) ? "" : null;
     });
-  }
-
-  /**
-   * Control characters (C0 but tab, newline and carriage return; DEL; C1) have no place in a page or a CSV cell:
-   * dropped there, as the XML outputs drop them. The datasets keep the text as it came (NUL aside).
-   */
-  static boolean control(int c) {
-    return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
   }
 
   /**
@@ -84,7 +78,7 @@ public final class Escapers {
       case '<' -> "&lt;";
       case '>' -> "&gt;";
       case '&' -> "&amp;";
-      default -> control(c) ? "" : null;
+      default -> ControlCharacters.isControl(c) ? "" : null;
     });
   }
 
