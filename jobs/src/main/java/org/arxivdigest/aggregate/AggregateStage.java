@@ -156,8 +156,7 @@ public final class AggregateStage {
   }
 
   private static Dataset<Row> readOld(StageContext ctx, Catalog dataset) {
-    return ctx.spark().read().schema(dataset.schema()).parquet(ctx.path(dataset))
-        .select(org.arxivdigest.schema.Schemas.columns(dataset.schema()));
+    return ctx.read(dataset).select(org.arxivdigest.schema.Schemas.columns(dataset.schema()));
   }
 
   private static SortedSet<String> changed(Dataset<Row> months) {

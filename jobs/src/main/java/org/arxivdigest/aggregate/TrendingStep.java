@@ -10,7 +10,6 @@ import org.apache.spark.sql.SparkSession;
 import org.arxivdigest.core.MonthRange;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.HadoopFiles;
-import org.arxivdigest.io.Manifests;
 import org.arxivdigest.run.StageContext;
 import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.StampedStage;
@@ -69,10 +68,9 @@ final class TrendingStep {
    */
   static Aggregates.Idf termIdf(StageContext ctx, AggregateInputs in) {
     SparkSession spark = ctx.spark();
-    String papers = StageStamps.content(ctx.conf(), ctx.path(Catalog.PAPERS));
     String dir = StageStamps.folder(ctx.out(), IDF_STAMP);
     return StampedStage.kept(ctx, IDF_STAMP,
-        papers.equals(Manifests.INCOMPLETE) ? null : StageStamps.key(IDF_STAMP, papers, Aggregates.IDF_SAMPLE),
+        StampedStage.keyOf(ctx, IDF_STAMP, Catalog.PAPERS, Aggregates.IDF_SAMPLE),
         stamp -> {
           IdfFacts facts = stamp.facts(IdfFacts.class);
           return facts == null || facts.unseenIdf() == null ? null

@@ -64,7 +64,8 @@ public class ArxivDigest implements Runnable {
     return ExitCodes.FAILED;
   }
 
-  private static UsageException findUsage(Throwable e) {
+  /** The usage error that caused {@code e}, if one did (anywhere in its cause chain); else null. */
+  static UsageException findUsage(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UsageException u) {
         return u;

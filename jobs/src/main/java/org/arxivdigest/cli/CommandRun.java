@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.core.MonthRange;
-import org.arxivdigest.core.UsageException;
 import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.io.Leftovers;
 import org.arxivdigest.io.Manifests;
@@ -70,10 +69,10 @@ final class CommandRun {
         status = "succeeded";
         return ExitCodes.OK;
       } catch (Exception e) { // Spark's own exceptions are checked ones, thrown from Scala
-        if (e instanceof RuntimeException r && isUsage(r)) {
+        if (e instanceof RuntimeException r && ArxivDigest.findUsage(r) != null) {
           throw r;
         }
-        throw new RunFailed(e, isUsage(e) ? null : writeLog(conf, out, runId, e));
+        throw new RunFailed(e, ArxivDigest.findUsage(e) != null ? null : writeLog(conf, out, runId, e));
       } finally {
         try {
           HadoopFiles.writeString(conf, out.runSummary(), summary.toJson(status));
@@ -82,15 +81,6 @@ final class CommandRun {
         }
       }
     }
-  }
-
-  private static boolean isUsage(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UsageException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Writes a failed run's stack trace to {@code <output>/_logs/<run id>.log}; its path, or null if it cannot. */

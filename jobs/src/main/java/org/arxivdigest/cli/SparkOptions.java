@@ -29,9 +29,7 @@ public class SparkOptions {
 
   /** Sizes the embedded run's shuffle partitions for {@code inputBytes} ({@link Sessions#shufflePartitions}). */
   void sizeFor(long inputBytes) {
-    String resolved = Sessions.resolveMaster(master, System.getProperty("spark.master"));
-    int partitions = Sessions.shufflePartitions(resolved == null ? System.getProperty("spark.master") : resolved,
-        inputBytes);
+    int partitions = Sessions.shufflePartitions(Sessions.effectiveMaster(master), inputBytes);
     if (partitions > 0) {
       sized.put(Sessions.SHUFFLE_PARTITIONS, String.valueOf(partitions));
     }

@@ -78,7 +78,7 @@ public final class ExtractStage {
 
   /** The extract of a whole dataset: {@code <folder>.csv}, in {@code order}. */
   private static void single(StageContext ctx, Catalog dataset, String dir, Column... order) {
-    CsvFiles.write(ctx.spark().read().schema(dataset.schema()).parquet(ctx.path(dataset)), dataset.schema(),
+    CsvFiles.write(ctx.read(dataset), dataset.schema(),
         lit(dataset.folder()), order, dir, List.of(dataset.folder()));
   }
 }

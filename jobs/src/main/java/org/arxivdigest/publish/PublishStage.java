@@ -11,9 +11,7 @@ import org.arxivdigest.config.Topic;
 import org.arxivdigest.core.Changes;
 import org.arxivdigest.core.MonthRange;
 import org.arxivdigest.io.HadoopFiles;
-import org.arxivdigest.io.Manifests;
 import org.arxivdigest.run.StageContext;
-import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.StampedStage;
 import org.arxivdigest.run.StampedStage.Computed;
 import org.arxivdigest.run.StampedStage.Coverage;
@@ -77,8 +75,7 @@ public final class PublishStage {
         return Map.of("topics", topics.size());
       });
       ctx.stages().run("publish.charts", () -> {
-        writeCharts(site, topics, ctx.spark().read().schema(Catalog.MONTHLY_TOPIC_STATS.schema())
-            .parquet(ctx.path(Catalog.MONTHLY_TOPIC_STATS)));
+        writeCharts(site, topics, ctx.read(Catalog.MONTHLY_TOPIC_STATS));
         return Map.of("charts", topics.size());
       });
       ctx.stages().run("publish.feeds", () -> {
@@ -106,9 +103,8 @@ public final class PublishStage {
    * listings did not change reads them instead of opening every month folder.
    */
   private static ListingCounts count(StageContext ctx, Dataset<Row> listings) {
-    String content = StageStamps.content(ctx.conf(), ctx.path(Catalog.LISTINGS));
     return ctx.stages().timed("publish.count", () -> StampedStage.kept(ctx, ListingCounts.STAMP,
-        content.equals(Manifests.INCOMPLETE) ? null : StageStamps.key(ListingCounts.STAMP, content),
+        StampedStage.keyOf(ctx, ListingCounts.STAMP, Catalog.LISTINGS),
         stamp -> ListingCounts.fromFacts(stamp.facts(ListingCounts.Facts.class)), () -> {
           ListingCounts fresh = ListingCounts.of(ListingCounts.query(listings).collectAsList());
           return new Computed<>(fresh, fresh.facts());

@@ -117,6 +117,21 @@ public final class StampedStage {
   }
 
   /**
+   * The key of a value kept ({@link #kept}) from {@code input}'s content and {@code parts}: null when the input has
+   * no manifest, whose content cannot be trusted (then the value is computed and never stamped).
+   */
+  public static String keyOf(StageContext ctx, String stage, Catalog input, Object... parts) {
+    String content = StageStamps.content(ctx.conf(), ctx.path(input));
+    if (content.equals(org.arxivdigest.io.Manifests.INCOMPLETE)) {
+      return null;
+    }
+    var all = new ArrayList<Object>();
+    all.add(content);
+    all.addAll(Arrays.asList(parts));
+    return StageStamps.key(stage, all.toArray());
+  }
+
+  /**
    * A value a stage keeps between runs under a stamp of its own, keyed by {@code key}: when the stamp has this key
    * and reuse is on, {@code read} gets it back from the stamp (null if its facts are not of the value's shape);
    * else it is computed, with the stamp removed before {@code compute} runs and written after it, so that a crash

@@ -25,7 +25,7 @@ public final class Sessions {
     // Parquet reader knows it, and it writes without INT96's dictionary of 12-byte values. A user's --conf wins.
     builder.config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     // Before --conf, so that a user's own spark.hadoop.fs.file.impl wins.
-    if (isLocal(resolved == null ? System.getProperty("spark.master") : resolved)) {
+    if (isLocal(effectiveMaster(master))) {
       localHadoopSettings().forEach((k, v) -> builder.config("spark.hadoop." + k, v));
       builder.config(LISTING_THRESHOLD, String.valueOf(Integer.MAX_VALUE));
     }
@@ -86,6 +86,12 @@ public final class Sessions {
       return Integer.parseInt(m.group(1));
     }
     return master.equals("local") ? 1 : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** The master a session created with {@code option} runs on: the option, else spark-submit's, else local[*]. */
+  public static String effectiveMaster(String option) {
+    String resolved = resolveMaster(option, System.getProperty("spark.master"));
+    return resolved == null ? System.getProperty("spark.master") : resolved;
   }
 
   /** Returns the master to set on the builder, or null to keep the one the environment gave. */
