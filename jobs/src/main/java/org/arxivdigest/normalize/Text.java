@@ -1,12 +1,11 @@
 package org.arxivdigest.normalize;
 
-import static org.apache.spark.sql.functions.length;
-import static org.apache.spark.sql.functions.octet_length;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /** Text fields of the dump are hard-wrapped ("\n  ") and padded; analysts and pages want one clean line. */
 public final class Text {
@@ -18,17 +17,68 @@ public final class Text {
    * becomes null.
    */
   public static Column collapse(Column text) {
-    // Each step only where it can change something: most text holds no NUL, and most is ASCII, where Java's \\s
-    // finds the same whitespace as the Unicode property. Measured on ingest.parse at 300k papers (24-26 s before
-    // issue 21): the property on every text, plus a pass for NUL, 33-35 s; an explicit class of Unicode's
-    // whitespace on every text, 60 s; this, 29-32 s (the JSON line check included).
-    Column withoutNul = when(text.contains("\u0000"), regexp_replace(text, "\\x{0000}", "")).otherwise(text);
-    Column spaced = when(length(withoutNul).equalTo(octet_length(withoutNul)),
-        regexp_replace(withoutNul, "\\s+", " ")).otherwise(regexp_replace(withoutNul, "\\p{IsWhite_Space}+", " "));
-    Column collapsed = trim(spaced);
-    return when(collapsed.rlike(VISIBLE), collapsed);
+    return COLLAPSE.apply(text);
+  }
+
+  /**
+   * One pass over each text, a named function rather than built-ins: the same rule as built-in functions took four
+   * to six passes per field (NUL test and removal, a length against octet-length test, a whitespace regex, trim, a
+   * visible-character regex) and was a third of {@code ingest.parse}. Measured in bench/RESULTS.md (issue 22); the
+   * built-in formulation is kept in TextAndCategoriesTest as the reference this function must agree with.
+   */
+  private static final UserDefinedFunction COLLAPSE =
+      udf((UDF1<String, String>) Text::collapse, DataTypes.StringType).withName("collapse_text");
+
+  /** {@link #collapse(Column)} on one string. */
+  static String collapse(String text) {
+    if (text == null) {
+      return null;
+    }
+    int n = text.length();
+    StringBuilder out = new StringBuilder(n);
+    boolean visible = false;
+    boolean pendingSpace = false;
+    for (int i = 0; i < n; ) {
+      int c = text.codePointAt(i);
+      int width = Character.charCount(c);
+      if (c == 0) {
+        i += width;
+        continue;
+      }
+      if (isWhiteSpace(c)) {
+        pendingSpace = true;
+        i += width;
+        continue;
+      }
+      if (pendingSpace && out.length() > 0) {
+        out.append(' ');
+      }
+      pendingSpace = false;
+      visible = visible || isVisible(c);
+      out.append(text, i, i + width);
+      i += width;
+    }
+    return visible ? out.toString() : null;
+  }
+
+  /** Unicode's White_Space property, as java.util.regex's {@code \p{IsWhite_Space}} decides it. */
+  static boolean isWhiteSpace(int c) {
+    if (c <= ' ') {
+      return c == ' ' || (c >= 0x9 && c <= 0xd);
+    }
+    if (c < 0x85) {
+      return false;
+    }
+    return c == 0x85 || ((((1 << Character.SPACE_SEPARATOR) | (1 << Character.LINE_SEPARATOR)
+        | (1 << Character.PARAGRAPH_SEPARATOR)) >> Character.getType(c)) & 1) != 0;
   }
 
   /** A character that shows: not whitespace, not a format or control character (ZWSP, ZWJ, BOM, NUL ...). */
-  static final String VISIBLE = "[^\\p{IsWhite_Space}\\p{Cf}\\p{Cc}]";
+  static boolean isVisible(int codePoint) {
+    if (codePoint > ' ' && codePoint < 0x7f) {
+      return true;
+    }
+    int type = Character.getType(codePoint);
+    return !isWhiteSpace(codePoint) && type != Character.FORMAT && type != Character.CONTROL;
+  }
 }
