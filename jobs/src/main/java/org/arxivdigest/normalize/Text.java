@@ -35,30 +35,46 @@ public final class Text {
       return null;
     }
     int n = text.length();
-    StringBuilder out = new StringBuilder(n);
+    char[] out = new char[n];
+    int length = 0;
+    int runStart = -1; // start of the run of kept characters being read, copied in bulk when it ends
     boolean visible = false;
     boolean pendingSpace = false;
-    for (int i = 0; i < n; ) {
-      int c = text.codePointAt(i);
-      int width = Character.charCount(c);
-      if (c == 0) {
-        i += width;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean space = c <= ' ' ? c == ' ' || (c >= 0x9 && c <= 0xd) : c >= 0x85 && isWhiteSpace(c);
+      if (space || c == '\u0000') {
+        if (runStart >= 0) {
+          text.getChars(runStart, i, out, length);
+          length += i - runStart;
+          runStart = -1;
+        }
+        pendingSpace |= space;
         continue;
       }
-      if (isWhiteSpace(c)) {
-        pendingSpace = true;
-        i += width;
-        continue;
+      if (runStart < 0) {
+        if (pendingSpace && length > 0) {
+          out[length++] = ' ';
+        }
+        pendingSpace = false;
+        runStart = i;
       }
-      if (pendingSpace && out.length() > 0) {
-        out.append(' ');
+      if (!visible) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+          visible = isVisible(Character.toCodePoint(c, text.charAt(++i))); // a pair is one character
+        } else {
+          visible = isVisible(c);
+        }
       }
-      pendingSpace = false;
-      visible = visible || isVisible(c);
-      out.append(text, i, i + width);
-      i += width;
     }
-    return visible ? out.toString() : null;
+    if (!visible) {
+      return null;
+    }
+    if (runStart >= 0) {
+      text.getChars(runStart, n, out, length);
+      length += n - runStart;
+    }
+    return new String(out, 0, length);
   }
 
   /** Unicode's White_Space property, as java.util.regex's {@code \p{IsWhite_Space}} decides it. */
