@@ -19,10 +19,10 @@ public final class DatasetWriter {
   private DatasetWriter() {}
 
   public static void replace(Dataset<Row> data, String target, String... partitionBy) {
-    String staged = write(data, target, partitionBy);
+    Written written = write(data, target, true, partitionBy);
     var conf = data.sparkSession().sparkContext().hadoopConfiguration();
-    Manifests.write(conf, staged, Manifests.describe(data.sparkSession(), staged, data.schema(), partitionBy));
-    HadoopFiles.replaceDirectory(conf, staged, target);
+    Manifests.write(conf, written.staged(), written.manifest());
+    HadoopFiles.replaceDirectory(conf, written.staged(), target);
   }
 
   /**
@@ -36,8 +36,9 @@ public final class DatasetWriter {
                                                                      String... partitionBy) {
     var conf = data.sparkSession().sparkContext().hadoopConfiguration();
     Manifests.Manifest before = Manifests.read(conf, target);
-    String staged = write(data, target, partitionBy);
-    Manifests.Manifest after = Manifests.describe(data.sparkSession(), staged, data.schema(), partitionBy);
+    Written written = write(data, target, true, partitionBy);
+    String staged = written.staged();
+    Manifests.Manifest after = written.manifest();
     java.util.SortedSet<String> changed = Manifests.changedPartitions(before, after);
     if (changed == null) {
       Manifests.write(conf, staged, after);
@@ -67,17 +68,26 @@ public final class DatasetWriter {
 
   /** As {@link #replace} for a run's own intermediate data (under its work folder): no manifest. */
   public static void replaceIntermediate(Dataset<Row> data, String target) {
-    String staged = write(data, target);
+    String staged = write(data, target, false).staged();
     HadoopFiles.replaceDirectory(data.sparkSession().sparkContext().hadoopConfiguration(), staged, target);
   }
 
-  private static String write(Dataset<Row> data, String target, String... partitionBy) {
+  /** A dataset written beside its target, and its manifest (null when not asked for). */
+  private record Written(String staged, Manifests.Manifest manifest) {}
+
+  /** Writes beside the target; the manifest's figures are taken in the same pass ({@link WrittenRows}). */
+  private static Written write(Dataset<Row> data, String target, boolean manifest, String... partitionBy) {
     Path dest = new Path(target);
     String staged = new Path(dest.getParent(), "." + dest.getName() + ".staging").toString();
     HadoopFiles.deleteRecursively(data.sparkSession().sparkContext().hadoopConfiguration(), staged);
-    data.write().mode(SaveMode.Overwrite).options(parquetOptions(data.schema())).partitionBy(partitionBy)
-        .parquet(staged);
-    return staged;
+    WrittenRows rows = manifest ? new WrittenRows() : null;
+    (manifest ? rows.observe(data, partitionBy) : data).write().mode(SaveMode.Overwrite)
+        .options(parquetOptions(data.schema())).partitionBy(partitionBy).parquet(staged);
+    return new Written(staged, manifest ? rows.manifest(dest.getName(), runId(data), partitionBy) : null);
+  }
+
+  private static String runId(Dataset<Row> data) {
+    return data.sparkSession().sparkContext().getLocalProperty(Manifests.RUN_ID_PROPERTY);
   }
 
   /**
@@ -111,8 +121,9 @@ public final class DatasetWriter {
    * Overwrites the months of {@code range} of a dataset partitioned by {@code month}, leaving the others as they
    * are: Spark's dynamic partition overwrite (it writes into a hidden staging folder of the dataset and moves each
    * partition in at commit), then the months of the range that have no rows any more are removed, so that no stale
-   * month survives. {@code data} is cached while written: an aggregate is small, and its months are read back.
-   * The manifest is removed first and written last: a dataset without one was interrupted.
+   * month survives. The manifest is removed first and written last: a dataset without one was interrupted. Its
+   * figures are the written months' (taken while writing) and, for the months outside the range, the previous
+   * manifest's; without a previous manifest to take them from, the dataset is read back.
    */
   public static void overwriteMonths(Dataset<Row> data, String target, org.arxivdigest.core.MonthRange range) {
     if (range.only() != null && range.only().isEmpty()) {
@@ -126,34 +137,34 @@ public final class DatasetWriter {
     Column byMonth = org.apache.spark.sql.functions.col(month);
     long months = range.size();
     int shuffle = Integer.parseInt(data.sparkSession().conf().get("spark.sql.shuffle.partitions"));
-    Dataset<Row> cached = (months > 0 && months < shuffle ? data.repartition((int) months, byMonth)
-        : data.repartition(byMonth)).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> byMonths = months > 0 && months < shuffle ? data.repartition((int) months, byMonth)
+        : data.repartition(byMonth);
     var conf = data.sparkSession().sparkContext().hadoopConfiguration();
+    Manifests.Manifest before = Manifests.read(conf, target);
     HadoopFiles.deleteRecursively(conf, target + "/" + Manifests.FILE);
+    WrittenRows rows = new WrittenRows();
+    rows.observe(byMonths, month).write().mode(SaveMode.Overwrite).options(parquetOptions(data.schema()))
+        .option("partitionOverwriteMode", "dynamic").partitionBy(month)
+        .parquet(target);
+    Manifests.Manifest written = rows.manifest(new Path(target).getName(), runId(data), month);
     try {
-      cached.write().mode(SaveMode.Overwrite).options(parquetOptions(data.schema()))
-          .option("partitionOverwriteMode", "dynamic").partitionBy(month)
-          .parquet(target);
-      var written = new java.util.HashSet<String>();
-      for (Row r : cached.select(month).distinct().collectAsList()) {
-        written.add(r.getString(0));
-      }
       Path dir = new Path(target);
       var fs = HadoopFiles.fileSystem(dir, conf);
       for (var status : fs.listStatus(dir)) {
         String name = status.getPath().getName();
         if (status.isDirectory() && name.startsWith(month + "=")) {
           String value = name.substring(month.length() + 1);
-          if (range.contains(value) && !written.contains(value)) {
+          if (range.contains(value) && !written.partitions().containsKey(name)) {
             fs.delete(status.getPath(), true);
           }
         }
       }
-      Manifests.write(conf, target, Manifests.describe(data.sparkSession(), target, data.schema(), month));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cleaning " + target, e);
-    } finally {
-      cached.unpersist();
     }
+    Manifests.Manifest merged = Manifests.merge(before, written, key -> !range.contains(
+        key.substring(month.length() + 1)));
+    Manifests.write(conf, target, merged != null ? merged
+        : Manifests.describe(data.sparkSession(), target, data.schema(), month));
   }
 }

@@ -79,6 +79,33 @@ public final class Manifests {
   }
 
   /**
+   * The manifest of a dataset of which some partitions were rewritten: {@code written}'s partitions, and those of
+   * {@code before} that {@code kept} says were left as they were (and were not rewritten). Null when {@code before}
+   * cannot tell (no manifest, or one without partition fingerprints or with other partition columns).
+   */
+  public static Manifest merge(Manifest before, Manifest written, java.util.function.Predicate<String> kept) {
+    if (before == null || before.partitionFingerprints() == null
+        || !before.partitionColumns().equals(written.partitionColumns())) {
+      return null;
+    }
+    var partitions = new TreeMap<String, Long>();
+    var fingerprints = new TreeMap<String, String>();
+    before.partitions().forEach((k, n) -> {
+      if (kept.test(k) && !written.partitions().containsKey(k)) {
+        partitions.put(k, n);
+        fingerprints.put(k, before.partitionFingerprints().get(k));
+      }
+    });
+    partitions.putAll(written.partitions());
+    fingerprints.putAll(written.partitionFingerprints());
+    long rows = partitions.values().stream().mapToLong(Long::longValue).sum();
+    java.math.BigInteger total = fingerprints.values().stream().map(java.math.BigInteger::new)
+        .reduce(java.math.BigInteger.ZERO, java.math.BigInteger::add);
+    return new Manifest(written.dataset(), written.runId(), rows, total.toString(), written.partitionColumns(),
+        partitions, fingerprints);
+  }
+
+  /**
    * The partitions ({@code "topic=llm/month=2025_05"}) whose rows differ between two manifests of a dataset:
    * added, removed, or with another fingerprint. Null when {@code before} cannot tell (no manifest, or one
    * without partition fingerprints): then every partition is to be taken as changed.

@@ -89,4 +89,53 @@ class ManifestsTest {
     assertThat(Manifests.read(conf, target).partitions()).containsOnlyKeys("topic=llm/month=2025_05",
         "topic=llm/month=2026_05");
   }
+
+  /** The manifest written with a dataset is what reading its files back says, whatever the column order. */
+  private static void assertDescribesTheFiles(String target, StructType schema, String... partitionColumns) {
+    var conf = TestSpark.session().sparkContext().hadoopConfiguration();
+    Manifests.Manifest written = Manifests.read(conf, target);
+    Manifests.Manifest read = Manifests.describe(TestSpark.session(), target, schema, partitionColumns);
+    assertThat(written.rows()).isEqualTo(read.rows());
+    assertThat(written.fingerprint()).isEqualTo(read.fingerprint());
+    assertThat(written.partitions()).isEqualTo(read.partitions());
+    assertThat(written.partitionFingerprints()).isEqualTo(read.partitionFingerprints());
+  }
+
+  @Test
+  void manifestsTakenWhileWritingEqualThoseReadBackFromTheFiles() {
+    // Partition columns first (a read gives them last), nested arrays, structs, timestamps, nulls, non-ASCII.
+    StructType schema = new StructType().add("topic", DataTypes.StringType).add("id", DataTypes.StringType)
+        .add("authors", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.StringType)))
+        .add("at", DataTypes.TimestampType).add("score", DataTypes.DoubleType);
+    var at = java.sql.Timestamp.valueOf("2025-05-01 12:00:00");
+    var data = TestSpark.session().createDataFrame(List.of(
+        RowFactory.create("llm", "2505.00001", List.of(List.of("Sm\u00f8rgrav", "J.")), at, 0.5),
+        RowFactory.create("llm", "2505.00002", null, null, null),
+        RowFactory.create("rag", "2505.00003", List.of(), at, -0.0)), schema);
+    String partitioned = dir.resolve("p").toString();
+    DatasetWriter.replace(data, partitioned, "topic");
+    assertDescribesTheFiles(partitioned, schema, "topic");
+    String whole = dir.resolve("w").toString();
+    DatasetWriter.replace(data, whole);
+    assertDescribesTheFiles(whole, schema);
+  }
+
+  @Test
+  void overwritingMonthsKeepsTheOtherMonthsFiguresInTheManifest() {
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("month", DataTypes.StringType);
+    String target = dir.resolve("m").toString();
+    var spark = TestSpark.session();
+    var all = org.arxivdigest.core.MonthRange.ALL;
+    DatasetWriter.overwriteMonths(spark.createDataFrame(List.of(RowFactory.create("a", "2025_04"),
+        RowFactory.create("b", "2025_05"), RowFactory.create("c", "2025_06")), schema), target, all);
+    assertDescribesTheFiles(target, schema, "month");
+    // Rewrite May (one row more) and June (now empty: removed); April stays as it was.
+    DatasetWriter.overwriteMonths(spark.createDataFrame(List.of(RowFactory.create("b", "2025_05"),
+        RowFactory.create("d", "2025_05")), schema), target, org.arxivdigest.core.MonthRange.parse("2025-05",
+        "2025-06"));
+    assertDescribesTheFiles(target, schema, "month");
+    var conf = spark.sparkContext().hadoopConfiguration();
+    assertThat(Manifests.read(conf, target).partitions()).containsExactly(
+        java.util.Map.entry("month=2025_04", 1L), java.util.Map.entry("month=2025_05", 2L));
+  }
 }

@@ -1,0 +1,138 @@
+package org.arxivdigest.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.util.AccumulatorV2;
+
+/**
+ * A dataset's manifest figures taken in the pass that writes it, instead of reading the written files back: rows
+ * and the sum of {@code xxhash64} of every row, per partition, the same figures {@link Manifests#describe} computes
+ * from the files. {@link #observe} wraps the data to be written: a filter that keeps every row and adds it to an
+ * accumulator on the way. The accumulator is updated in the write's own (result) stage, where Spark applies each
+ * task's updates once, whatever the retries; a failed write leaves no manifest anyway.
+ *
+ * <p>Measured (issue 22): re-reading the written datasets for their manifests took 9 s of a 108-s run at 300k papers
+ * (the listings 3.3 s, the papers 1.7 s, the trending terms 1.5 s, the versions 1.3 s).
+ */
+public final class WrittenRows extends AccumulatorV2<WrittenRows.Row2, Map<String, WrittenRows.Sum>> {
+  private static final long serialVersionUID = 1L;
+
+  /** One row seen: its partition key and hash. */
+  public record Row2(String key, long hash) {}
+
+  /** Rows and the exact sum of their hashes (128 bits: a 64-bit sum of 64-bit hashes overflows). */
+  public static final class Sum implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    long rows;
+    long high;
+    long low;
+
+    void add(long hash) {
+      long sum = low + hash;
+      high += (hash < 0 ? -1 : 0) + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+      low = sum;
+      rows++;
+    }
+
+    void add(Sum other) {
+      long sum = low + other.low;
+      high += other.high + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+      low = sum;
+      rows += other.rows;
+    }
+
+    public long rows() {
+      return rows;
+    }
+
+    public BigInteger hashSum() {
+      return BigInteger.valueOf(high).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(low)));
+    }
+  }
+
+  private Map<String, Sum> sums = new HashMap<>();
+
+  @Override
+  public boolean isZero() {
+    return sums.isEmpty();
+  }
+
+  @Override
+  public WrittenRows copy() {
+    var copy = new WrittenRows();
+    sums.forEach((k, v) -> copy.sums.computeIfAbsent(k, x -> new Sum()).add(v));
+    return copy;
+  }
+
+  @Override
+  public void reset() {
+    sums = new HashMap<>();
+  }
+
+  @Override
+  public void add(Row2 row) {
+    sums.computeIfAbsent(row.key(), k -> new Sum()).add(row.hash());
+  }
+
+  @Override
+  public void merge(AccumulatorV2<Row2, Map<String, Sum>> other) {
+    other.value().forEach((k, v) -> sums.computeIfAbsent(k, x -> new Sum()).add(v));
+  }
+
+  @Override
+  public Map<String, Sum> value() {
+    return sums;
+  }
+
+  /** The data with every row counted into this accumulator when an action (the write) runs. */
+  public Dataset<Row> observe(Dataset<Row> data, String... partitionColumns) {
+    data.sparkSession().sparkContext().register(this, "written rows");
+    // In the order a read of the dataset gives its columns, as Manifests.describe hashes them: the partition
+    // columns last.
+    List<String> partitions = List.of(partitionColumns);
+    Column[] all = java.util.stream.Stream.concat(
+            Arrays.stream(data.columns()).filter(c -> !partitions.contains(c)), partitions.stream())
+        .map(c -> col("`" + c + "`")).toArray(Column[]::new);
+    Column key = partitionColumns.length == 0 ? lit("") : concat_ws("/", Arrays.stream(partitionColumns)
+        .map(c -> concat(lit(c + "="), col("`" + c + "`"))).toArray(Column[]::new));
+    WrittenRows acc = this;
+    var counted = udf((UDF2<String, Long, Boolean>) (k, h) -> {
+      acc.add(new Row2(k, h));
+      return true;
+    }, org.apache.spark.sql.types.DataTypes.BooleanType).asNondeterministic().asNonNullable();
+    return data.filter(counted.apply(key, xxhash64(all)));
+  }
+
+  /** The manifest of what was written, as {@link Manifests#describe} would read it from the files. */
+  public Manifests.Manifest manifest(String dataset, String runId, String... partitionColumns) {
+    var partitions = new TreeMap<String, Long>();
+    var fingerprints = new TreeMap<String, String>();
+    long rows = 0;
+    BigInteger total = BigInteger.ZERO;
+    for (var e : new TreeMap<>(sums).entrySet()) {
+      rows += e.getValue().rows();
+      total = total.add(e.getValue().hashSum());
+      if (partitionColumns.length > 0) {
+        partitions.put(e.getKey(), e.getValue().rows());
+        fingerprints.put(e.getKey(), e.getValue().hashSum().toString());
+      }
+    }
+    return new Manifests.Manifest(dataset, runId, rows, total.toString(), List.of(partitionColumns), partitions,
+        fingerprints);
+  }
+}
