@@ -28,6 +28,7 @@ import org.arxivdigest.core.Changes;
 import org.arxivdigest.core.TopicMonth;
 import org.arxivdigest.core.UsageException;
 import org.arxivdigest.io.DatasetWriter;
+import org.arxivdigest.io.Manifests;
 import org.arxivdigest.run.StageContext;
 import org.arxivdigest.run.StampedStage;
 import org.arxivdigest.run.StampedStage.Computed;
@@ -122,7 +123,7 @@ public final class ClassifyStage {
       if (!changes.isAll()) {
         result.put("partitions_changed", changes.topicMonths().size());
       }
-      result.putAll(counts("listed", countBy(ctx.read(Catalog.LISTINGS), TOPIC)));
+      result.putAll(counts("listed", listedByTopic(ctx)));
       return result;
     });
   }
@@ -149,6 +150,21 @@ public final class ClassifyStage {
         scores.unpersist();
       }
     }
+  }
+
+  /**
+   * Listed versions by topic, from the listings' manifest (its rows per topic=/month= partition): reading the
+   * listings back to count them took 1.8 s at 300k papers (issue 22).
+   */
+  private static Map<String, Long> listedByTopic(StageContext ctx) {
+    Manifests.Manifest m = Manifests.read(ctx.conf(), ctx.path(Catalog.LISTINGS));
+    if (m == null) {
+      return countBy(ctx.read(Catalog.LISTINGS), TOPIC);
+    }
+    var byTopic = new TreeMap<String, Long>();
+    m.partitions().forEach((key, rows) -> byTopic.merge(
+        key.substring(TOPIC.length() + 1, key.indexOf('/')), rows, Long::sum));
+    return byTopic;
   }
 
   /** Counts by the given columns, keyed "a/b". */
