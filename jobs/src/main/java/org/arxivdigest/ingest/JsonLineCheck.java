@@ -14,6 +14,8 @@ import org.apache.spark.sql.api.java.UDF1;
  * Jackson's streaming parser over its UTF-8 bytes (strings skipped, not decoded; only the top level's fields
  * looked at) and names the problem, or null when there is none:
  * <ul>
+ *   <li>{@link #BLANK}: only whitespace ({@code \\s}) and byte order marks, not a record;</li>
+ *   <li>{@link #INVALID_UTF8}: bytes that are not well-formed UTF-8 (as Spark's {@code is_valid_utf8} says);</li>
  *   <li>{@link #TRAILING}: anything but whitespace after the first value (another value, garbage, a comma);</li>
  *   <li>{@link #ID_NOT_STRING}: a top-level {@code id} that is a number, a boolean, an object or an array;</li>
  *   <li>{@link #TOO_LARGE}, {@link #TOO_DEEP}, {@link #NUMBER_TOO_LONG}: valid JSON beyond the limits of the JSON
@@ -24,6 +26,8 @@ import org.apache.spark.sql.api.java.UDF1;
 final class JsonLineCheck implements UDF1<byte[], String> {
   private static final long serialVersionUID = 1L;
 
+  static final String BLANK = "blank";
+  static final String INVALID_UTF8 = "invalid_utf8";
   static final String TRAILING = "trailing";
   static final String ID_NOT_STRING = "id_not_string";
   static final String TOO_LARGE = "too_large";
@@ -52,10 +56,74 @@ final class JsonLineCheck implements UDF1<byte[], String> {
     }
   }
 
+  private static boolean continuation(byte b) {
+    return (b & 0xC0) == 0x80;
+  }
+
+  /**
+   * {@link #BLANK}, {@link #INVALID_UTF8} or null, in one pass over the bytes: the blank-line regex and
+   * {@code is_valid_utf8} were two more passes per line, with the line decoded to a Java string for the regex
+   * (issue 22). Well-formed UTF-8 is Unicode's (Table 3-7: no overlong forms, no surrogates, nothing above
+   * U+10FFFF).
+   */
+  static String blankOrInvalid(byte[] line) {
+    boolean blank = true;
+    int n = line.length;
+    int i = 0;
+    while (i < n) {
+      int c = line[i];
+      if (c >= 0) {
+        blank &= c == ' ' || (c >= 0x9 && c <= 0xd);
+        i++;
+        continue;
+      }
+      c &= 0xFF;
+      int width;
+      if (c < 0xC2) {
+        return INVALID_UTF8; // a continuation byte first, or an overlong two-byte form
+      } else if (c < 0xE0) {
+        width = 2;
+        if (i + 1 >= n || !continuation(line[i + 1])) {
+          return INVALID_UTF8;
+        }
+      } else if (c < 0xF0) {
+        width = 3;
+        if (i + 2 >= n || !continuation(line[i + 2])) {
+          return INVALID_UTF8;
+        }
+        int c1 = line[i + 1] & 0xFF;
+        if (c == 0xE0 ? c1 < 0xA0 || c1 > 0xBF : c == 0xED ? c1 < 0x80 || c1 > 0x9F : (c1 & 0xC0) != 0x80) {
+          return INVALID_UTF8;
+        }
+        blank &= c == 0xEF && c1 == 0xBB && (line[i + 2] & 0xFF) == 0xBF; // U+FEFF
+      } else if (c < 0xF5) {
+        width = 4;
+        if (i + 3 >= n || !continuation(line[i + 2]) || !continuation(line[i + 3])) {
+          return INVALID_UTF8;
+        }
+        int c1 = line[i + 1] & 0xFF;
+        if (c == 0xF0 ? c1 < 0x90 || c1 > 0xBF : c == 0xF4 ? c1 < 0x80 || c1 > 0x8F : (c1 & 0xC0) != 0x80) {
+          return INVALID_UTF8;
+        }
+      } else {
+        return INVALID_UTF8;
+      }
+      if (width != 3) {
+        blank = false;
+      }
+      i += width;
+    }
+    return blank ? BLANK : null;
+  }
+
   @Override
   public String call(byte[] line) {
     if (line == null) {
       return null;
+    }
+    String before = blankOrInvalid(line);
+    if (before != null) {
+      return before;
     }
     int start = line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
         && (line[2] & 0xFF) == 0xBF ? 3 : 0; // a byte order mark, as KaggleReader.withoutBom

@@ -1,7 +1,6 @@
 package org.arxivdigest.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.is_valid_utf8;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_valid_utf8;
 import static org.apache.spark.sql.functions.not;
@@ -81,8 +80,8 @@ public final class KaggleRecords {
     Column rawId = col(RAW_ID_COPY);
     Column versions = col(VERSIONS);
     Column shape = col(SHAPE);
-    return when(line.rlike("\\A[\\s\\x{FEFF}]*\\z"), lit(BLANK_LINE))
-        .when(not(is_valid_utf8(line)), code(QuarantineReason.INVALID_UTF8))
+    return when(shape.equalTo(JsonLineCheck.BLANK), lit(BLANK_LINE))
+        .when(shape.equalTo(JsonLineCheck.INVALID_UTF8), code(QuarantineReason.INVALID_UTF8))
         .when(shape.equalTo(JsonLineCheck.TOO_LARGE), code(QuarantineReason.RECORD_TOO_LARGE))
         .when(shape.equalTo(JsonLineCheck.TOO_DEEP), code(QuarantineReason.TOO_DEEPLY_NESTED))
         .when(shape.equalTo(JsonLineCheck.NUMBER_TOO_LONG), code(QuarantineReason.NUMBER_TOO_LONG))
