@@ -162,8 +162,7 @@ public final class ClassifyStage {
       return countBy(ctx.read(Catalog.LISTINGS), TOPIC);
     }
     var byTopic = new TreeMap<String, Long>();
-    m.partitions().forEach((key, rows) -> byTopic.merge(
-        key.substring(TOPIC.length() + 1, key.indexOf('/')), rows, Long::sum));
+    m.partitions().forEach((key, rows) -> byTopic.merge(TopicMonth.ofPartition(key).topic(), rows, Long::sum));
     return byTopic;
   }
 

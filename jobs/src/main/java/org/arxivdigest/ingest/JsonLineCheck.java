@@ -14,7 +14,7 @@ import org.apache.spark.sql.api.java.UDF1;
  * Jackson's streaming parser over its UTF-8 bytes (strings skipped, not decoded; only the top level's fields
  * looked at) and names the problem, or null when there is none:
  * <ul>
- *   <li>{@link #BLANK}: only whitespace ({@code \\s}) and byte order marks, not a record;</li>
+ *   <li>{@link #BLANK}: only whitespace ({@code \s}) and byte order marks, not a record;</li>
  *   <li>{@link #INVALID_UTF8}: bytes that are not well-formed UTF-8 (as Spark's {@code is_valid_utf8} says);</li>
  *   <li>{@link #TRAILING}: anything but whitespace after the first value (another value, garbage, a comma);</li>
  *   <li>{@link #ID_NOT_STRING}: a top-level {@code id} that is a number, a boolean, an object or an array;</li>
@@ -92,7 +92,7 @@ final class JsonLineCheck implements UDF1<byte[], String> {
           return INVALID_UTF8;
         }
         int c1 = line[i + 1] & 0xFF;
-        if (c == 0xE0 ? c1 < 0xA0 || c1 > 0xBF : c == 0xED ? c1 < 0x80 || c1 > 0x9F : (c1 & 0xC0) != 0x80) {
+        if (c == 0xE0 ? c1 < 0xA0 || c1 > 0xBF : c == 0xED ? c1 < 0x80 || c1 > 0x9F : !continuation(line[i + 1])) {
           return INVALID_UTF8;
         }
         blank &= c == 0xEF && c1 == 0xBB && (line[i + 2] & 0xFF) == 0xBF; // U+FEFF
@@ -102,7 +102,7 @@ final class JsonLineCheck implements UDF1<byte[], String> {
           return INVALID_UTF8;
         }
         int c1 = line[i + 1] & 0xFF;
-        if (c == 0xF0 ? c1 < 0x90 || c1 > 0xBF : c == 0xF4 ? c1 < 0x80 || c1 > 0x8F : (c1 & 0xC0) != 0x80) {
+        if (c == 0xF0 ? c1 < 0x90 || c1 > 0xBF : c == 0xF4 ? c1 < 0x80 || c1 > 0x8F : !continuation(line[i + 1])) {
           return INVALID_UTF8;
         }
       } else {

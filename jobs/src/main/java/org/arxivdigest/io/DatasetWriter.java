@@ -19,10 +19,11 @@ public final class DatasetWriter {
   private DatasetWriter() {}
 
   public static void replace(Dataset<Row> data, String target, String... partitionBy) {
-    Written written = write(data, target, true, partitionBy);
+    String staged = staged(data, target);
+    Manifests.Manifest manifest = writeWithManifest(data, staged, target, partitionBy);
     var conf = data.sparkSession().sparkContext().hadoopConfiguration();
-    Manifests.write(conf, written.staged(), written.manifest());
-    HadoopFiles.replaceDirectory(conf, written.staged(), target);
+    Manifests.write(conf, staged, manifest);
+    HadoopFiles.replaceDirectory(conf, staged, target);
   }
 
   /**
@@ -36,9 +37,8 @@ public final class DatasetWriter {
                                                                      String... partitionBy) {
     var conf = data.sparkSession().sparkContext().hadoopConfiguration();
     Manifests.Manifest before = Manifests.read(conf, target);
-    Written written = write(data, target, true, partitionBy);
-    String staged = written.staged();
-    Manifests.Manifest after = written.manifest();
+    String staged = staged(data, target);
+    Manifests.Manifest after = writeWithManifest(data, staged, target, partitionBy);
     java.util.SortedSet<String> changed = Manifests.changedPartitions(before, after);
     if (changed == null) {
       Manifests.write(conf, staged, after);
@@ -68,22 +68,30 @@ public final class DatasetWriter {
 
   /** As {@link #replace} for a run's own intermediate data (under its work folder): no manifest. */
   public static void replaceIntermediate(Dataset<Row> data, String target) {
-    String staged = write(data, target, false).staged();
+    String staged = staged(data, target);
+    parquet(data, staged);
     HadoopFiles.replaceDirectory(data.sparkSession().sparkContext().hadoopConfiguration(), staged, target);
   }
 
-  /** A dataset written beside its target, and its manifest (null when not asked for). */
-  private record Written(String staged, Manifests.Manifest manifest) {}
-
-  /** Writes beside the target; the manifest's figures are taken in the same pass ({@link WrittenRows}). */
-  private static Written write(Dataset<Row> data, String target, boolean manifest, String... partitionBy) {
+  /** The empty folder beside {@code target} that a dataset is written into before it is swapped in. */
+  private static String staged(Dataset<Row> data, String target) {
     Path dest = new Path(target);
     String staged = new Path(dest.getParent(), "." + dest.getName() + ".staging").toString();
     HadoopFiles.deleteRecursively(data.sparkSession().sparkContext().hadoopConfiguration(), staged);
-    WrittenRows rows = manifest ? new WrittenRows() : null;
-    (manifest ? rows.observe(data, partitionBy) : data).write().mode(SaveMode.Overwrite)
-        .options(parquetOptions(data.schema())).partitionBy(partitionBy).parquet(staged);
-    return new Written(staged, manifest ? rows.manifest(dest.getName(), runId(data), partitionBy) : null);
+    return staged;
+  }
+
+  private static void parquet(Dataset<Row> data, String dir, String... partitionBy) {
+    data.write().mode(SaveMode.Overwrite).options(parquetOptions(data.schema())).partitionBy(partitionBy)
+        .parquet(dir);
+  }
+
+  /** Writes {@code data} into {@code dir}; its manifest (as {@code target}'s) is taken in the same pass. */
+  private static Manifests.Manifest writeWithManifest(Dataset<Row> data, String dir, String target,
+                                                      String... partitionBy) {
+    WrittenRows rows = new WrittenRows();
+    parquet(rows.observe(data, partitionBy), dir, partitionBy);
+    return rows.manifest(new Path(target).getName(), runId(data), partitionBy);
   }
 
   private static String runId(Dataset<Row> data) {

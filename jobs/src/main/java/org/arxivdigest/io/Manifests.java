@@ -1,6 +1,8 @@
 package org.arxivdigest.io;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -46,30 +48,43 @@ public final class Manifests {
 
   private static final org.apache.spark.sql.types.DecimalType SUM = DataTypes.createDecimalType(38, 0);
 
+  /**
+   * A row's hash as a manifest sums it: {@code xxhash64} of its columns in the order a read of the dataset gives
+   * them, the partition columns last (so a manifest taken while writing, {@link WrittenRows}, equals one read back).
+   */
+  static Column rowHash(String[] columns, String... partitionColumns) {
+    List<String> partitions = List.of(partitionColumns);
+    return xxhash64(java.util.stream.Stream.concat(
+            Arrays.stream(columns).filter(c -> !partitions.contains(c)), partitions.stream())
+        .map(c -> col("`" + c + "`")).toArray(Column[]::new));
+  }
+
+  /** A row's partition as a manifest names it ({@code "topic=llm/month=2025_05"}); "" when not partitioned. */
+  static Column partitionKey(String... partitionColumns) {
+    return partitionColumns.length == 0 ? lit("") : concat_ws("/", Arrays.stream(partitionColumns)
+        .map(c -> concat(lit(c + "="), col("`" + c + "`"))).toArray(Column[]::new));
+  }
+
   /** Reads the dataset at {@code dir} back (with its schema: it may have no rows) and describes it. */
   public static Manifest describe(SparkSession spark, String dir, org.apache.spark.sql.types.StructType schema,
                                   String... partitionColumns) {
     Dataset<Row> data = spark.read().schema(schema).parquet(dir);
-    Column[] all = Arrays.stream(data.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+    Column hash = rowHash(data.columns(), partitionColumns);
     var partitions = new TreeMap<String, Long>();
     var partitionFingerprints = new TreeMap<String, String>();
     long rows = 0;
     java.math.BigDecimal fingerprint = java.math.BigDecimal.ZERO;
     if (partitionColumns.length > 0) {
       // One pass: the totals are the sums of the partitions' (a sum of hashes is the sum of its parts' sums).
-      for (Row r : data.groupBy(Arrays.stream(partitionColumns).map(c -> col(c)).toArray(Column[]::new))
-          .agg(count(lit(1)), sum(xxhash64(all).cast(SUM))).collectAsList()) {
-        var key = new StringBuilder();
-        for (int i = 0; i < partitionColumns.length; i++) {
-          key.append(i == 0 ? "" : "/").append(partitionColumns[i]).append('=').append(r.get(i));
-        }
-        partitions.put(key.toString(), r.getLong(partitionColumns.length));
-        partitionFingerprints.put(key.toString(), r.getDecimal(partitionColumns.length + 1).toPlainString());
-        rows += r.getLong(partitionColumns.length);
-        fingerprint = fingerprint.add(r.getDecimal(partitionColumns.length + 1));
+      for (Row r : data.groupBy(partitionKey(partitionColumns)).agg(count(lit(1)), sum(hash.cast(SUM)))
+          .collectAsList()) {
+        partitions.put(r.getString(0), r.getLong(1));
+        partitionFingerprints.put(r.getString(0), r.getDecimal(2).toPlainString());
+        rows += r.getLong(1);
+        fingerprint = fingerprint.add(r.getDecimal(2));
       }
     } else {
-      Row totals = data.agg(count(lit(1)), sum(xxhash64(all).cast(SUM))).first();
+      Row totals = data.agg(count(lit(1)), sum(hash.cast(SUM))).first();
       rows = totals.getLong(0);
       fingerprint = totals.isNullAt(1) ? java.math.BigDecimal.ZERO : totals.getDecimal(1);
     }

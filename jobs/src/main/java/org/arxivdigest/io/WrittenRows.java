@@ -1,19 +1,12 @@
 package org.arxivdigest.io;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF2;
@@ -102,20 +95,13 @@ public final class WrittenRows extends AccumulatorV2<WrittenRows.Seen, Map<Strin
   /** The data with every row counted into this accumulator when an action (the write) runs. */
   public Dataset<Row> observe(Dataset<Row> data, String... partitionColumns) {
     data.sparkSession().sparkContext().register(this, "written rows");
-    // In the order a read of the dataset gives its columns, as Manifests.describe hashes them: the partition
-    // columns last.
-    List<String> partitions = List.of(partitionColumns);
-    Column[] all = java.util.stream.Stream.concat(
-            Arrays.stream(data.columns()).filter(c -> !partitions.contains(c)), partitions.stream())
-        .map(c -> col("`" + c + "`")).toArray(Column[]::new);
-    Column key = partitionColumns.length == 0 ? lit("") : concat_ws("/", Arrays.stream(partitionColumns)
-        .map(c -> concat(lit(c + "="), col("`" + c + "`"))).toArray(Column[]::new));
     WrittenRows acc = this;
     var counted = udf((UDF2<String, Long, Boolean>) (k, h) -> {
       acc.add(new Seen(k, h));
       return true;
     }, org.apache.spark.sql.types.DataTypes.BooleanType).asNondeterministic().asNonNullable();
-    return data.filter(counted.apply(key, xxhash64(all)));
+    return data.filter(counted.apply(Manifests.partitionKey(partitionColumns),
+        Manifests.rowHash(data.columns(), partitionColumns)));
   }
 
   /** The manifest of what was written, as {@link Manifests#describe} would read it from the files. */

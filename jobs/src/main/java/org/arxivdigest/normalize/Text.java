@@ -42,7 +42,7 @@ public final class Text {
     boolean pendingSpace = false;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      boolean space = c <= ' ' ? c == ' ' || (c >= 0x9 && c <= 0xd) : c >= 0x85 && isWhiteSpace(c);
+      boolean space = isWhiteSpace(c);
       if (space || c == '\u0000') {
         if (runStart >= 0) {
           text.getChars(runStart, i, out, length);
