@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** The dump to read. */
 public class InputOptions {
   @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
-      description = "Kaggle snapshot files, directories or globs (.json or .jsonl; plain, .gz or .bz2). "
+      description = "Kaggle snapshot files, OAI-PMH pages or arXiv API Atom feeds: files, directories or globs "
+          + "(.json, .jsonl or .xml; plain, .gz or .bz2; the format is told from the content). "
           + "Quote globs so that Spark, not the shell, expands them.")
   List<String> inputs;
 

@@ -1,13 +1,20 @@
 package org.arxivdigest.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.not;
+import static org.arxivdigest.schema.Columns.DATESTAMP;
 import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.MONTH;
 import static org.arxivdigest.schema.Columns.RAW_RECORD;
 import static org.arxivdigest.schema.Columns.REASON;
+import static org.arxivdigest.schema.Columns.SOURCE;
 import static org.arxivdigest.schema.Columns.SOURCE_FILE;
+import static org.arxivdigest.schema.Columns.SOURCE_ROW;
 import static org.arxivdigest.schema.Columns.STAGE;
+import static org.arxivdigest.schema.Columns.UPDATE_DATE;
 import static org.arxivdigest.schema.Columns.VERSION;
 
 import java.util.ArrayList;
@@ -50,33 +57,47 @@ public final class IngestStage {
   /** A compressed input cut short, and the lines read up to the cut. */
   public record TruncatedInput(String path, String error, long linesRead) {}
 
+  /** One input file: what it holds, the records read from it and why some or all could not be read. */
+  public record FileReport(String path, long bytes, String kind, long records, String error) {}
+
+  /** The records of one format: read, quarantined, deleted, and the papers whose winning record is of it. */
+  public record SourceCounts(long recordsRead, long papers, long quarantined, long deleted) {
+    /** Records that lost to another of the same id (of any format), or whose paper a deletion took out. */
+    public long duplicates() {
+      return recordsRead - papers - quarantined - deleted;
+    }
+  }
+
   /**
    * The figures of an ingest, kept in its stamp for a run that skips it; {@code recordsRead = papers + duplicates +
-   * quarantined} always holds.
+   * quarantined + deleted} always holds. {@code papersDeleted}: papers a deletion newer than every record of their
+   * id took out (their records are among the duplicates).
    */
   public record Counts(long recordsRead, long blankLines, long papers, long duplicates, long versions,
-                       Map<String, Long> quarantinedByReason, List<TruncatedInput> truncatedInputs) {
+                       Map<String, Long> quarantinedByReason, List<TruncatedInput> truncatedInputs,
+                       long deleted, long papersDeleted, Map<String, SourceCounts> bySource,
+                       List<FileReport> files) {
     public long quarantined() {
       return quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public boolean balanced() {
-      return recordsRead == papers + duplicates + quarantined();
+      return recordsRead == papers + duplicates + quarantined() + deleted
+          && bySource.values().stream().allMatch(c -> c.duplicates() >= 0);
     }
   }
 
   public static Counts run(StageContext ctx, List<InputFile> inputs) {
-    ctx.summary().put("input_files", inputs.stream().map(f -> Map.of("path", f.path(), "bytes", f.bytes())).toList());
     return StampedStage.named(STAMP)
         .key(inputs.stream().map(f -> f.path() + " " + f.bytes() + " " + f.modified()).toList())
-        .writes(List.of(Catalog.PAPERS, Catalog.VERSIONS, Catalog.QUARANTINE))
+        .writes(List.of(Catalog.PAPERS, Catalog.VERSIONS, Catalog.QUARANTINE, Catalog.DELETED))
         .run(ctx, stamp -> report(stamp.facts(Counts.class), ctx.summary()), () -> {
           try {
             Counts counts = report(ingest(ctx, inputs), ctx.summary());
             if (!counts.balanced()) { // before the stamp: an unbalanced ingest is never reused
               throw new IllegalStateException("ingest accounting does not balance: records read "
                   + counts.recordsRead() + " != papers " + counts.papers() + " + duplicates " + counts.duplicates()
-                  + " + quarantined " + counts.quarantined());
+                  + " + quarantined " + counts.quarantined() + " + deleted " + counts.deleted());
             }
             return new Computed<>(counts, counts);
           } finally {
@@ -86,48 +107,42 @@ public final class IngestStage {
         });
   }
 
-  /** The lines parsed, by quarantine reason ("" for usable, and blank lines), and the inputs cut short. */
-  private record Parsed(Map<String, Long> byReason, StructType schema, List<TruncatedInput> truncated) {}
+  /** The records parsed, counted by file, format and reason ("" for usable; blank lines and deletions too). */
+  private record Parsed(List<Row> counts, StructType schema, List<InputKinds.Kind> kinds,
+                        List<CompressedInputs.Truncated> cut) {
+    Map<String, Long> byReason() {
+      var out = new TreeMap<String, Long>();
+      counts.forEach(r -> out.merge(r.isNullAt(2) ? "" : r.getString(2), r.getLong(3), Long::sum));
+      return out;
+    }
+  }
 
   private static Counts ingest(StageContext ctx, List<InputFile> inputs) {
     SparkSession spark = ctx.spark();
     String records = ctx.work() + "/records";
     Parsed parsed = ctx.stages().timed("ingest.parse", () -> {
       List<String> paths = inputs.stream().map(InputFile::path).toList();
+      List<InputKinds.Kind> kinds = InputKinds.detect(spark, paths);
       List<CompressedInputs.Truncated> cut = CompressedInputs.findTruncated(spark, paths);
-      var lines = KaggleReader.readLines(spark, paths,
-          cut.stream().filter(t -> !t.plain()).map(CompressedInputs.Truncated::path).toList(),
-          cut.stream().filter(CompressedInputs.Truncated::plain).map(CompressedInputs.Truncated::path).toList());
-      Dataset<Row> normalized = KaggleRecords.normalize(KaggleReader.parse(lines));
+      Dataset<Row> normalized = normalized(spark, kinds, cut);
       DatasetWriter.replaceIntermediate(normalized, records);
-      var reasons = new TreeMap<String, Long>();
-      for (Row row : spark.read().schema(normalized.schema()).parquet(records).groupBy(REASON).count()
-          .collectAsList()) {
-        reasons.put(row.isNullAt(0) ? "" : row.getString(0), row.getLong(1));
-      }
-      return new Parsed(reasons, normalized.schema(), truncated(spark, records, normalized.schema(), cut));
+      List<Row> counts = spark.read().schema(normalized.schema()).parquet(records)
+          .groupBy(SOURCE_FILE, SOURCE, REASON).count().collectAsList();
+      return new Parsed(counts, normalized.schema(), kinds, cut);
     }, p -> Map.of("lines", p.byReason().values().stream().mapToLong(Long::longValue).sum(),
         "usable", p.byReason().getOrDefault("", 0L)));
     Map<String, Long> byReason = parsed.byReason();
     long usable = byReason.getOrDefault("", 0L);
-    long blank = byReason.getOrDefault(KaggleRecords.BLANK_LINE, 0L);
+    long blank = byReason.getOrDefault(Records.BLANK_LINE, 0L);
+    long deletions = byReason.getOrDefault(Records.DELETED, 0L);
     var quarantined = new TreeMap<>(byReason);
     quarantined.remove("");
-    quarantined.remove(KaggleRecords.BLANK_LINE);
+    quarantined.remove(Records.BLANK_LINE);
+    quarantined.remove(Records.DELETED);
 
     Dataset<Row> staged = spark.read().schema(parsed.schema()).parquet(records);
-    long duplicates = ctx.stages().timed("ingest.dedup", () -> {
-      Dataset<Row> usableRecords = staged.filter(col(REASON).isNull());
-      Dataset<Row> losers = Dedup.losers(usableRecords).persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        long n = losers.count();
-        DatasetWriter.replace(Dedup.winners(usableRecords, losers).select(Schemas.columns(Schemas.PAPERS)),
-            ctx.path(Catalog.PAPERS));
-        return n;
-      } finally {
-        losers.unpersist();
-      }
-    }, n -> Map.of("usable", usable, "duplicates", n));
+    long[] dropped = ctx.stages().timed("ingest.dedup", () -> dedup(ctx, staged, deletions),
+        n -> Map.of("usable", usable, "duplicates", n[0], "papers_deleted", n[1]));
 
     long papers = ctx.read(Catalog.PAPERS).count();
     ctx.stages().run("ingest.versions", () -> {
@@ -141,36 +156,143 @@ public final class IngestStage {
 
     ctx.stages().run("ingest.quarantine", () -> {
       Dataset<Row> bad = staged
-          .filter(col(REASON).isNotNull().and(col(REASON).notEqual(lit(KaggleRecords.BLANK_LINE))))
+          .filter(col(REASON).isNotNull().and(not(col(REASON).isin(Records.BLANK_LINE, Records.DELETED))))
           .select(col(RAW_RECORD), col(SOURCE_FILE), col(REASON), lit(STAMP).as(STAGE));
       DatasetWriter.replace(bad.coalesce(1), ctx.path(Catalog.QUARANTINE));
-      return Map.of("quarantined", quarantined.values().stream().mapToLong(Long::longValue).sum());
+      DatasetWriter.replace(staged.filter(col(REASON).equalTo(lit(Records.DELETED)))
+          .select(col(ID), col(UPDATE_DATE).as(DATESTAMP), col(SOURCE_FILE), col(SOURCE_ROW))
+          .coalesce(1), ctx.path(Catalog.DELETED));
+      return Map.of("quarantined", quarantined.values().stream().mapToLong(Long::longValue).sum(),
+          "deleted", deletions);
     });
 
     long read = byReason.values().stream().mapToLong(Long::longValue).sum() - blank;
-    return new Counts(read, blank, papers, duplicates, versions, quarantined, parsed.truncated());
+    Map<String, SourceCounts> bySource = bySource(ctx, parsed);
+    return new Counts(read, blank, papers, dropped[0], versions, quarantined, truncated(parsed.counts(),
+        parsed.cut()), deletions, dropped[1], bySource, files(inputs, parsed));
   }
 
-  /** Each compressed input cut short, with the lines read up to the cut; each is named in the log. */
-  private static List<TruncatedInput> truncated(SparkSession spark, String records, StructType schema,
-                                                List<CompressedInputs.Truncated> cut) {
+  /** Every reader's records, in one frame, each numbered once over all of them (dedup keys on the number). */
+  static Dataset<Row> normalized(SparkSession spark, List<InputKinds.Kind> kinds,
+                                 List<CompressedInputs.Truncated> cut) {
+    List<String> truncated = cut.stream().filter(t -> !t.plain()).map(CompressedInputs.Truncated::path).toList();
+    List<String> kaggle = kinds.stream().filter(InputKinds.Kind::kaggle).map(InputKinds.Kind::path).toList();
+    List<String> oai = kinds.stream().filter(InputKinds.Kind::oai).map(InputKinds.Kind::path).toList();
+    List<String> atom = kinds.stream().filter(InputKinds.Kind::atom).map(InputKinds.Kind::path).toList();
+    var frames = new ArrayList<Dataset<Row>>();
+    if (!kaggle.isEmpty()) {
+      var lines = KaggleReader.readLines(spark, kaggle, truncated.stream().filter(kaggle::contains).toList(),
+          cut.stream().filter(CompressedInputs.Truncated::plain).map(CompressedInputs.Truncated::path)
+              .filter(kaggle::contains).toList());
+      frames.add(KaggleRecords.normalize(KaggleReader.parse(lines)).drop(SOURCE_ROW));
+    }
+    if (!oai.isEmpty()) {
+      frames.add(OaiRecords.normalize(OaiRecords.read(spark, oai, truncated.stream().filter(oai::contains)
+          .toList())));
+    }
+    if (!atom.isEmpty()) {
+      frames.add(AtomRecords.normalize(AtomRecords.read(spark, atom, truncated.stream().filter(atom::contains)
+          .toList())));
+    }
+    Dataset<Row> all = frames.isEmpty() // no file holds records: an empty frame of the same columns
+        ? KaggleRecords.normalize(KaggleReader.parse(KaggleReader.noLines(spark))).drop(SOURCE_ROW) : frames.get(0);
+    for (Dataset<Row> frame : frames.subList(Math.min(1, frames.size()), frames.size())) {
+      all = all.unionByName(frame);
+    }
+    return all.withColumn(SOURCE_ROW, monotonically_increasing_id());
+  }
+
+  /** Writes the papers; returns the records dropped as duplicates (with a deleted paper's) and the papers deleted. */
+  private static long[] dedup(StageContext ctx, Dataset<Row> staged, long deletions) {
+    Dataset<Row> usableRecords = staged.filter(col(REASON).isNull());
+    Dataset<Row> losers = Dedup.losers(usableRecords).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long n = losers.count();
+      Dataset<Row> papers = Dedup.papers(Dedup.winners(usableRecords, losers),
+          Dedup.merged(usableRecords, losers), n <= BROADCAST_MERGED_BELOW);
+      long deletedPapers = 0;
+      if (deletions > 0) {
+        Dataset<Row> gone = Dedup.deletedIds(usableRecords,
+            staged.filter(col(REASON).equalTo(lit(Records.DELETED)))).persist(StorageLevel.MEMORY_AND_DISK());
+        deletedPapers = gone.count();
+        papers = papers.join(broadcast(gone), ID, "left_anti");
+      }
+      DatasetWriter.replace(papers.select(Schemas.columns(Schemas.PAPERS)), ctx.path(Catalog.PAPERS));
+      return new long[] {n + deletedPapers, deletedPapers};
+    } finally {
+      losers.unpersist();
+    }
+  }
+
+  /**
+   * Ids with several records up to this many losers: their merged versions are broadcast to the winners instead
+   * of shuffling every paper (a dump plus a harvest of all of it merges by a shuffle join).
+   */
+  private static final long BROADCAST_MERGED_BELOW = 2_000_000;
+
+  private static Map<String, SourceCounts> bySource(StageContext ctx, Parsed parsed) {
+    var read = new TreeMap<String, long[]>();
+    for (Row r : parsed.counts()) {
+      String reason = r.isNullAt(2) ? "" : r.getString(2);
+      if (reason.equals(Records.BLANK_LINE)) {
+        continue;
+      }
+      long[] c = read.computeIfAbsent(r.getString(1), k -> new long[4]);
+      c[0] += r.getLong(3);
+      c[2] += reason.isEmpty() || reason.equals(Records.DELETED) ? 0 : r.getLong(3);
+      c[3] += reason.equals(Records.DELETED) ? r.getLong(3) : 0;
+    }
+    for (Row r : ctx.read(Catalog.PAPERS).groupBy(SOURCE).count().collectAsList()) {
+      read.computeIfAbsent(r.getString(0), k -> new long[4])[1] += r.getLong(1);
+    }
+    var out = new TreeMap<String, SourceCounts>();
+    read.forEach((k, c) -> out.put(k, new SourceCounts(c[0], c[1], c[2], c[3])));
+    return out;
+  }
+
+  /** Each input with its kind, the records read from it (blank lines aside) and its error. */
+  private static List<FileReport> files(List<InputFile> inputs, Parsed parsed) {
+    var records = new HashMap<String, Long>();
+    for (Row r : parsed.counts()) {
+      if (r.isNullAt(2) || !r.getString(2).equals(Records.BLANK_LINE)) {
+        records.merge(pathOnly(r.getString(0)), r.getLong(3), Long::sum);
+      }
+    }
+    var kinds = new HashMap<String, InputKinds.Kind>();
+    parsed.kinds().forEach(k -> kinds.put(pathOnly(k.path()), k));
+    var errors = new HashMap<String, String>();
+    parsed.cut().forEach(t -> errors.put(pathOnly(t.path()), t.error()));
+    var out = new ArrayList<FileReport>();
+    for (InputFile f : inputs) {
+      String key = pathOnly(f.path());
+      InputKinds.Kind kind = kinds.get(key);
+      String error = errors.containsKey(key) ? errors.get(key) : kind == null ? null : kind.error();
+      out.add(new FileReport(f.path(), f.bytes(), kind == null ? InputKinds.KAGGLE : kind.kind(),
+          records.getOrDefault(key, 0L), error));
+    }
+    return out;
+  }
+
+  private static String pathOnly(String path) {
+    return new Path(path).toUri().getPath();
+  }
+
+  /** Each compressed input cut short, with the records read up to the cut; each is named in the log. */
+  private static List<TruncatedInput> truncated(List<Row> counts, List<CompressedInputs.Truncated> cut) {
     var report = new ArrayList<TruncatedInput>();
-    if (!cut.isEmpty()) {
-      var linesByFile = new HashMap<String, Long>();
-      for (Row r : spark.read().schema(schema).parquet(records).groupBy(SOURCE_FILE).count().collectAsList()) {
-        linesByFile.put(new Path(r.getString(0)).toUri().getPath(), r.getLong(1));
-      }
-      for (CompressedInputs.Truncated t : cut) {
-        long lines = linesByFile.getOrDefault(new Path(t.path()).toUri().getPath(), 0L);
-        LOG.warn("input {}: {} ({}); lines read: {}", t.plain() ? "misnamed" : "cut short or damaged", t.path(),
-            t.error(), lines);
-        report.add(new TruncatedInput(t.path(), t.error(), lines));
-      }
+    var linesByFile = new HashMap<String, Long>();
+    counts.forEach(r -> linesByFile.merge(pathOnly(r.getString(0)), r.getLong(3), Long::sum));
+    for (CompressedInputs.Truncated t : cut) {
+      long lines = linesByFile.getOrDefault(pathOnly(t.path()), 0L);
+      LOG.warn("input {}: {} ({}); lines read: {}", t.plain() ? "misnamed" : "cut short or damaged", t.path(),
+          t.error(), lines);
+      report.add(new TruncatedInput(t.path(), t.error(), lines));
     }
     return report;
   }
 
   private static Counts report(Counts result, RunSummary summary) {
+    summary.put("input_files", result.files());
     summary.put("truncated_inputs", result.truncatedInputs());
     summary.put("records_read", result.recordsRead());
     summary.put("blank_lines", result.blankLines());
@@ -179,6 +301,9 @@ public final class IngestStage {
     summary.put("duplicates_dropped", result.duplicates());
     summary.put("quarantined", result.quarantined());
     summary.put("quarantined_by_reason", result.quarantinedByReason());
+    summary.put("deleted", result.deleted());
+    summary.put("papers_deleted", result.papersDeleted());
+    summary.put("by_source", result.bySource());
     summary.put("accounting_balanced", result.balanced());
     return result;
   }

@@ -23,10 +23,13 @@ public final class InputFiles {
 
   private InputFiles() {}
 
-  /** JSON lines, plain or compressed with a codec Hadoop picks by extension. */
-  public static final Pattern ACCEPTED = Pattern.compile("(?i).*\\.(json|jsonl)(\\.gz|\\.bz2)?\\z");
+  /**
+   * JSON lines and XML (OAI-PMH pages, Atom feeds), plain or compressed with a codec Hadoop picks by extension.
+   * What a file holds is then told from its content ({@link InputKinds}), not from this name.
+   */
+  public static final Pattern ACCEPTED = Pattern.compile("(?i).*\\.(json|jsonl|xml)(\\.gz|\\.bz2)?\\z");
 
-  public static final String ACCEPTED_DESCRIPTION = ".json or .jsonl, plain, .gz or .bz2";
+  public static final String ACCEPTED_DESCRIPTION = ".json, .jsonl or .xml, plain, .gz or .bz2";
 
   /** A resolved input file with its size in bytes and its modification time (ms since the epoch). */
   public record InputFile(String path, long bytes, long modified) {}

@@ -69,6 +69,13 @@ public final class KaggleReader {
     return lines.withColumn(SOURCE_ROW, monotonically_increasing_id());
   }
 
+  /** No lines, with the columns {@link #readLines} gives. */
+  public static Dataset<Row> noLines(SparkSession spark) {
+    var schema = new org.apache.spark.sql.types.StructType()
+        .add(LINE, "string").add(SOURCE_FILE, "string").add(SOURCE_BLOCK, "long").add(SOURCE_ROW, "long");
+    return spark.createDataFrame(List.of(), schema);
+  }
+
   private static Dataset<Row> text(org.apache.spark.sql.DataFrameReader reader, List<String> paths) {
     return reader
         .format("text")

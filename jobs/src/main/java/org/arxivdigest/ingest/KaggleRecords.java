@@ -3,8 +3,6 @@ package org.arxivdigest.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_valid_utf8;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_parse_json;
 import static org.apache.spark.sql.functions.try_to_date;
@@ -22,20 +20,18 @@ import org.arxivdigest.normalize.Text;
 import org.arxivdigest.normalize.Versions;
 
 /**
- * Parsed Kaggle lines to normalized records, each with the reason it cannot be used (null when it can). The
- * reason is decided here once, so that every record ends in exactly one place: papers, duplicates or quarantine.
+ * Parsed Kaggle lines to normalized records, each with the reason it cannot be used (null when it can): the JSON
+ * line's own faults here, the rules of every format in {@link Records}.
  */
 public final class KaggleRecords {
   private KaggleRecords() {}
 
   /** Blank lines are not records: they are counted apart and go nowhere. */
-  public static final String BLANK_LINE = "blank_line";
+  public static final String BLANK_LINE = Records.BLANK_LINE;
 
   public static Dataset<Row> normalize(Dataset<Row> parsed) {
     Column r = col(PARSED);
-    // Separate projections: derived columns read the parsed versions and categories instead of re-parsing them
-    // (the optimizer does not collapse projections that would repeat an expensive expression).
-    return parsed
+    Dataset<Row> fields = parsed
         .select(
             Ids.normalize(r.getField(RAW_ID)).as(ID),
             Text.collapse(r.getField(RAW_SUBMITTER)).as(SUBMITTER),
@@ -54,52 +50,32 @@ public final class KaggleRecords {
             col(SOURCE_FILE),
             col(SOURCE_BLOCK),
             col(SOURCE_ROW),
+            lit(SourceKind.KAGGLE.code).as(SOURCE),
             col(LINE),
-            r.getField(RAW_ID).as(RAW_ID_COPY),
+            r.getField(RAW_ID).as(Records.RAW_ID_COPY),
+            lit(false).as(Records.MORE_VERSIONS),
             r.isNull().or(r.getField(CORRUPT_RECORD).isNotNull()).as(UNPARSED),
-            udf(new JsonLineCheck(), DataTypes.StringType).apply(col(LINE).cast(DataTypes.BinaryType)).as(SHAPE))
-        .select(
-            col("*"),
-            Categories.primary(col(CATEGORIES)).as(PRIMARY_CATEGORY),
-            Categories.archives(col(CATEGORIES)).as(ARCHIVES),
-            size(col(VERSIONS)).as(VERSION_COUNT),
-            Versions.first(col(VERSIONS)).as(FIRST_VERSION_AT),
-            Versions.last(col(VERSIONS)).as(LAST_VERSION_AT),
-            reason().as(REASON))
-        .withColumn(RAW_RECORD, when(col(REASON).isNotNull(), make_valid_utf8(col(LINE))))
-        .drop(LINE, RAW_ID_COPY, UNPARSED, SHAPE);
+            udf(new JsonLineCheck(), DataTypes.StringType).apply(col(LINE).cast(DataTypes.BinaryType)).as(SHAPE));
+    return Records.finish(fields, formatReason(), make_valid_utf8(col(LINE)), LINE, UNPARSED, SHAPE);
   }
 
-  private static final String RAW_ID_COPY = "_raw_id";
   private static final String UNPARSED = "_unparsed";
   private static final String SHAPE = "_shape";
 
-  /** The first rule a line breaks, in this order; null for a usable record. */
-  static Column reason() {
+  /** What a line can get wrong as JSON, in this order; null when it is a JSON record of the right shape. */
+  static Column formatReason() {
     Column line = col(LINE);
-    Column rawId = col(RAW_ID_COPY);
-    Column versions = col(VERSIONS);
     Column shape = col(SHAPE);
     return when(shape.equalTo(JsonLineCheck.BLANK), lit(BLANK_LINE))
-        .when(shape.equalTo(JsonLineCheck.INVALID_UTF8), code(QuarantineReason.INVALID_UTF8))
-        .when(shape.equalTo(JsonLineCheck.TOO_LARGE), code(QuarantineReason.RECORD_TOO_LARGE))
-        .when(shape.equalTo(JsonLineCheck.TOO_DEEP), code(QuarantineReason.TOO_DEEPLY_NESTED))
-        .when(shape.equalTo(JsonLineCheck.NUMBER_TOO_LONG), code(QuarantineReason.NUMBER_TOO_LONG))
+        .when(shape.equalTo(JsonLineCheck.INVALID_UTF8), Records.code(QuarantineReason.INVALID_UTF8))
+        .when(shape.equalTo(JsonLineCheck.TOO_LARGE), Records.code(QuarantineReason.RECORD_TOO_LARGE))
+        .when(shape.equalTo(JsonLineCheck.TOO_DEEP), Records.code(QuarantineReason.TOO_DEEPLY_NESTED))
+        .when(shape.equalTo(JsonLineCheck.NUMBER_TOO_LONG), Records.code(QuarantineReason.NUMBER_TOO_LONG))
         // Two records on a line, garbage or a comma after one: the whole line, so one line stays one record.
-        .when(shape.equalTo(JsonLineCheck.TRAILING), code(QuarantineReason.MALFORMED_JSON))
+        .when(shape.equalTo(JsonLineCheck.TRAILING), Records.code(QuarantineReason.MALFORMED_JSON))
         .when(col(UNPARSED),
-            when(try_parse_json(KaggleReader.withoutBom(line)).isNull(), code(QuarantineReason.MALFORMED_JSON))
-                .otherwise(code(QuarantineReason.WRONG_TYPE)))
-        .when(shape.equalTo(JsonLineCheck.ID_NOT_STRING), code(QuarantineReason.WRONG_TYPE))
-        .when(rawId.isNull().or(trim(rawId).equalTo(lit(""))), code(QuarantineReason.MISSING_ID))
-        .when(not(Ids.isValid(col(ID))), code(QuarantineReason.INVALID_ID))
-        .when(col(TITLE).isNull(), code(QuarantineReason.MISSING_TITLE))
-        .when(versions.isNull().or(size(versions).equalTo(lit(0))), code(QuarantineReason.NO_VERSIONS))
-        .when(Versions.hasUnlabelledOrRepeated(versions), code(QuarantineReason.BAD_VERSION_LABEL))
-        .when(Versions.hasUnparsableDate(versions), code(QuarantineReason.BAD_VERSION_DATE));
-  }
-
-  private static Column code(QuarantineReason reason) {
-    return lit(reason.code);
+            when(try_parse_json(KaggleReader.withoutBom(line)).isNull(), Records.code(QuarantineReason.MALFORMED_JSON))
+                .otherwise(Records.code(QuarantineReason.WRONG_TYPE)))
+        .when(shape.equalTo(JsonLineCheck.ID_NOT_STRING), Records.code(QuarantineReason.WRONG_TYPE));
   }
 }

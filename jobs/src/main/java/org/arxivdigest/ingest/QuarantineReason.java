@@ -4,6 +4,8 @@ package org.arxivdigest.ingest;
 public enum QuarantineReason {
   INVALID_UTF8("invalid_utf8"),
   MALFORMED_JSON("malformed_json"),
+  /** An XML record (OAI-PMH {@code <record>}, Atom {@code <entry>}) that is not well-formed, or cut short. */
+  MALFORMED_XML("malformed_xml"),
   WRONG_TYPE("wrong_type"),
   MISSING_ID("missing_id"),
   INVALID_ID("invalid_id"),

@@ -1,6 +1,8 @@
 package org.arxivdigest.normalize;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
@@ -9,7 +11,9 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_element_at;
 
+import java.util.Map;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 
 /** The space-separated {@code categories} of the dump: the first is the primary one. */
 public final class Categories {
@@ -19,6 +23,20 @@ public final class Categories {
   public static Column split(Column categories) {
     Column parts = org.apache.spark.sql.functions.split(trim(coalesce(categories, lit(""))), "\\s+");
     return array_distinct(filter(parts, c -> c.notEqual(lit(""))));
+  }
+
+  /**
+   * oai_dc's subjects as categories: each subject that names an arXiv category ("Computer Science - Machine
+   * Learning" is cs.LG, "Quantum Physics" quant-ph) in the order given; other subjects (MSC and ACM codes, free
+   * text) are left out.
+   */
+  public static Column fromSubjects(Column subjects) {
+    Map<String, String> bySubject = Taxonomy.categoryBySubject();
+    Column table = map_from_arrays(array(bySubject.keySet().stream().map(functions::lit).toArray(Column[]::new)),
+        array(bySubject.values().stream().map(functions::lit).toArray(Column[]::new)));
+    Column codes = transform(coalesce(subjects, array().cast("array<string>")),
+        s -> try_element_at(table, Text.collapse(s)));
+    return array_distinct(filter(codes, Column::isNotNull));
   }
 
   public static Column primary(Column categoryArray) {

@@ -1,5 +1,6 @@
 package org.arxivdigest.normalize;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.array_min;
@@ -58,6 +59,35 @@ public final class Versions {
     return sort_array(transform(rawVersions, v -> struct(
         number(v.getField(RAW_VERSION_LABEL)).as(VERSION),
         parseCreated(v.getField(RAW_VERSION_CREATED)).as(SUBMITTED_AT))));
+  }
+
+  /** "2015-12-25" (a date without a time, as OAI's arXiv and oai_dc formats give) is the start of that day, UTC. */
+  public static Column parseDate(Column text) {
+    return inWindow(try_to_timestamp(trim(text), lit("yyyy-MM-dd")));
+  }
+
+  /** "2006-03-02T02:22:45Z" (Atom's published and updated; an offset may stand for the Z). */
+  public static Column parseInstant(Column text) {
+    return inWindow(try_to_timestamp(trim(text), lit("yyyy-MM-dd'T'HH:mm:ssXXX")));
+  }
+
+  private static Column inWindow(Column at) {
+    return when(year(at).between(FIRST_YEAR, LAST_YEAR), at);
+  }
+
+  /** One version, v1 at {@code at}: all a source knows when it gives only the first date. */
+  public static Column onlyFirst(Column at) {
+    return array(struct(lit(1).as(VERSION), at.as(SUBMITTED_AT)));
+  }
+
+  /**
+   * v1 at {@code published} and v{@code latest} at {@code updated} when the latest is beyond v1 (Atom: the entry's
+   * id names its newest version); the versions between are not known and not invented.
+   */
+  public static Column firstAndLatest(Column published, Column latest, Column updated) {
+    Column first = struct(lit(1).as(VERSION), published.as(SUBMITTED_AT));
+    return when(latest.gt(1), array(first, struct(latest.as(VERSION), updated.as(SUBMITTED_AT))))
+        .otherwise(array(first));
   }
 
   public static Column first(Column versions) {

@@ -15,6 +15,7 @@ public enum Catalog {
   PAPERS("papers", Schemas.PAPERS, List.of(), Producer.INGEST),
   VERSIONS("versions", Schemas.VERSIONS_TABLE, List.of(MONTH), Producer.INGEST),
   QUARANTINE("quarantine", Schemas.QUARANTINE, List.of(), Producer.INGEST),
+  DELETED("deleted", Schemas.DELETED, List.of(), Producer.INGEST),
   ASSIGNMENTS("assignments", Schemas.ASSIGNMENTS, List.of(TOPIC), Producer.CLASSIFY),
   LISTINGS("listings", Schemas.LISTINGS, List.of(TOPIC, MONTH), Producer.CLASSIFY),
   PREDICTIONS("predictions", Schemas.PREDICTIONS, List.of(), Producer.CLASSIFY),

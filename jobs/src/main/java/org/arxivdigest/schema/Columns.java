@@ -53,6 +53,15 @@ public final class Columns {
   public static final String VERSION_COUNT = "version_count";
   public static final String FIRST_VERSION_AT = "first_version_at";
   public static final String LAST_VERSION_AT = "last_version_at";
+  /** The format of the record that won (kaggle, arXivRaw, arXiv, oai_dc, atom); see {@code ingest.SourceKind}. */
+  public static final String SOURCE = "source";
+  /** Every format a paper's records came from, sorted. */
+  public static final String SOURCES = "sources";
+  /** Whether the paper's versions are 1..N without a gap (a source may know only v1 and the newest). */
+  public static final String VERSIONS_COMPLETE = "versions_complete";
+
+  // Deleted dataset: OAI-PMH records whose header says status="deleted".
+  public static final String DATESTAMP = "datestamp";
 
   // Versions dataset (and the fields of the papers' versions array).
   public static final String VERSION = "version";

@@ -40,6 +40,61 @@ public final class Schemas {
       .add(RAW_AUTHORS_PARSED, DataTypes.createArrayType(STRINGS))
       .add(CORRUPT_RECORD, STRING);
 
+  private static StructType strings(String... names) {
+    StructType t = new StructType();
+    for (String name : names) {
+      t = t.add(name, STRING);
+    }
+    return t;
+  }
+
+  /** The fields arXiv's OAI-PMH arXivRaw and arXiv formats share, named as their elements are. */
+  private static final String[] OAI_ARXIV_TEXT = {"id", "title", "categories", "comments", "report-no",
+      "journal-ref", "doi", "license", "abstract"};
+
+  /**
+   * An OAI-PMH {@code <record>} (ListRecords, GetRecord) of any of the three formats read: its header (with
+   * {@code status="deleted"} as {@code _status}) and its metadata, one struct per format, all but one null.
+   * Element names are local names, prefixes as arXiv writes them ({@code oai_dc:dc}, {@code dc:title}).
+   */
+  public static final StructType OAI_RECORD = new StructType()
+      .add("header", new StructType()
+          .add("identifier", STRING)
+          .add("datestamp", STRING)
+          .add("setSpec", STRINGS)
+          .add("_status", STRING))
+      .add("metadata", new StructType()
+          .add("arXivRaw", strings(OAI_ARXIV_TEXT)
+              .add("submitter", STRING)
+              .add("authors", STRING)
+              .add("version", DataTypes.createArrayType(strings("_version", "date", "size"))))
+          .add("arXiv", strings(OAI_ARXIV_TEXT)
+              .add("created", STRING)
+              .add("updated", STRING)
+              .add("authors", new StructType().add("author", DataTypes.createArrayType(
+                  strings("keyname", "forenames", "suffix").add("affiliation", STRINGS)))))
+          .add("oai_dc:dc", new StructType()
+              .add("dc:title", STRINGS)
+              .add("dc:creator", STRINGS)
+              .add("dc:subject", STRINGS)
+              .add("dc:description", STRINGS)
+              .add("dc:date", STRINGS)
+              .add("dc:identifier", STRINGS)))
+      .add(CORRUPT_RECORD, STRING);
+
+  /** Text of an element that may carry attributes (the 2016 API declares a namespace on each arxiv: element). */
+  private static final StructType TEXT_WITH_ATTRIBUTES = strings("_VALUE");
+
+  /** An arXiv API Atom {@code <entry>}, 2016 and 2026 backends alike. */
+  public static final StructType ATOM_ENTRY = strings("id", "updated", "published", "title", "summary")
+      .add("author", DataTypes.createArrayType(strings("name")))
+      .add("arxiv:comment", TEXT_WITH_ATTRIBUTES)
+      .add("arxiv:journal_ref", TEXT_WITH_ATTRIBUTES)
+      .add("arxiv:doi", TEXT_WITH_ATTRIBUTES)
+      .add("arxiv:primary_category", strings("_term"))
+      .add("category", DataTypes.createArrayType(strings("_term")))
+      .add(CORRUPT_RECORD, STRING);
+
   /** A version of a paper, as kept in the papers dataset. */
   public static final StructType VERSION_STRUCT = new StructType()
       .add(VERSION, DataTypes.IntegerType, false)
@@ -66,7 +121,17 @@ public final class Schemas {
       .add(VERSION_COUNT, DataTypes.IntegerType, false)
       .add(FIRST_VERSION_AT, DataTypes.TimestampType, false)
       .add(LAST_VERSION_AT, DataTypes.TimestampType, false)
-      .add(SOURCE_FILE, STRING, false);
+      .add(SOURCE_FILE, STRING, false)
+      .add(SOURCE, STRING, false)
+      .add(SOURCES, STRINGS, false)
+      .add(VERSIONS_COMPLETE, DataTypes.BooleanType, false);
+
+  /** output/datasets/deleted: OAI-PMH records whose header says the paper was deleted, with where they stood. */
+  public static final StructType DELETED = new StructType()
+      .add(ID, STRING, false)
+      .add(DATESTAMP, DataTypes.DateType)
+      .add(SOURCE_FILE, STRING, false)
+      .add(SOURCE_ROW, DataTypes.LongType, false);
 
   /** output/datasets/versions: one row per paper version, partitioned by {@code month}. */
   public static final StructType VERSIONS_TABLE = new StructType()

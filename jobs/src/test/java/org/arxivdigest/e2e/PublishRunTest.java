@@ -28,6 +28,7 @@ import java.util.zip.GZIPInputStream;
 import org.arxivdigest.cli.ArxivDigest;
 import org.arxivdigest.testing.SampleRun;
 import org.arxivdigest.testing.TestSpark;
+import org.arxivdigest.testing.XmlPapers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,26 +62,39 @@ class PublishRunTest {
         }
       }
     }
-    var expected = new TreeMap<String, Set<String>>();
+    var papers = new TreeMap<String, XmlPapers.Paper>();
     for (JsonNode r : byId.values()) {
-      String title = r.get("title").asText();
-      String abs = r.path("abstract").asText("");
+      var versions = new TreeMap<Integer, java.time.Instant>();
+      for (JsonNode v : r.get("versions")) {
+        versions.put(Integer.parseInt(v.get("version").asText().substring(1)),
+            ZonedDateTime.parse(v.get("created").asText(), CREATED).toInstant());
+      }
+      papers.put(r.get("id").asText(), new XmlPapers.Paper(r.get("id").asText(), r.get("title").asText(),
+          r.path("abstract").asText(""), List.of(r.get("categories").asText().split("\\s+")), versions, "kaggle"));
+    }
+    XmlPapers.read(TestSpark.sample()).forEach(p -> papers.putIfAbsent(p.id(), p)); // no id is in two formats here
+    LLM_SOURCES.clear();
+    var expected = new TreeMap<String, Set<String>>();
+    for (XmlPapers.Paper r : papers.values()) {
       boolean csOrStat = false;
-      for (String c : r.get("categories").asText().split("\\s+")) {
+      for (String c : r.categories()) {
         csOrStat |= c.startsWith("cs.") || c.startsWith("stat.") || c.equals("cs") || c.equals("stat");
       }
-      if (!csOrStat || !LLM.matcher(title).find() || !LLM.matcher(abs).find()) {
+      if (!csOrStat || !LLM.matcher(r.title()).find() || !LLM.matcher(r.abstractText()).find()) {
         continue;
       }
-      for (JsonNode v : r.get("versions")) {
-        var at = ZonedDateTime.parse(v.get("created").asText(), CREATED).withZoneSameInstant(ZoneOffset.UTC);
+      LLM_SOURCES.put(r.id(), r.format());
+      r.versions().forEach((n, instant) -> {
+        var at = instant.atZone(ZoneOffset.UTC);
         String month = String.format("%04d_%02d", at.getYear(), at.getMonthValue());
-        expected.computeIfAbsent(month, k -> new TreeSet<>())
-            .add("http://arxiv.org/abs/" + r.get("id").asText() + v.get("version").asText());
-      }
+        expected.computeIfAbsent(month, k -> new TreeSet<>()).add("http://arxiv.org/abs/" + r.id() + "v" + n);
+      });
     }
     return expected;
   }
+
+  /** The format each paper the llm rule selects came from (filled by {@link #expectedLlmLinks}). */
+  private static final Map<String, String> LLM_SOURCES = new TreeMap<>();
 
   @Test
   void llmPagesListExactlyTheVersionsTheSitesRuleSelectsHundredAPartNewestFirst() throws IOException {
@@ -92,6 +106,7 @@ class PublishRunTest {
       dirs.filter(Files::isDirectory).forEach(d -> months.add(d.getFileName().toString()));
     }
     assertThat(months).isEqualTo(expected.keySet());
+    assertThat(LLM_SOURCES).as("the llm pages list papers of the Atom feeds too").containsValue("atom");
 
     String readme = Files.readString(llm.resolve("README.md"));
     for (String month : months) {

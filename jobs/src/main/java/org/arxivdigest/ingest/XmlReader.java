@@ -1,0 +1,61 @@
+package org.arxivdigest.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.arxivdigest.schema.Columns.CORRUPT_RECORD;
+import static org.arxivdigest.schema.Columns.SOURCE_BLOCK;
+import static org.arxivdigest.schema.Columns.SOURCE_FILE;
+
+import java.util.List;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads XML records with Spark's own XML data source: one row per {@code rowTag} element, an explicit schema, a
+ * record that is not well-formed kept whole in {@code _corrupt_record}. Spark's record tokenizer (the "legacy"
+ * XML parser, {@link #LEGACY_PARSER}) is used: it cuts the file into records first and parses each alone, so a bad
+ * record costs only itself, where the streaming parser gives up the rest of the file at the first error.
+ */
+final class XmlReader {
+  private XmlReader() {}
+
+  /** The session setting that picks the record tokenizer. */
+  static final String LEGACY_PARSER = "spark.sql.legacy.useLegacyXMLParser";
+
+  /**
+   * The {@code rowTag} elements of the files, with their file and split start; the {@code cut} ones (compressed
+   * files cut short) are read up to the cut.
+   */
+  static Dataset<Row> read(SparkSession spark, String rowTag, StructType schema, List<String> paths,
+                           List<String> cut) {
+    spark.conf().set(LEGACY_PARSER, "true"); // read when the scan is planned, at the action
+    List<String> whole = paths.stream().filter(p -> !cut.contains(p)).toList();
+    List<String> shortened = paths.stream().filter(cut::contains).toList();
+    Dataset<Row> rows = null;
+    if (!whole.isEmpty()) {
+      rows = load(reader(spark, rowTag, schema), whole);
+    }
+    if (!shortened.isEmpty()) {
+      Dataset<Row> partial = load(reader(spark, rowTag, schema).option("ignoreCorruptFiles", "true"), shortened);
+      rows = rows == null ? partial : rows.unionByName(partial);
+    }
+    return rows;
+  }
+
+  private static DataFrameReader reader(SparkSession spark, String rowTag, StructType schema) {
+    return spark.read()
+        .format("xml")
+        .schema(schema)
+        .option("rowTag", rowTag)
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", CORRUPT_RECORD);
+  }
+
+  private static Dataset<Row> load(DataFrameReader reader, List<String> paths) {
+    return reader.load(paths.stream().map(KaggleReader::exact).toArray(String[]::new))
+        .select(col("*"), col("_metadata.file_path").as(SOURCE_FILE),
+            col("_metadata.file_block_start").as(SOURCE_BLOCK));
+  }
+}
