@@ -97,6 +97,23 @@ class PublishRunTest {
   private static final Map<String, String> LLM_SOURCES = new TreeMap<>();
 
   @Test
+  void quantumComputingPagesListPapersThatCameOnlyFromOaiPages() throws IOException {
+    var oaiOnly = new TreeSet<String>();
+    XmlPapers.read(TestSpark.sample().resolve("oai")).forEach(p -> oaiOnly.add(p.id()));
+    var listed = new TreeSet<String>();
+    try (var walk = Files.walk(SampleRun.output().resolve("site/papers/quantum_computing"))) {
+      for (Path page : walk.filter(p -> p.getFileName().toString().matches("papers_\\d+\\.md")).toList()) {
+        Matcher m = Pattern.compile("arxiv\\.org/abs/([^\\s)|]+?)v\\d+").matcher(Files.readString(page));
+        while (m.find()) {
+          listed.add(m.group(1));
+        }
+      }
+    }
+    assertThat(listed).as("quantum_computing entries from the OAI-PMH pages (no other file has these ids)")
+        .containsAnyElementsOf(oaiOnly).contains("1412.1722", "1501.03540"); // arXivRaw (litpuvn), arXiv (invenio)
+  }
+
+  @Test
   void llmPagesListExactlyTheVersionsTheSitesRuleSelectsHundredAPartNewestFirst() throws IOException {
     Path llm = SampleRun.output().resolve("site/papers/llm");
     Map<String, Set<String>> expected = expectedLlmLinks();
