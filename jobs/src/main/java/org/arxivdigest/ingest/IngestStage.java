@@ -107,12 +107,19 @@ public final class IngestStage {
         });
   }
 
-  /** The records parsed, counted by file, format and reason ("" for usable; blank lines and deletions too). */
-  private record Parsed(List<Row> counts, StructType schema, List<InputKinds.Kind> kinds,
+  /** Records parsed from one file, of one format, with one reason ("" for usable; blank lines and deletions too). */
+  private record Count(String file, String source, String reason, long records) {
+    static Count of(Row r) {
+      return new Count(pathOnly(r.getString(0)), r.getString(1), r.isNullAt(2) ? "" : r.getString(2), r.getLong(3));
+    }
+  }
+
+  /** The records parsed, counted by file, format and reason. */
+  private record Parsed(List<Count> counts, StructType schema, List<InputKinds.Kind> kinds,
                         List<CompressedInputs.Truncated> cut) {
     Map<String, Long> byReason() {
       var out = new TreeMap<String, Long>();
-      counts.forEach(r -> out.merge(r.isNullAt(2) ? "" : r.getString(2), r.getLong(3), Long::sum));
+      counts.forEach(c -> out.merge(c.reason(), c.records(), Long::sum));
       return out;
     }
   }
@@ -126,8 +133,8 @@ public final class IngestStage {
       List<CompressedInputs.Truncated> cut = CompressedInputs.findTruncated(spark, paths);
       Dataset<Row> normalized = normalized(spark, kinds, cut);
       DatasetWriter.replaceIntermediate(normalized, records);
-      List<Row> counts = spark.read().schema(normalized.schema()).parquet(records)
-          .groupBy(SOURCE_FILE, SOURCE, REASON).count().collectAsList();
+      List<Count> counts = spark.read().schema(normalized.schema()).parquet(records)
+          .groupBy(SOURCE_FILE, SOURCE, REASON).count().collectAsList().stream().map(Count::of).toList();
       return new Parsed(counts, normalized.schema(), kinds, cut);
     }, p -> Map.of("lines", p.byReason().values().stream().mapToLong(Long::longValue).sum(),
         "usable", p.byReason().getOrDefault("", 0L)));
@@ -194,11 +201,8 @@ public final class IngestStage {
       frames.add(AtomRecords.normalize(AtomRecords.read(spark, atom, truncated.stream().filter(atom::contains)
           .toList())));
     }
-    Dataset<Row> all = frames.isEmpty() // no file holds records: an empty frame of the same columns
-        ? KaggleRecords.normalize(KaggleReader.parse(KaggleReader.noLines(spark))).drop(SOURCE_ROW) : frames.get(0);
-    for (Dataset<Row> frame : frames.subList(Math.min(1, frames.size()), frames.size())) {
-      all = all.unionByName(frame);
-    }
+    Dataset<Row> all = frames.stream().reduce(Dataset::unionByName) // no file holds records: no rows, same columns
+        .orElseGet(() -> KaggleRecords.normalize(KaggleReader.parse(KaggleReader.noLines(spark))).drop(SOURCE_ROW));
     return all.withColumn(SOURCE_ROW, monotonically_increasing_id());
   }
 
@@ -206,14 +210,14 @@ public final class IngestStage {
   private static long[] dedup(StageContext ctx, Dataset<Row> staged, long deletions) {
     Dataset<Row> usableRecords = staged.filter(col(REASON).isNull());
     Dataset<Row> losers = Dedup.losers(usableRecords).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> gone = deletions == 0 ? null : Dedup.deletedIds(usableRecords,
+        staged.filter(col(REASON).equalTo(lit(Records.DELETED)))).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long n = losers.count();
       Dataset<Row> papers = Dedup.papers(Dedup.winners(usableRecords, losers),
           Dedup.merged(usableRecords, losers), n <= BROADCAST_MERGED_BELOW);
       long deletedPapers = 0;
-      if (deletions > 0) {
-        Dataset<Row> gone = Dedup.deletedIds(usableRecords,
-            staged.filter(col(REASON).equalTo(lit(Records.DELETED)))).persist(StorageLevel.MEMORY_AND_DISK());
+      if (gone != null) {
         deletedPapers = gone.count();
         papers = papers.join(broadcast(gone), ID, "left_anti");
       }
@@ -221,6 +225,9 @@ public final class IngestStage {
       return new long[] {n + deletedPapers, deletedPapers};
     } finally {
       losers.unpersist();
+      if (gone != null) {
+        gone.unpersist();
+      }
     }
   }
 
@@ -232,15 +239,14 @@ public final class IngestStage {
 
   private static Map<String, SourceCounts> bySource(StageContext ctx, Parsed parsed) {
     var read = new TreeMap<String, long[]>();
-    for (Row r : parsed.counts()) {
-      String reason = r.isNullAt(2) ? "" : r.getString(2);
-      if (reason.equals(Records.BLANK_LINE)) {
+    for (Count n : parsed.counts()) {
+      if (n.reason().equals(Records.BLANK_LINE)) {
         continue;
       }
-      long[] c = read.computeIfAbsent(r.getString(1), k -> new long[4]);
-      c[0] += r.getLong(3);
-      c[2] += reason.isEmpty() || reason.equals(Records.DELETED) ? 0 : r.getLong(3);
-      c[3] += reason.equals(Records.DELETED) ? r.getLong(3) : 0;
+      long[] c = read.computeIfAbsent(n.source(), k -> new long[4]);
+      c[0] += n.records();
+      c[2] += n.reason().isEmpty() || n.reason().equals(Records.DELETED) ? 0 : n.records();
+      c[3] += n.reason().equals(Records.DELETED) ? n.records() : 0;
     }
     for (Row r : ctx.read(Catalog.PAPERS).groupBy(SOURCE).count().collectAsList()) {
       read.computeIfAbsent(r.getString(0), k -> new long[4])[1] += r.getLong(1);
@@ -253,9 +259,9 @@ public final class IngestStage {
   /** Each input with its kind, the records read from it (blank lines aside) and its error. */
   private static List<FileReport> files(List<InputFile> inputs, Parsed parsed) {
     var records = new HashMap<String, Long>();
-    for (Row r : parsed.counts()) {
-      if (r.isNullAt(2) || !r.getString(2).equals(Records.BLANK_LINE)) {
-        records.merge(pathOnly(r.getString(0)), r.getLong(3), Long::sum);
+    for (Count n : parsed.counts()) {
+      if (!n.reason().equals(Records.BLANK_LINE)) {
+        records.merge(n.file(), n.records(), Long::sum);
       }
     }
     var kinds = new HashMap<String, InputKinds.Kind>();
@@ -278,10 +284,10 @@ public final class IngestStage {
   }
 
   /** Each compressed input cut short, with the records read up to the cut; each is named in the log. */
-  private static List<TruncatedInput> truncated(List<Row> counts, List<CompressedInputs.Truncated> cut) {
+  private static List<TruncatedInput> truncated(List<Count> counts, List<CompressedInputs.Truncated> cut) {
     var report = new ArrayList<TruncatedInput>();
     var linesByFile = new HashMap<String, Long>();
-    counts.forEach(r -> linesByFile.merge(pathOnly(r.getString(0)), r.getLong(3), Long::sum));
+    counts.forEach(n -> linesByFile.merge(n.file(), n.records(), Long::sum));
     for (CompressedInputs.Truncated t : cut) {
       long lines = linesByFile.getOrDefault(pathOnly(t.path()), 0L);
       LOG.warn("input {}: {} ({}); lines read: {}", t.plain() ? "misnamed" : "cut short or damaged", t.path(),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.arxivdigest.cli.ArxivDigest;
+import org.arxivdigest.testing.Outputs;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,13 +46,6 @@ class MergeSourcesTest {
     return rows.get(0);
   }
 
-  private static String versions(Row p) {
-    var sb = new StringBuilder();
-    for (Row v : p.<Row>getList(p.fieldIndex("versions"))) {
-      sb.append('v').append(v.getInt(0)).append('@').append(((java.sql.Timestamp) v.get(1)).toInstant()).append(' ');
-    }
-    return sb.toString().strip();
-  }
 
   @Test
   void theHarvestsNewerVersionWinsAndTheSourcesAreAllNamed() throws IOException {
@@ -59,7 +53,7 @@ class MergeSourcesTest {
     assertThat(p.<String>getAs("source")).isEqualTo("arXivRaw"); // its v2 (07-18) is the newest version
     assertThat(p.getList(p.fieldIndex("sources"))).containsExactly("arXivRaw", "atom", "kaggle");
     // Each version's time from the best-ranked record that knows it: the winner knows both.
-    assertThat(versions(p)).isEqualTo("v1@2025-07-15T00:00:00Z v2@2025-07-18T00:00:00Z");
+    assertThat(Outputs.versions(p)).isEqualTo("v1@2025-07-15T00:00:00Z v2@2025-07-18T00:00:00Z");
     assertThat(p.<Boolean>getAs("versions_complete")).isTrue();
     assertThat(p.get(p.fieldIndex("update_date")).toString()).isEqualTo("2025-07-19"); // the harvest's datestamp
     assertThat(p.<String>getAs("source_file")).endsWith("harvest-2507.10541-arXivRaw.xml");
@@ -70,7 +64,7 @@ class MergeSourcesTest {
     Row p = ingest("two", KAGGLE, ATOM);
     assertThat(p.<String>getAs("source")).isEqualTo("atom");
     assertThat(p.getList(p.fieldIndex("sources"))).containsExactly("atom", "kaggle");
-    assertThat(versions(p)).isEqualTo("v1@2025-07-14T17:58:47Z v2@2025-07-15T06:16:53Z");
+    assertThat(Outputs.versions(p)).isEqualTo("v1@2025-07-14T17:58:47Z v2@2025-07-15T06:16:53Z");
     assertThat(p.<Integer>getAs("version_count")).isEqualTo(2);
     assertThat(p.<String>getAs("comments")).startsWith("REST (Reasoning Evaluation through Simultaneous Testing)");
   }

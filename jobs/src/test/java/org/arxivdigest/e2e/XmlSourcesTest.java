@@ -21,6 +21,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.spark.sql.Row;
 import org.arxivdigest.cli.ArxivDigest;
+import org.arxivdigest.testing.Outputs;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,13 +147,6 @@ class XmlSourcesTest {
     return rows.get(0);
   }
 
-  private static String versions(Row paper) {
-    var sb = new StringBuilder();
-    for (Row v : paper.<Row>getList(paper.fieldIndex("versions"))) {
-      sb.append('v').append(v.getInt(0)).append('@').append(((java.sql.Timestamp) v.get(1)).toInstant()).append(' ');
-    }
-    return sb.toString().strip();
-  }
 
   private static String authorsParsed(Row paper) {
     var names = new ArrayList<String>();
@@ -178,7 +172,7 @@ class XmlSourcesTest {
     assertThat(p.<String>getAs("abstract")).startsWith("We discuss the asymptotic behaviour of models of lattice")
         .endsWith("this article is a pedagogic review of known results.");
     assertThat(p.get(p.fieldIndex("update_date")).toString()).isEqualTo("2014-12-22");
-    assertThat(versions(p)).isEqualTo("v1@2007-04-05T12:45:03Z v2@2007-09-28T15:13:43Z v3@2008-02-29T16:05:39Z "
+    assertThat(Outputs.versions(p)).isEqualTo("v1@2007-04-05T12:45:03Z v2@2007-09-28T15:13:43Z v3@2008-02-29T16:05:39Z "
         + "v4@2008-11-14T09:07:25Z");
     assertThat(p.<Boolean>getAs("versions_complete")).isTrue();
     assertThat(p.<String>getAs("source")).isEqualTo("arXivRaw");
@@ -188,13 +182,13 @@ class XmlSourcesTest {
         .isEqualTo("Core excitation in the elastic scattering and breakup of $^{11}$Be on protons");
     assertThat(authorsParsed(q)).isEqualTo("Summers|N.C.|; Nunes|F.M.|");
     assertThat(q.<String>getAs("doi")).isEqualTo("10.1103/PhysRevC.76.014611 10.1103/PhysRev.C77.049901");
-    assertThat(versions(q)).isEqualTo("v1@2007-04-12T14:18:58Z");
+    assertThat(Outputs.versions(q)).isEqualTo("v1@2007-04-12T14:18:58Z");
 
     Row r = paper("0803.4354"); // litpuvn: a re-indented page, six versions over eight years
     assertThat(r.<String>getAs("title"))
         .isEqualTo("A O(n^8) X O(n^7) Linear Programming Model of the Traveling Salesman Problem");
     assertThat(r.<Integer>getAs("version_count")).isEqualTo(6);
-    assertThat(versions(r)).endsWith("v6@2016-10-20T16:58:38Z");
+    assertThat(Outputs.versions(r)).endsWith("v6@2016-10-20T16:58:38Z");
     assertThat(r.get(r.fieldIndex("update_date")).toString()).isEqualTo("2016-10-21");
   }
 
@@ -206,14 +200,14 @@ class XmlSourcesTest {
     assertThat(authorsParsed(p)).isEqualTo("Brunsch|Tobias|; Röglin|Heiko|");
     assertThat(p.getList(p.fieldIndex("categories"))).containsExactly("cs.DS");
     assertThat(p.<String>getAs("comments")).isEqualTo("to appear in JACM");
-    assertThat(versions(p)).isEqualTo("v1@2011-11-07T00:00:00Z"); // created; updated 2015-01-15 has no number
+    assertThat(Outputs.versions(p)).isEqualTo("v1@2011-11-07T00:00:00Z"); // created; updated 2015-01-15 has no number
     assertThat(p.<Boolean>getAs("versions_complete")).isFalse();
     assertThat(p.get(p.fieldIndex("update_date")).toString()).isEqualTo("2015-01-16");
 
     Row q = paper("1512.07978"); // one author whose keyname is a whole phrase
     assertThat(q.<String>getAs("authors")).isEqualTo("Teresa Maria Montaruli for the IceCube Collaboration");
     assertThat(q.getList(q.fieldIndex("categories"))).containsExactly("astro-ph.HE");
-    assertThat(versions(q)).isEqualTo("v1@2015-12-25T00:00:00Z");
+    assertThat(Outputs.versions(q)).isEqualTo("v1@2015-12-25T00:00:00Z");
     assertThat(q.<Boolean>getAs("versions_complete")).isTrue(); // no <updated>: one version
   }
 
@@ -226,7 +220,7 @@ class XmlSourcesTest {
     assertThat(p.getList(p.fieldIndex("categories"))).containsExactly("cs.LO"); // 03E17 (MSC) is not a category
     assertThat(p.<String>getAs("comments")).startsWith("7 pages, 0 figures; full revision of content");
     assertThat(p.<String>getAs("abstract")).startsWith("Hilbert's first problem is of importance");
-    assertThat(versions(p)).isEqualTo("v1@2009-12-01T00:00:00Z");
+    assertThat(Outputs.versions(p)).isEqualTo("v1@2009-12-01T00:00:00Z");
     assertThat(p.<Boolean>getAs("versions_complete")).isFalse(); // a second date, 2021-03-26: a later version
     assertThat(p.get(p.fieldIndex("update_date")).toString()).isEqualTo("2021-03-29");
 
@@ -247,12 +241,12 @@ class XmlSourcesTest {
     assertThat(p.<String>getAs("journal_ref")).isEqualTo("Phys. Rev. B 74, 024520 (2006)");
     assertThat(p.<String>getAs("comments")).isEqualTo("10 pages, 11 figures; added reference");
     assertThat(p.getList(p.fieldIndex("categories"))).containsExactly("cond-mat.str-el", "cond-mat.supr-con");
-    assertThat(versions(p)).isEqualTo("v1@2006-03-02T02:22:45Z");
+    assertThat(Outputs.versions(p)).isEqualTo("v1@2006-03-02T02:22:45Z");
 
     Row q = paper("2507.10541"); // 2026 backend: v2 is the newest
     assertThat(q.<String>getAs("title"))
         .isEqualTo("REST: Stress Testing Large Reasoning Models by Asking Multiple Problems at Once");
-    assertThat(versions(q)).isEqualTo("v1@2025-07-14T17:58:47Z v2@2025-07-15T06:16:53Z");
+    assertThat(Outputs.versions(q)).isEqualTo("v1@2025-07-14T17:58:47Z v2@2025-07-15T06:16:53Z");
     assertThat(q.<Boolean>getAs("versions_complete")).isTrue();
     assertThat(q.<String>getAs("primary_category")).isEqualTo("cs.CL");
     assertThat(q.<String>getAs("submitter")).isNull();

@@ -76,4 +76,13 @@ public final class Outputs {
       assertThat(b.exceptAll(a).count()).as(name + ": rows only in " + expected).isZero();
     }
   }
+
+  /** A papers row's versions as "v1@2007-04-05T12:45:03Z v2@…", instants in UTC. */
+  public static String versions(org.apache.spark.sql.Row paper) {
+    var sb = new StringBuilder();
+    for (org.apache.spark.sql.Row v : paper.<org.apache.spark.sql.Row>getList(paper.fieldIndex("versions"))) {
+      sb.append('v').append(v.getInt(0)).append('@').append(((java.sql.Timestamp) v.get(1)).toInstant()).append(' ');
+    }
+    return sb.toString().strip();
+  }
 }
