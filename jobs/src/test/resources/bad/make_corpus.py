@@ -12,6 +12,8 @@ import copy
 import gzip
 import json
 import os
+import re
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..", "..", "..", "..")
@@ -131,6 +133,64 @@ case("comma-after-a-record", [mutate(lambda r: None) + ","])
 def numeric_id(r):
     r["id"] = float(r["id"])  # "0704.0097" -> 704.0097, a JSON number
 case("numeric-id", [mutate(numeric_id)])
+
+
+# Issue 23: the XML sources. Real records of data/sample/oai (an arXivRaw page) and data/sample/atom (an Atom
+# feed), each case in its real page's envelope; real responses of jobs/src/test/resources/oai-responses as they are.
+def split(path, tag):
+    with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+        text = f.read()
+    records = re.findall(rf"<{tag}>.*?</{tag}>", text, re.S)
+    head = text[: text.index(f"<{tag}>")]
+    tail = text[text.rindex(f"</{tag}>") + len(tag) + 3:]
+    return head, records, tail
+OAI_HEAD, OAI_RECORDS, OAI_TAIL = split("data/sample/oai/litpuvn_listrecords_arXivRaw_2016-10-20.xml", "record")
+ATOM_HEAD, ATOM_ENTRIES, ATOM_TAIL = split("data/sample/atom/arxivpy2026_q_testing_s0_m100_cfe7536492ca.xml", "entry")
+oai_it, atom_it = iter(OAI_RECORDS), iter(ATOM_ENTRIES)
+SEP = "\n        "
+
+def oai_page(records):
+    return (OAI_HEAD + SEP.join(records) + OAI_TAIL).encode("utf-8", "surrogateescape")
+
+def atom_feed(entries):
+    return (ATOM_HEAD + "\n  ".join(entries) + ATOM_TAIL).encode()
+
+def xml_case(name, data, ext="xml", compress=None):
+    if compress == "gz":
+        data = gzip.compress(data, mtime=0)
+    cases.append((f"{len(cases) + 1:02d}-{name}.{ext}", data))
+
+def oai_three(middle):
+    return oai_page([next(oai_it), middle(next(oai_it)), next(oai_it)])
+
+def response(name):
+    with open(os.path.join(HERE, "..", "oai-responses", name), "rb") as f:
+        return f.read()
+
+xml_case("oai-record-not-well-formed", oai_three(lambda r: r.replace("</title>", "", 1)))
+cut_page = oai_page([next(oai_it) for _ in range(4)])
+xml_case("oai-page-cut-short", cut_page[: cut_page.rindex(b"<abstract>")])
+gz_page = oai_page([next(oai_it) for _ in range(30)])
+gz = gzip.compress(gz_page, mtime=0)
+xml_case("oai-page-gzip-cut-in-half", gz[: len(gz) // 2], ext="xml.gz")
+xml_case("oai-error-response", response("saelim_ErrorResponseBadResumptionToken.xml"))
+xml_case("oai-http-503-body", response("paperhive_listrecords_should-list-identifiers-from-arxiv_0_http503.xml"))
+with open(os.path.join(ROOT, "data/sample/atom/arxivpy2026_id_abc_s0_m100_b79c8dcf6bc3.xml"), "rb") as f:
+    xml_case("atom-api-error-feed", f.read())
+def deleted(r):  # OAI-PMH's form of a deletion: the header with status="deleted", no metadata
+    header = re.search(r"<header>.*?</header>", r, re.S).group(0)
+    return "<record>" + header.replace("<header>", '<header status="deleted">') + "</record>"
+xml_case("oai-deleted-record", oai_three(deleted))
+xml_case("atom-entry-date-not-a-date", atom_feed([next(atom_it), re.sub(r"<published>[^<]*</published>",
+    "<published>yesterday</published>", next(atom_it)), next(atom_it)]))
+xml_case("oai-plain-page-named-gz", oai_page([next(oai_it) for _ in range(3)]), ext="xml.gz")
+xml_case("oai-record-without-id", oai_three(lambda r: re.sub(r"<id>[^<]*</id>", "<id></id>", r, count=1)))
+xml_case("atom-entry-with-hostile-title", atom_feed([next(atom_it), re.sub(r"<title>[^<]*</title>",
+    "<title>LLM | &lt;script&gt;alert(1)&lt;/script&gt; ](javascript:alert(1)) {{topic}} $a|b$</title>",
+    next(atom_it), count=1), next(atom_it)]))
+xml_case("oai-invalid-utf8", oai_three(lambda r: r.replace("<title>", "<title>\udcff", 1)))
+partial = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(gz[: len(gz) // 2])
+print("records before the gzip cut:", partial.count(b"</record>"))
 
 for name in os.listdir(HERE):
     if name[:2].isdigit() and "-" in name:

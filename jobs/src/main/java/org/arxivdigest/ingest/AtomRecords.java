@@ -11,14 +11,12 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.to_xml;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.*;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,8 +39,8 @@ public final class AtomRecords {
   private AtomRecords() {}
 
   /** One row per {@code <entry>} that is not an API error, with its file and split start. */
-  public static Dataset<Row> read(SparkSession spark, List<String> paths, List<String> cut) {
-    Dataset<Row> entries = XmlReader.read(spark, "entry", Schemas.ATOM_ENTRY, paths, cut);
+  public static Dataset<Row> read(SparkSession spark, XmlReader.Files files) {
+    Dataset<Row> entries = XmlReader.read(spark, "entry", Schemas.ATOM_ENTRY, files);
     return entries.filter(not(coalesce(col("id").rlike("\\A\\s*https?://arxiv\\.org/api/errors"), lit(false))));
   }
 
@@ -82,8 +80,11 @@ public final class AtomRecords {
         struct(Arrays.stream(Schemas.ATOM_ENTRY.fields()).map(StructField::name)
             .filter(n -> !n.equals(CORRUPT_RECORD)).map(n -> col("`" + n + "`")).toArray(Column[]::new)).as(ENTRY),
         col(CORRUPT_RECORD));
-    Column formatReason = when(col(CORRUPT_RECORD).isNotNull(), Records.code(QuarantineReason.MALFORMED_XML));
-    Column rawXml = coalesce(col(CORRUPT_RECORD), to_xml(col(ENTRY), Map.of("rowTag", "entry")));
+    Column formatReason = when(col(CORRUPT_RECORD).isNotNull(), Records.code(QuarantineReason.MALFORMED_XML))
+        .otherwise(Records.decodingReason());
+    // An entry read whole but failing a rule: its fields as JSON (Spark's XML writer refuses prefixed names, such
+    // as arxiv:primary_category).
+    Column rawXml = coalesce(col(CORRUPT_RECORD), to_json(col(ENTRY)));
     return Records.finish(fields, formatReason, rawXml, ENTRY, CORRUPT_RECORD);
   }
 

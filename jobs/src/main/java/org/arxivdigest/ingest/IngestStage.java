@@ -183,23 +183,23 @@ public final class IngestStage {
   static Dataset<Row> normalized(SparkSession spark, List<InputKinds.Kind> kinds,
                                  List<CompressedInputs.Truncated> cut) {
     List<String> truncated = cut.stream().filter(t -> !t.plain()).map(CompressedInputs.Truncated::path).toList();
+    List<String> plain = cut.stream().filter(CompressedInputs.Truncated::plain).map(CompressedInputs.Truncated::path)
+        .toList();
     List<String> kaggle = kinds.stream().filter(InputKinds.Kind::kaggle).map(InputKinds.Kind::path).toList();
     List<String> oai = kinds.stream().filter(InputKinds.Kind::oai).map(InputKinds.Kind::path).toList();
     List<String> atom = kinds.stream().filter(InputKinds.Kind::atom).map(InputKinds.Kind::path).toList();
     var frames = new ArrayList<Dataset<Row>>();
     if (!kaggle.isEmpty()) {
       var lines = KaggleReader.readLines(spark, kaggle, truncated.stream().filter(kaggle::contains).toList(),
-          cut.stream().filter(CompressedInputs.Truncated::plain).map(CompressedInputs.Truncated::path)
-              .filter(kaggle::contains).toList());
+          plain.stream().filter(kaggle::contains).toList());
       frames.add(KaggleRecords.normalize(KaggleReader.parse(lines)).drop(SOURCE_ROW));
     }
+    var xml = new XmlReader.Files(List.of(), truncated, plain);
     if (!oai.isEmpty()) {
-      frames.add(OaiRecords.normalize(OaiRecords.read(spark, oai, truncated.stream().filter(oai::contains)
-          .toList())));
+      frames.add(OaiRecords.normalize(OaiRecords.read(spark, xml.of(oai))));
     }
     if (!atom.isEmpty()) {
-      frames.add(AtomRecords.normalize(AtomRecords.read(spark, atom, truncated.stream().filter(atom::contains)
-          .toList())));
+      frames.add(AtomRecords.normalize(AtomRecords.read(spark, xml.of(atom))));
     }
     Dataset<Row> all = frames.stream().reduce(Dataset::unionByName) // no file holds records: no rows, same columns
         .orElseGet(() -> KaggleRecords.normalize(KaggleReader.parse(KaggleReader.noLines(spark))).drop(SOURCE_ROW));

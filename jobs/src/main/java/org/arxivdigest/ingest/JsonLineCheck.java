@@ -37,7 +37,7 @@ final class JsonLineCheck implements UDF1<byte[], String> {
   private static final JsonFactory JSON = new JsonFactory();
 
   /** Skipped strings are not measured: a line longer than this may hold one longer than the parser takes. */
-  private static final int MAX_STRING_LENGTH =
+  static final int MAX_STRING_LENGTH =
       com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
 
   /** Reads every string of the line (only for lines long enough to hold one beyond the limit). */

@@ -11,7 +11,7 @@ import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_xml;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_element_at;
@@ -19,8 +19,6 @@ import static org.apache.spark.sql.functions.try_to_date;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.*;
 
-import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,8 +48,8 @@ public final class OaiRecords {
   private OaiRecords() {}
 
   /** One row per {@code <record>} of the files, with its file and split start. */
-  public static Dataset<Row> read(SparkSession spark, List<String> paths, List<String> cut) {
-    return XmlReader.read(spark, "record", Schemas.OAI_RECORD, paths, cut);
+  public static Dataset<Row> read(SparkSession spark, XmlReader.Files files) {
+    return XmlReader.read(spark, "record", Schemas.OAI_RECORD, files);
   }
 
   private static final String HEADER = "header";
@@ -120,9 +118,11 @@ public final class OaiRecords {
         col(METADATA),
         col(CORRUPT_RECORD));
     Column formatReason = when(col(CORRUPT_RECORD).isNotNull(), Records.code(QuarantineReason.MALFORMED_XML))
-        .when(col(DELETED_FLAG).and(Ids.isValid(col(ID))), lit(Records.DELETED));
-    Column rawXml = coalesce(col(CORRUPT_RECORD),
-        to_xml(struct(col(HEADER), col(METADATA)), Map.of("rowTag", "record")));
+        .when(col(DELETED_FLAG).and(Ids.isValid(col(ID))), lit(Records.DELETED))
+        .otherwise(Records.decodingReason());
+    // A record read whole but failing a rule: its fields as JSON (Spark's XML writer refuses the prefixed names,
+    // such as oai_dc:dc, that the reader keeps).
+    Column rawXml = coalesce(col(CORRUPT_RECORD), to_json(struct(col(HEADER), col(METADATA))));
     return Records.finish(fields, formatReason, rawXml, DELETED_FLAG, HEADER, METADATA, CORRUPT_RECORD);
   }
 

@@ -25,23 +25,34 @@ final class XmlReader {
   static final String LEGACY_PARSER = "spark.sql.legacy.useLegacyXMLParser";
 
   /**
-   * The {@code rowTag} elements of the files, with their file and split start; the {@code cut} ones (compressed
-   * files cut short) are read up to the cut.
+   * XML files to read: {@code cut} (compressed files cut short, read up to the cut) and {@code plain} (named
+   * {@code .gz} or {@code .bz2} but not compressed, read as plain text) are among {@code paths}.
    */
-  static Dataset<Row> read(SparkSession spark, String rowTag, StructType schema, List<String> paths,
-                           List<String> cut) {
+  public record Files(List<String> paths, List<String> cut, List<String> plain) {
+    /** Those of {@code paths} that are of one kind. */
+    public Files of(List<String> kind) {
+      return new Files(kind, cut.stream().filter(kind::contains).toList(),
+          plain.stream().filter(kind::contains).toList());
+    }
+  }
+
+  /** The {@code rowTag} elements of the files, with their file and split start. */
+  static Dataset<Row> read(SparkSession spark, String rowTag, StructType schema, Files files) {
     spark.conf().set(LEGACY_PARSER, "true"); // read when the scan is planned, at the action
-    List<String> whole = paths.stream().filter(p -> !cut.contains(p)).toList();
-    List<String> shortened = paths.stream().filter(cut::contains).toList();
-    Dataset<Row> rows = null;
+    List<String> whole = files.paths().stream()
+        .filter(p -> !files.cut().contains(p) && !files.plain().contains(p)).toList();
+    var frames = new java.util.ArrayList<Dataset<Row>>();
     if (!whole.isEmpty()) {
-      rows = load(reader(spark, rowTag, schema), whole);
+      frames.add(load(reader(spark, rowTag, schema), whole));
     }
-    if (!shortened.isEmpty()) {
-      Dataset<Row> partial = load(reader(spark, rowTag, schema).option("ignoreCorruptFiles", "true"), shortened);
-      rows = rows == null ? partial : rows.unionByName(partial);
+    if (!files.cut().isEmpty()) {
+      frames.add(load(reader(spark, rowTag, schema).option("ignoreCorruptFiles", "true"), files.cut()));
     }
-    return rows;
+    if (!files.plain().isEmpty()) {
+      frames.add(load(reader(spark, rowTag, schema)
+          .option(NotCompressed.OPTION, NotCompressed.CODECS), files.plain()));
+    }
+    return frames.stream().reduce(Dataset::unionByName).orElseThrow();
   }
 
   private static DataFrameReader reader(SparkSession spark, String rowTag, StructType schema) {

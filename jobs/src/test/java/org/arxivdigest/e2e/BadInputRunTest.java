@@ -135,6 +135,23 @@ class BadInputRunTest {
         .isEqualTo(Map.of("record_too_large", 1, "too_deeply_nested", 1, "number_too_long", 1));
   }
 
+  @Test
+  void anXmlRecordBeyondTheJsonParsersLimitIsQuarantinedAsItIsFromTheDump() throws IOException {
+    Path page = TestSpark.repo().resolve("data/sample/oai/litpuvn_listrecords_arXivRaw_2016-10-20.xml");
+    String text = Files.readString(page);
+    int at = text.indexOf("<abstract>") + "<abstract>".length();
+    Path input = Files.createDirectories(dir.resolve("in")).resolve("huge.xml");
+    Files.writeString(input, text.substring(0, at) + "x".repeat(25_000_000) + text.substring(at));
+    Path out = dir.resolve("out");
+    assertThat(ArxivDigest.run("ingest", "--input", input.toString(), "--output", out.toString(),
+        "--master", "local[2]")).isZero();
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+    assertThat(new ObjectMapper().convertValue(summary.get("quarantined_by_reason"), Map.class))
+        .isEqualTo(Map.of("record_too_large", 1));
+    assertThat(summary.get("papers").asLong() + summary.get("duplicates_dropped").asLong())
+        .isEqualTo(text.split("<record>", -1).length - 2);
+  }
+
   /**
    * The bzip2 bytes with one bit flipped: the first place from the middle on where Hadoop's decoder fails with a
    * RuntimeException rather than an IOException (a flipped bit in a block's Huffman tables).
