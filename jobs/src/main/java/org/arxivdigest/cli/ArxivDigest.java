@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "arxiv-digest", mixinStandardHelpOptions = true, version = "arxiv-digest 0.1.0",
     description = "Turns bulk arXiv metadata dumps into monthly topic digests.",
     subcommands = {IngestCommand.class, ClassifyCommand.class, AggregateCommand.class, PublishCommand.class,
-        RunCommand.class, TrainCommand.class, EvaluateCommand.class,
+        RunCommand.class, TrainCommand.class, EvaluateCommand.class, HarvestCommand.class,
         CommandLine.HelpCommand.class})
 public class ArxivDigest implements Runnable {
   @Spec CommandSpec spec;

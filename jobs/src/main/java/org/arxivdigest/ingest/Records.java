@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
@@ -115,8 +116,9 @@ public final class Records {
   static Column decodingReason() {
     Column replaced = Arrays.stream(TEXT).map(c -> coalesce(col(c).contains("\uFFFD"), lit(false)))
         .reduce(Column::or).orElseThrow();
-    Column large = Arrays.stream(TEXT).map(c -> coalesce(length(col(c)).gt(JsonLineCheck.MAX_STRING_LENGTH),
-        lit(false))).reduce(Column::or).orElseThrow();
+    // Characters are counted only where the UTF-8 bytes (known without a scan) could hold that many.
+    Column large = Arrays.stream(TEXT).map(c -> coalesce(octet_length(col(c)).gt(JsonLineCheck.MAX_STRING_LENGTH)
+        .and(length(col(c)).gt(JsonLineCheck.MAX_STRING_LENGTH)), lit(false))).reduce(Column::or).orElseThrow();
     return when(replaced, code(QuarantineReason.INVALID_UTF8)).when(large, code(QuarantineReason.RECORD_TOO_LARGE));
   }
 

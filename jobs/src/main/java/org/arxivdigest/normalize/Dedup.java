@@ -1,15 +1,17 @@
 package org.arxivdigest.normalize;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
@@ -25,7 +27,6 @@ import static org.arxivdigest.schema.Columns.SOURCES;
 import static org.arxivdigest.schema.Columns.SOURCE_BLOCK;
 import static org.arxivdigest.schema.Columns.SOURCE_FILE;
 import static org.arxivdigest.schema.Columns.SOURCE_ROW;
-import static org.arxivdigest.schema.Columns.SUBMITTED_AT;
 import static org.arxivdigest.schema.Columns.UPDATE_DATE;
 import static org.arxivdigest.schema.Columns.VERSION;
 import static org.arxivdigest.schema.Columns.VERSIONS;
@@ -50,7 +51,7 @@ public final class Dedup {
 
   private static final String RANK = "_rank";
   private static final String ORDER = "_order";
-  private static final String V = "_v";
+  private static final String RECORDS = "_records";
   private static final String MORE_SAID = "_more_said";
   private static final String MERGED = "_merged_";
 
@@ -81,23 +82,25 @@ public final class Dedup {
   /**
    * For each id with more than one record: the union of their versions ({@code versions}), every source
    * ({@code sources}), and whether a record said there are versions beyond its only one ({@code _more_said}: a
-   * one-version record that is not complete, as arXiv's v1 with an {@code updated} date).
+   * one-version record that is not complete, as arXiv's v1 with an {@code updated} date). One aggregation: the
+   * id's records, best-ranked first, then per version number the first record's version.
    */
   public static Dataset<Row> merged(Dataset<Row> usable, Dataset<Row> losers) {
-    Dataset<Row> multi = usable.join(losers.select(ID).distinct(), ID, "left_semi")
-        .select(col(ID), col(SOURCE), col(VERSIONS), col(VERSIONS_COMPLETE), col(VERSION_COUNT),
-            struct(col(LAST_VERSION_AT), col(UPDATE_DATE), col(SOURCE_FILE), col(SOURCE_BLOCK), col(SOURCE_ROW))
-                .as(ORDER));
-    Dataset<Row> versions = multi
-        .select(col(ID), col(ORDER), explode(col(VERSIONS)).as(V))
-        .groupBy(col(ID), col(V).getField(VERSION).as(VERSION))
-        .agg(max_by(col(V).getField(SUBMITTED_AT), col(ORDER)).as(SUBMITTED_AT))
+    Column order = struct(col(LAST_VERSION_AT), col(UPDATE_DATE), col(SOURCE_FILE), col(SOURCE_BLOCK),
+        col(SOURCE_ROW));
+    Column moreSaid = not(col(VERSIONS_COMPLETE)).and(col(VERSION_COUNT).equalTo(1));
+    Dataset<Row> records = usable.join(losers.select(ID).distinct(), ID, "left_semi")
         .groupBy(ID)
-        .agg(sort_array(collect_list(struct(col(VERSION), col(SUBMITTED_AT)))).as(VERSIONS));
-    Dataset<Row> sources = multi.groupBy(ID).agg(
-        sort_array(collect_set(col(SOURCE))).as(SOURCES),
-        max(not(col(VERSIONS_COMPLETE)).and(col(VERSION_COUNT).equalTo(1))).as(MORE_SAID));
-    return versions.join(sources, ID);
+        .agg(sort_array(collect_list(struct(order.as(ORDER), col(VERSIONS), col(SOURCE), moreSaid.as(MORE_SAID))),
+            false).as(RECORDS));
+    Column all = flatten(transform(col(RECORDS), r -> r.getField(VERSIONS)));
+    Column numbers = array_distinct(transform(all, v -> v.getField(VERSION)));
+    Column versions = sort_array(transform(numbers, n -> element_at(filter(all,
+        v -> v.getField(VERSION).equalTo(n)), 1)));
+    return records.select(col(ID),
+        versions.as(VERSIONS),
+        sort_array(array_distinct(transform(col(RECORDS), r -> r.getField(SOURCE)))).as(SOURCES),
+        exists(col(RECORDS), r -> r.getField(MORE_SAID)).as(MORE_SAID));
   }
 
   /**

@@ -25,7 +25,7 @@ class PackageLayersTest {
       List.of("schema"),
       List.of("core"),
       List.of("config"),
-      List.of("io", "spark"),
+      List.of("io", "spark", "harvest"),
       List.of("run"),
       List.of("normalize"),
       List.of("ingest"),
