@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Read a Kaggle arXiv metadata dump into the papers, versions and quarantine datasets.")
+    description = "Read the inputs (Kaggle dump, OAI-PMH pages, arXiv API Atom feeds) into the papers, versions, "
+        + "quarantine and deleted datasets.")
 public class IngestCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin ReuseOptions reuse;

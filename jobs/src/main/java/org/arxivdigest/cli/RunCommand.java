@@ -25,15 +25,27 @@ public class RunCommand implements Callable<Integer> {
           + "manifests to compare with.")
   boolean incremental;
 
+  @Option(names = "--merge",
+      description = "For a day's or a week's records (harvested pages, a few files): merge them into the papers the "
+          + "output holds, by the same winner rule as a full run, and rewrite only what changed, as --incremental "
+          + "does. The output must be of this program's format (else a full run is needed, exit 2).")
+  boolean merge;
+
   @Override
   public Integer call() {
     var files = input.resolve(spark);
     var range = months.range();
-    if (incremental && !range.isAll()) {
-      throw new UsageException("--incremental finds the months to rewrite itself: use it without --from/--to");
+    if (incremental && merge) {
+      throw new UsageException("--merge and --incremental do not combine: --merge adds records to the output, "
+          + "--incremental reads a whole newer dump");
     }
+    if ((incremental || merge) && !range.isAll()) {
+      throw new UsageException((merge ? "--merge" : "--incremental")
+          + " finds the months to rewrite itself: use it without --from/--to");
+    }
+    Pipeline.Mode mode = merge ? Pipeline.Mode.MERGE : incremental ? Pipeline.Mode.INCREMENTAL : Pipeline.Mode.FULL;
     var topics = topicOptions.load(spark);
     return CommandRun.execute("run", spark, new CommandRun.Scope(topics, range, reuse.options()),
-        ctx -> Pipeline.run(ctx, files, models.store(ctx), publish.links(), incremental));
+        ctx -> Pipeline.run(ctx, files, models.store(ctx), publish.links(), mode));
   }
 }

@@ -37,6 +37,7 @@ import org.arxivdigest.run.RunSummary;
 import org.arxivdigest.run.StageContext;
 import org.arxivdigest.run.StampedStage;
 import org.arxivdigest.run.StampedStage.Computed;
+import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.schema.Catalog;
 import org.arxivdigest.schema.Schemas;
 import org.slf4j.Logger;
@@ -76,24 +77,37 @@ public final class IngestStage {
   public record Counts(long recordsRead, long blankLines, long papers, long duplicates, long versions,
                        Map<String, Long> quarantinedByReason, List<TruncatedInput> truncatedInputs,
                        long deleted, long papersDeleted, Map<String, SourceCounts> bySource,
-                       List<FileReport> files) {
+                       List<FileReport> files, long priorPapers, Map<String, Long> merge) {
     public long quarantined() {
       return quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Of a merge, the papers whose winning record is the output's own are not records read now. */
     public boolean balanced() {
-      return recordsRead == papers + duplicates + quarantined() + deleted
+      return recordsRead == papers - priorPapers + duplicates + quarantined() + deleted
           && bySource.values().stream().allMatch(c -> c.duplicates() >= 0);
     }
   }
 
   public static Counts run(StageContext ctx, List<InputFile> inputs) {
+    return run(ctx, inputs, false);
+  }
+
+  /**
+   * {@code merge}: the records are merged into the papers the output holds (see {@link PriorOutput}) instead of
+   * replacing them; the accounting is of the records read now.
+   */
+  public static Counts run(StageContext ctx, List<InputFile> inputs, boolean merge) {
+    var key = new ArrayList<>(inputs.stream().map(f -> f.path() + " " + f.bytes() + " " + f.modified()).toList());
+    if (merge) {
+      key.add("merge into " + StageStamps.content(ctx.conf(), ctx.path(Catalog.PAPERS)));
+    }
     return StampedStage.named(STAMP)
-        .key(inputs.stream().map(f -> f.path() + " " + f.bytes() + " " + f.modified()).toList())
+        .key(key)
         .writes(List.of(Catalog.PAPERS, Catalog.VERSIONS, Catalog.QUARANTINE, Catalog.DELETED))
         .run(ctx, stamp -> report(stamp.facts(Counts.class), ctx.summary()), () -> {
           try {
-            Counts counts = report(ingest(ctx, inputs), ctx.summary());
+            Counts counts = report(ingest(ctx, inputs, merge), ctx.summary());
             if (!counts.balanced()) { // before the stamp: an unbalanced ingest is never reused
               throw new IllegalStateException("ingest accounting does not balance: records read "
                   + counts.recordsRead() + " != papers " + counts.papers() + " + duplicates " + counts.duplicates()
@@ -124,7 +138,7 @@ public final class IngestStage {
     }
   }
 
-  private static Counts ingest(StageContext ctx, List<InputFile> inputs) {
+  private static Counts ingest(StageContext ctx, List<InputFile> inputs, boolean merge) {
     SparkSession spark = ctx.spark();
     String records = ctx.work() + "/records";
     Parsed parsed = ctx.stages().timed("ingest.parse", () -> {
@@ -148,8 +162,8 @@ public final class IngestStage {
     quarantined.remove(Records.DELETED);
 
     Dataset<Row> staged = spark.read().schema(parsed.schema()).parquet(records);
-    long[] dropped = ctx.stages().timed("ingest.dedup", () -> dedup(ctx, staged, deletions),
-        n -> Map.of("usable", usable, "duplicates", n[0], "papers_deleted", n[1]));
+    Deduped dropped = ctx.stages().timed("ingest.dedup", () -> dedup(ctx, staged, deletions, merge),
+        n -> Map.of("usable", usable, "duplicates", n.duplicates(), "papers_deleted", n.papersDeleted()));
 
     long papers = ctx.read(Catalog.PAPERS).count();
     ctx.stages().run("ingest.versions", () -> {
@@ -165,18 +179,24 @@ public final class IngestStage {
       Dataset<Row> bad = staged
           .filter(col(REASON).isNotNull().and(not(col(REASON).isin(Records.BLANK_LINE, Records.DELETED))))
           .select(col(RAW_RECORD), col(SOURCE_FILE), col(REASON), lit(STAMP).as(STAGE));
+      Dataset<Row> gone = staged.filter(col(REASON).equalTo(lit(Records.DELETED)))
+          .select(col(ID), col(UPDATE_DATE).as(DATESTAMP), col(SOURCE_FILE), col(SOURCE_ROW));
+      if (merge) { // a merge adds to what the output kept
+        bad = bad.unionByName(ctx.read(Catalog.QUARANTINE));
+        gone = gone.unionByName(ctx.read(Catalog.DELETED));
+      }
       DatasetWriter.replace(bad.coalesce(1), ctx.path(Catalog.QUARANTINE));
-      DatasetWriter.replace(staged.filter(col(REASON).equalTo(lit(Records.DELETED)))
-          .select(col(ID), col(UPDATE_DATE).as(DATESTAMP), col(SOURCE_FILE), col(SOURCE_ROW))
-          .coalesce(1), ctx.path(Catalog.DELETED));
+      DatasetWriter.replace(gone.coalesce(1), ctx.path(Catalog.DELETED));
       return Map.of("quarantined", quarantined.values().stream().mapToLong(Long::longValue).sum(),
           "deleted", deletions);
     });
 
     long read = byReason.values().stream().mapToLong(Long::longValue).sum() - blank;
-    Map<String, SourceCounts> bySource = bySource(ctx, parsed);
-    return new Counts(read, blank, papers, dropped[0], versions, quarantined, truncated(parsed.counts(),
-        parsed.cut()), deletions, dropped[1], bySource, files(inputs, parsed));
+    Map<String, SourceCounts> bySource = bySource(parsed, dropped.newWinnersBySource() != null
+        ? dropped.newWinnersBySource() : winnersBySource(ctx.read(Catalog.PAPERS)));
+    return new Counts(read, blank, papers, dropped.duplicates(), versions, quarantined, truncated(parsed.counts(),
+        parsed.cut()), deletions, dropped.papersDeleted(), bySource, files(inputs, parsed), dropped.priorPapers(),
+        dropped.merge());
   }
 
   /** Every reader's records, in one frame, each numbered once over all of them (dedup keys on the number). */
@@ -206,29 +226,81 @@ public final class IngestStage {
     return all.withColumn(SOURCE_ROW, monotonically_increasing_id());
   }
 
-  /** Writes the papers; returns the records dropped as duplicates (with a deleted paper's) and the papers deleted. */
-  private static long[] dedup(StageContext ctx, Dataset<Row> staged, long deletions) {
+  /**
+   * What dedup did: records read now dropped as duplicates (with a deleted paper's winning record), papers a
+   * deletion took out; of a merge, the papers whose winning record is the output's own, the papers whose winning
+   * record was read now by format, and the merge's report.
+   */
+  private record Deduped(long duplicates, long papersDeleted, long priorPapers,
+                         Map<String, Long> newWinnersBySource, Map<String, Long> merge) {}
+
+  /** Writes the papers; {@code merge}: the records are merged into the output's papers (see {@link PriorOutput}). */
+  private static Deduped dedup(StageContext ctx, Dataset<Row> staged, long deletions, boolean merge) {
     Dataset<Row> usableRecords = staged.filter(col(REASON).isNull());
+    Dataset<Row> deletionRecords = staged.filter(col(REASON).equalTo(lit(Records.DELETED)));
+    Dataset<Row> untouched = null;
+    Dataset<Row> touched = null;
+    boolean anyDeletion = deletions > 0;
+    if (merge) {
+      Dataset<Row> ids = PriorOutput.ids(staged);
+      touched = PriorOutput.touched(ctx, ids).persist(StorageLevel.MEMORY_AND_DISK());
+      untouched = PriorOutput.untouched(ctx, ids);
+      usableRecords = PriorOutput.withTouched(usableRecords, touched);
+      Dataset<Row> priorDeletions = PriorOutput.deletions(ctx, ids);
+      anyDeletion = anyDeletion || !priorDeletions.isEmpty();
+      deletionRecords = deletionRecords.select(ID, UPDATE_DATE).unionByName(priorDeletions);
+    }
     Dataset<Row> losers = Dedup.losers(usableRecords).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> gone = deletions == 0 ? null : Dedup.deletedIds(usableRecords,
-        staged.filter(col(REASON).equalTo(lit(Records.DELETED)))).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> gone = !anyDeletion ? null : Dedup.deletedIds(usableRecords, deletionRecords)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> papers = null;
     try {
       long n = losers.count();
-      Dataset<Row> papers = Dedup.papers(Dedup.winners(usableRecords, losers),
+      papers = Dedup.papers(Dedup.winners(usableRecords, losers),
           Dedup.merged(usableRecords, losers), n <= BROADCAST_MERGED_BELOW);
       long deletedPapers = 0;
       if (gone != null) {
         deletedPapers = gone.count();
         papers = papers.join(broadcast(gone), ID, "left_anti");
       }
-      DatasetWriter.replace(papers.select(Schemas.columns(Schemas.PAPERS)), ctx.path(Catalog.PAPERS));
-      return new long[] {n + deletedPapers, deletedPapers};
+      if (!merge) {
+        DatasetWriter.replace(papers.select(Schemas.columns(Schemas.PAPERS)), ctx.path(Catalog.PAPERS));
+        return new Deduped(n + deletedPapers, deletedPapers, 0, null, null);
+      }
+      papers = papers.persist(StorageLevel.MEMORY_AND_DISK());
+      var report = new java.util.LinkedHashMap<String, Long>();
+      long touchedCount = touched.count();
+      long untouchedCount = untouched.count();
+      report.put("papers_before", touchedCount + untouchedCount);
+      report.put("papers_touched", touchedCount);
+      report.putAll(PriorOutput.report(papers, touched));
+      Map<String, Long> newWinners = winnersBySource(papers.filter(not(col(PriorOutput.PRIOR))));
+      long touchedWinners = papers.filter(col(PriorOutput.PRIOR)).count();
+      DatasetWriter.replace(papers.select(Schemas.columns(Schemas.PAPERS))
+          .unionByName(untouched.select(Schemas.columns(Schemas.PAPERS))), ctx.path(Catalog.PAPERS));
+      long priorLost = touchedCount - touchedWinners; // touched papers that lost to a record or were deleted
+      report.put("papers_from_output", untouchedCount + touchedWinners);
+      return new Deduped(n + deletedPapers - priorLost, deletedPapers, untouchedCount + touchedWinners,
+          newWinners, report);
     } finally {
       losers.unpersist();
       if (gone != null) {
         gone.unpersist();
       }
+      if (touched != null) {
+        touched.unpersist();
+        papers.unpersist();
+      }
     }
+  }
+
+  /** Papers by the format of their winning record. */
+  private static Map<String, Long> winnersBySource(Dataset<Row> papers) {
+    var out = new TreeMap<String, Long>();
+    for (Row r : papers.groupBy(SOURCE).count().collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
   }
 
   /**
@@ -237,7 +309,7 @@ public final class IngestStage {
    */
   private static final long BROADCAST_MERGED_BELOW = 2_000_000;
 
-  private static Map<String, SourceCounts> bySource(StageContext ctx, Parsed parsed) {
+  private static Map<String, SourceCounts> bySource(Parsed parsed, Map<String, Long> winners) {
     var read = new TreeMap<String, long[]>();
     for (Count n : parsed.counts()) {
       if (n.reason().equals(Records.BLANK_LINE)) {
@@ -248,9 +320,7 @@ public final class IngestStage {
       c[2] += n.reason().isEmpty() || n.reason().equals(Records.DELETED) ? 0 : n.records();
       c[3] += n.reason().equals(Records.DELETED) ? n.records() : 0;
     }
-    for (Row r : ctx.read(Catalog.PAPERS).groupBy(SOURCE).count().collectAsList()) {
-      read.computeIfAbsent(r.getString(0), k -> new long[4])[1] += r.getLong(1);
-    }
+    winners.forEach((source, n) -> read.computeIfAbsent(source, k -> new long[4])[1] += n);
     var out = new TreeMap<String, SourceCounts>();
     read.forEach((k, c) -> out.put(k, new SourceCounts(c[0], c[1], c[2], c[3])));
     return out;
@@ -311,6 +381,9 @@ public final class IngestStage {
     summary.put("papers_deleted", result.papersDeleted());
     summary.put("by_source", result.bySource());
     summary.put("accounting_balanced", result.balanced());
+    if (result.merge() != null) {
+      summary.put("merge", result.merge());
+    }
     return result;
   }
 }

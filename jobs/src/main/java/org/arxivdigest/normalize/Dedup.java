@@ -91,15 +91,15 @@ public final class Dedup {
     Column moreSaid = not(col(VERSIONS_COMPLETE)).and(col(VERSION_COUNT).equalTo(1));
     Dataset<Row> records = usable.join(losers.select(ID).distinct(), ID, "left_semi")
         .groupBy(ID)
-        .agg(sort_array(collect_list(struct(order.as(ORDER), col(VERSIONS), col(SOURCE), moreSaid.as(MORE_SAID))),
-            false).as(RECORDS));
+        .agg(sort_array(collect_list(struct(order.as(ORDER), col(VERSIONS), sources(usable).as(SOURCES),
+            moreSaid.as(MORE_SAID))), false).as(RECORDS));
     Column all = flatten(transform(col(RECORDS), r -> r.getField(VERSIONS)));
     Column numbers = array_distinct(transform(all, v -> v.getField(VERSION)));
     Column versions = sort_array(transform(numbers, n -> element_at(filter(all,
         v -> v.getField(VERSION).equalTo(n)), 1)));
     return records.select(col(ID),
         versions.as(VERSIONS),
-        sort_array(array_distinct(transform(col(RECORDS), r -> r.getField(SOURCE)))).as(SOURCES),
+        sort_array(array_distinct(flatten(transform(col(RECORDS), r -> r.getField(SOURCES))))).as(SOURCES),
         exists(col(RECORDS), r -> r.getField(MORE_SAID)).as(MORE_SAID));
   }
 
@@ -116,7 +116,7 @@ public final class Dedup {
     Column versions = coalesce(col(MERGED + VERSIONS), col(VERSIONS));
     return joined
         .withColumn(VERSIONS, versions)
-        .withColumn(SOURCES, coalesce(col(MERGED + SOURCES), array(col(SOURCE))))
+        .withColumn(SOURCES, coalesce(col(MERGED + SOURCES), sources(winners)))
         .withColumn(VERSION_COUNT, size(col(VERSIONS)))
         .withColumn(FIRST_VERSION_AT, Versions.first(col(VERSIONS)))
         .withColumn(LAST_VERSION_AT, Versions.last(col(VERSIONS)))
@@ -125,6 +125,15 @@ public final class Dedup {
                     .and(not(col(MERGED + MORE_SAID)).or(size(col(VERSIONS)).gt(1))))
             .otherwise(col(VERSIONS_COMPLETE)))
         .drop(MERGED + ID, MERGED + VERSIONS, MERGED + SOURCES, MERGED + MORE_SAID);
+  }
+
+  /**
+   * A record's formats: its own, or for a paper of an output a merge reads as a record ({@code sources} present),
+   * every format its records came from.
+   */
+  private static Column sources(Dataset<Row> records) {
+    return java.util.Arrays.asList(records.columns()).contains(SOURCES)
+        ? coalesce(col(SOURCES), array(col(SOURCE))) : array(col(SOURCE));
   }
 
   private static final String DELETED_ON = "_deleted_on";

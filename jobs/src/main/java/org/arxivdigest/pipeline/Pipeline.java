@@ -10,6 +10,7 @@ import org.arxivdigest.core.TopicMonth;
 import org.arxivdigest.extract.ExtractStage;
 import org.arxivdigest.ingest.IngestStage;
 import org.arxivdigest.ingest.InputFiles.InputFile;
+import org.arxivdigest.io.OutputFormat;
 import org.arxivdigest.publish.PublishStage;
 import org.arxivdigest.publish.SiteLinks;
 import org.arxivdigest.run.StageContext;
@@ -39,14 +40,32 @@ public final class Pipeline {
     ExtractStage.run(ctx);
   }
 
+  /** How a run treats the output already there. */
+  public enum Mode {
+    /** Rebuild everything from the inputs. */
+    FULL,
+    /** A newer dump of the same output: rewrite only the months that changed. */
+    INCREMENTAL,
+    /** Records to add to the output (a day's harvest): merged into its papers, then as incremental. */
+    MERGE;
+
+    String flag() {
+      return "--" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   /**
-   * Every stage. {@code incremental}: classify moves in only the listing partitions that changed, and the
-   * aggregates and pages after it redo only those topic-months and the months whose counts changed; when the
-   * output has no manifests to compare with, the run is a full one and says so in the summary.
+   * Every stage. {@code INCREMENTAL} and {@code MERGE}: classify moves in only the listing partitions that changed,
+   * and the aggregates and pages after it redo only those topic-months and the months whose counts changed; when
+   * the output has no manifests to compare with, the run is a full one and says so in the summary. Both need an
+   * output of the current format ({@link OutputFormat}); every run that completes writes it.
    */
-  public static void run(StageContext ctx, List<InputFile> inputs, ModelStore models, SiteLinks links,
-                         boolean incremental) {
-    IngestStage.run(ctx, inputs);
+  public static void run(StageContext ctx, List<InputFile> inputs, ModelStore models, SiteLinks links, Mode mode) {
+    boolean incremental = mode != Mode.FULL;
+    if (incremental) {
+      OutputFormat.requireCurrent(ctx.conf(), ctx.out(), mode.flag());
+    }
+    IngestStage.run(ctx, inputs, mode == Mode.MERGE && OutputFormat.hasOutput(ctx.conf(), ctx.out()));
     Changes listings = ClassifyStage.run(ctx, models, incremental);
     AggregateStage.Touched touched = null;
     if (listings.isAll()) {
@@ -58,7 +77,8 @@ public final class Pipeline {
     ExtractStage.run(ctx);
     if (incremental) {
       var details = new LinkedHashMap<String, Object>();
-      details.put("mode", touched == null ? "full: the output had no manifests to compare with" : "incremental");
+      details.put("mode", touched == null ? "full: the output had no manifests to compare with"
+          : mode.name().toLowerCase(java.util.Locale.ROOT));
       if (touched != null) {
         ctx.summary().put("months_touched", List.copyOf(touched.months()));
         details.put("listings_changed", listings.topicMonths().stream().map(TopicMonth::toString).toList());
@@ -66,5 +86,6 @@ public final class Pipeline {
       }
       ctx.summary().put("incremental", details);
     }
+    OutputFormat.write(ctx.conf(), ctx.out());
   }
 }

@@ -1,0 +1,94 @@
+package org.arxivdigest.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+import static org.arxivdigest.schema.Columns.DATESTAMP;
+import static org.arxivdigest.schema.Columns.ID;
+import static org.arxivdigest.schema.Columns.REASON;
+import static org.arxivdigest.schema.Columns.SOURCE_BLOCK;
+import static org.arxivdigest.schema.Columns.SOURCE_ROW;
+import static org.arxivdigest.schema.Columns.UPDATE_DATE;
+import static org.arxivdigest.schema.Columns.VERSION_COUNT;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.arxivdigest.run.StageContext;
+import org.arxivdigest.schema.Catalog;
+import org.arxivdigest.schema.Schemas;
+
+/**
+ * What an output already holds, for {@code run --merge}: its papers whose ids the new records name take part in
+ * the dedup as records (the paper's fields, versions and sources; ranked by its own newest version, update_date
+ * and file, as its winning record was), the rest pass through unchanged; its deletions of those ids count again,
+ * so that a deletion newer than every record still removes the paper; its quarantine and deletions are kept.
+ * The result is the full run's over all inputs merged so far (one exception, in the README: a version's time
+ * where two sources disagree on it comes from the better-ranked of the paper and the new record).
+ */
+final class PriorOutput {
+  private PriorOutput() {}
+
+  /** Marks a record that is a paper of the output (true) or a record read now (false). */
+  static final String PRIOR = "_prior";
+
+  /** The ids the records read now name: usable ones and deletions. */
+  static Dataset<Row> ids(Dataset<Row> staged) {
+    return staged.filter(col(REASON).isNull().or(col(REASON).equalTo(lit(Records.DELETED)))).select(ID).distinct();
+  }
+
+  /** The output's papers of {@code ids}, as records. */
+  static Dataset<Row> touched(StageContext ctx, Dataset<Row> ids) {
+    return ctx.read(Catalog.PAPERS).join(ids, ID, "left_semi");
+  }
+
+  /** The output's papers no record read now names: written back as they are. */
+  static Dataset<Row> untouched(StageContext ctx, Dataset<Row> ids) {
+    return ctx.read(Catalog.PAPERS).join(ids, ID, "left_anti");
+  }
+
+  /**
+   * The records read now and the touched papers, in one frame with {@link #PRIOR}; a paper's record number is
+   * negative (unique, and below every record read now where all else ties: those come from the same file).
+   */
+  static Dataset<Row> withTouched(Dataset<Row> usable, Dataset<Row> touched) {
+    return usable.withColumn(PRIOR, lit(false))
+        .unionByName(touched
+            .withColumn(SOURCE_BLOCK, lit(-1L))
+            .withColumn(SOURCE_ROW, lit(-1L).minus(monotonically_increasing_id()))
+            .withColumn(PRIOR, lit(true)), true);
+  }
+
+  /** The output's deletions of {@code ids}, as deletion records (id and update_date). */
+  static Dataset<Row> deletions(StageContext ctx, Dataset<Row> ids) {
+    return ctx.read(Catalog.DELETED).join(ids, ID, "left_semi").select(col(ID), col(DATESTAMP).as(UPDATE_DATE));
+  }
+
+  /**
+   * What the merge did to the papers it touched: new ones, ones with new versions, ones edited otherwise, ones
+   * left as they were (every field equal), from the merged papers and the touched ones as they were.
+   */
+  static Map<String, Long> report(Dataset<Row> merged, Dataset<Row> touched) {
+    Column[] fields = Arrays.stream(Schemas.PAPERS.fieldNames()).map(n -> col("`" + n + "`")).toArray(Column[]::new);
+    Dataset<Row> before = touched.select(col(ID).as("_b_id"), col(VERSION_COUNT).as("_b_n"),
+        xxhash64(fields).as("_b_h"));
+    Dataset<Row> after = merged.select(col(ID), col(VERSION_COUNT), xxhash64(fields).as("_h"));
+    Row r = after.join(before, col(ID).equalTo(col("_b_id")), "left").agg(
+        count(when(col("_b_id").isNull(), 1)).as("new"),
+        count(when(col(VERSION_COUNT).gt(col("_b_n")), 1)).as("versions"),
+        count(when(col(VERSION_COUNT).equalTo(col("_b_n")).and(col("_h").notEqual(col("_b_h"))), 1)).as("edited"),
+        count(when(col("_h").equalTo(col("_b_h")), 1)).as("same")).first();
+    var out = new LinkedHashMap<String, Long>();
+    out.put("new_papers", r.getLong(0));
+    out.put("papers_with_new_versions", r.getLong(1));
+    out.put("papers_edited", r.getLong(2));
+    out.put("papers_unchanged", r.getLong(3));
+    return out;
+  }
+}

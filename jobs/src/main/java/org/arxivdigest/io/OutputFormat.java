@@ -1,0 +1,73 @@
+package org.arxivdigest.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.arxivdigest.core.UsageException;
+import org.arxivdigest.schema.Catalog;
+
+/**
+ * The version of the output's layout (datasets, their partitioning, what {@code _state/} keeps), written to
+ * {@code _state/format} by every run that completes. Runs that change an output in place ({@code run --merge},
+ * {@code run --incremental}) read what the output holds and so need the layout they write: on an output of
+ * another version (or of a program older than the file) they stop before touching anything, and a full run
+ * rewrites the output in the current layout. Raise {@link #VERSION} with every change to the layout.
+ */
+public final class OutputFormat {
+  private OutputFormat() {}
+
+  /** 1: the layout of datasets, manifests and _state of 2026-11 (papers not partitioned). */
+  public static final int VERSION = 1;
+
+  public static String path(OutputLayout out) {
+    return out.root() + "/_state/format";
+  }
+
+  /** The version the output says it has; 0 when it says none (an output of an older program, or none at all). */
+  public static int read(Configuration conf, OutputLayout out) {
+    Path p = new Path(path(out));
+    try {
+      FileSystem fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        return 0;
+      }
+      try (var in = fs.open(p)) {
+        return Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Whether the output holds a run's datasets at all (else a run that changes it in place has nothing to read). */
+  public static boolean hasOutput(Configuration conf, OutputLayout out) {
+    Path p = new Path(out.path(Catalog.PAPERS));
+    try {
+      return p.getFileSystem(conf).exists(p);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Stops {@code mode} (the flag, for the message) on an output of another layout version: exit 2, one line.
+   * An output with no datasets passes (the run is a full one).
+   */
+  public static void requireCurrent(Configuration conf, OutputLayout out, String mode) {
+    if (!hasOutput(conf, out)) {
+      return;
+    }
+    int found = read(conf, out);
+    if (found != VERSION) {
+      throw new UsageException(mode + ": " + out.root() + " is in output format " + (found == 0 ? "older than 1"
+          : String.valueOf(found)) + ", this program writes format " + VERSION
+          + "; run once without " + mode + " (a full run) to rewrite it");
+    }
+  }
+
+  public static void write(Configuration conf, OutputLayout out) {
+    HadoopFiles.writeStringIfChanged(conf, path(out), VERSION + "\n");
+  }
+}

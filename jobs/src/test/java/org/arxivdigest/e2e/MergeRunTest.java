@@ -1,0 +1,184 @@
+package org.arxivdigest.e2e;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.arxivdigest.cli.ArxivDigest;
+import org.arxivdigest.cli.ExitCodes;
+import org.arxivdigest.testing.Outputs;
+import org.arxivdigest.testing.SampleRun;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --merge} of two "days" into the sample output — the three pages of a real oai_dc harvest
+ * ({@code data/harvest/oai_dc-cs-2021-03-20}, 2,358 records) and {@code data/sample-next} (new versions and edited
+ * metadata of sample papers) — ends where one full run over all of it ends.
+ */
+class MergeRunTest {
+  @TempDir static Path dir;
+
+  private static final Path DAY1 = TestSpark.repo().resolve("data/harvest/oai_dc-cs-2021-03-20");
+  private static final Path DAY2 = TestSpark.repo().resolve("data/sample-next");
+
+  private static Path merged;
+  private static Path full;
+  private static JsonNode first;
+  private static JsonNode second;
+
+  @BeforeAll
+  static void runs() throws IOException {
+    merged = SampleRun.copy(dir.resolve("merged"));
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(merged, "run", "--merge", "--input", DAY1.toString())))
+        .isZero();
+    first = summary(merged);
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(merged, "run", "--merge", "--input", DAY2.toString())))
+        .isZero();
+    second = summary(merged);
+    full = dir.resolve("full");
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(full, "run", "--input", TestSpark.sample().toString(),
+        DAY1.toString(), DAY2.toString()))).isZero();
+  }
+
+  private static JsonNode summary(Path out) throws IOException {
+    return new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+  }
+
+  /** The ids of the records of a folder of OAI-PMH pages, read with a regex (not the job's reader). */
+  private static Set<String> oaiIds(Path folder) throws IOException {
+    var ids = new HashSet<String>();
+    var identifier = Pattern.compile("<identifier>oai:arXiv\\.org:([^<]+)</identifier>");
+    try (var files = Files.list(folder)) {
+      for (Path page : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
+        var m = identifier.matcher(Files.readString(page));
+        while (m.find()) {
+          ids.add(m.group(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  @Test
+  void theSummarySaysWhatWasMergedAndTheAccountingHolds() throws IOException {
+    SparkSession spark = TestSpark.session();
+    Set<String> before = new HashSet<>();
+    spark.read().parquet(SampleRun.output().resolve("datasets/papers").toString()).select("id").collectAsList()
+        .forEach(r -> before.add(r.getString(0)));
+    Set<String> day1 = oaiIds(DAY1);
+    var fresh = new HashSet<>(day1);
+    fresh.removeAll(before);
+
+    JsonNode m = first.path("merge");
+    assertThat(first.path("incremental").path("mode").asText()).isEqualTo("merge");
+    assertThat(first.path("records_read").asLong()).isEqualTo(2358);
+    assertThat(m.path("papers_before").asLong()).isEqualTo(before.size());
+    assertThat(m.path("papers_touched").asLong()).isEqualTo(day1.size() - fresh.size());
+    assertThat(m.path("new_papers").asLong()).isEqualTo(fresh.size()).isPositive();
+    assertThat(first.path("papers").asLong()).isEqualTo(before.size() + fresh.size());
+    for (JsonNode s : List.of(first, second)) {
+      assertThat(s.path("accounting_balanced").asBoolean()).isTrue();
+      assertThat(s.path("records_read").asLong()).isEqualTo(s.path("papers").asLong()
+          - s.path("merge").path("papers_from_output").asLong() + s.path("duplicates_dropped").asLong()
+          + s.path("quarantined").asLong() + s.path("deleted").asLong());
+    }
+    // data/sample-next: next week's copies of sample records, with added versions and edited metadata.
+    JsonNode m2 = second.path("merge");
+    assertThat(m2.path("new_papers").asLong()).isZero();
+    assertThat(m2.path("papers_with_new_versions").asLong()).isPositive();
+    assertThat(m2.path("papers_edited").asLong()).isPositive();
+    assertThat(m2.path("papers_touched").asLong()).isEqualTo(m2.path("papers_with_new_versions").asLong()
+        + m2.path("papers_edited").asLong() + m2.path("papers_unchanged").asLong());
+  }
+
+  @Test
+  void theResultEqualsAFullRunOverEverythingMerged() {
+    // Site and extracts byte for byte (trending terms aside: recomputed for the touched months and the 12 after).
+    assertSameTree("site", p -> true);
+    assertSameTree("extracts", p -> !p.contains("trending_terms"));
+    SparkSession spark = TestSpark.session();
+    for (String name : Outputs.DATASETS) {
+      if (!name.equals("trending_terms")) {
+        assertSameRows(name, read(spark, merged, name), read(spark, full, name));
+      }
+    }
+    SortedSet<String> recomputed = new TreeSet<>();
+    second.path("incremental").path("trending_months_recomputed").forEach(n -> recomputed.add(n.asText()));
+    assertThat(recomputed).isNotEmpty();
+    Column last = col("month").isin(recomputed.toArray());
+    assertSameRows("trending_terms of the months the last merge recomputed",
+        read(spark, merged, "trending_terms").filter(last), read(spark, full, "trending_terms").filter(last));
+  }
+
+  @Test
+  void mergingTheSameDayAgainChangesNothing() throws IOException {
+    Path again = Outputs.copy(merged, dir.resolve("again"));
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(again, "run", "--merge", "--input", DAY2.toString())))
+        .isZero();
+    JsonNode s = summary(again);
+    assertThat(s.path("months_touched")).isEmpty();
+    assertThat(s.path("merge").path("papers_unchanged").asLong())
+        .isEqualTo(s.path("merge").path("papers_touched").asLong()).isPositive();
+    Outputs.assertSame(again, merged);
+  }
+
+  @Test
+  void mergeCombinesWithNeitherIncrementalNorAMonthRangeAndNeedsTheCurrentFormat() throws IOException {
+    String input = DAY2.toString();
+    Path out = Outputs.copy(SampleRun.output(), dir.resolve("refused"));
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "run", "--merge", "--incremental", "--input",
+        input))).isEqualTo(ExitCodes.USAGE);
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "run", "--merge", "--from", "2026-01", "--input",
+        input))).isEqualTo(ExitCodes.USAGE);
+    // An output written by an older program (no format file, or another version): a full run is needed.
+    Files.writeString(out.resolve("_state/format"), "0\n");
+    Map<String, byte[]> site = Outputs.files(out.resolve("site"));
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "run", "--merge", "--input", input)))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "run", "--incremental", "--input", input)))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(Outputs.files(out.resolve("site"))).containsOnlyKeys(site.keySet());
+  }
+
+  private static Dataset<Row> read(SparkSession spark, Path output, String dataset) {
+    Dataset<Row> data = spark.read().parquet(output.resolve("datasets/" + dataset).toString());
+    String[] sorted = data.columns().clone();
+    java.util.Arrays.sort(sorted);
+    return data.selectExpr(sorted);
+  }
+
+  private static void assertSameRows(String what, Dataset<Row> actual, Dataset<Row> expected) {
+    assertThat(actual.count()).as(what + " rows").isEqualTo(expected.count());
+    assertThat(actual.exceptAll(expected).count()).as(what + ": rows only in the merged output").isZero();
+    assertThat(expected.exceptAll(actual).count()).as(what + ": rows missing from the merged output").isZero();
+  }
+
+  private static void assertSameTree(String tree, java.util.function.Predicate<String> compared) {
+    Map<String, byte[]> a = Outputs.files(merged.resolve(tree));
+    Map<String, byte[]> e = Outputs.files(full.resolve(tree));
+    assertThat(a.keySet()).as(tree).isEqualTo(e.keySet());
+    e.forEach((path, bytes) -> {
+      if (compared.test(path)) {
+        assertThat(a.get(path)).as(tree + "/" + path).isEqualTo(bytes);
+      }
+    });
+  }
+}
