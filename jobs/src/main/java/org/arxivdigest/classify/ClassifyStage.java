@@ -27,6 +27,7 @@ import org.arxivdigest.config.Topic;
 import org.arxivdigest.core.Changes;
 import org.arxivdigest.core.TopicMonth;
 import org.arxivdigest.core.UsageException;
+import org.arxivdigest.ingest.MergedIds;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.Manifests;
 import org.arxivdigest.run.StageContext;
@@ -91,8 +92,17 @@ public final class ClassifyStage {
     Dataset<Row> papers = ctx.read(Catalog.PAPERS);
     var topicModels = new LinkedHashMap<Topic, PipelineModel>();
     models.topics().forEach((t, dir) -> topicModels.put(t, PipelineModel.load(dir + "/model")));
+    // A merge's papers: only those it changed are classified again, the other assignments kept (a paper's
+    // assignments depend on that paper alone). Predictions are rewritten whole, so a run that makes them
+    // classifies everything.
+    Dataset<Row> merged = incremental && !models.predicts() ? MergedIds.read(ctx) : null;
     ctx.stages().run("classify.assign", () -> {
-      writeAssignments(ctx, papers, topicModels);
+      if (merged == null) {
+        writeAssignments(ctx, papers, topicModels, null);
+      } else {
+        writeAssignments(ctx, papers.join(merged, ID, "left_semi"), topicModels,
+            ctx.read(Catalog.ASSIGNMENTS).join(merged, ID, "left_anti"));
+      }
       return counts("assignments", countBy(ctx.read(Catalog.ASSIGNMENTS), TOPIC, METHOD));
     });
     if (models.predicts()) {
@@ -128,7 +138,9 @@ public final class ClassifyStage {
     });
   }
 
-  private static void writeAssignments(StageContext ctx, Dataset<Row> papers, Map<Topic, PipelineModel> models) {
+  /** The assignments of {@code papers}, with {@code kept} (assignments of other papers, else null). */
+  private static void writeAssignments(StageContext ctx, Dataset<Row> papers, Map<Topic, PipelineModel> models,
+                                       Dataset<Row> kept) {
     List<Topic> topics = ctx.topics();
     Dataset<Row> keyword = KeywordRules.assign(papers, topics);
     Dataset<Row> all = keyword;
@@ -141,6 +153,9 @@ public final class ClassifyStage {
       all = keyword.unionByName(Assignments.tfidf(scores, modelled))
           .unionByName(Assignments.combined(keyword.filter(col(TOPIC).isin(modelled.stream().map(Topic::slug)
               .toArray())), scores, modelled));
+    }
+    if (kept != null) {
+      all = all.unionByName(kept);
     }
     try {
       DatasetWriter.replace(all.repartition(col(TOPIC)).sortWithinPartitions(TOPIC, METHOD, ID),

@@ -181,9 +181,10 @@ public final class IngestStage {
           .select(col(RAW_RECORD), col(SOURCE_FILE), col(REASON), lit(STAMP).as(STAGE));
       Dataset<Row> gone = staged.filter(col(REASON).equalTo(lit(Records.DELETED)))
           .select(col(ID), col(UPDATE_DATE).as(DATESTAMP), col(SOURCE_FILE), col(SOURCE_ROW));
-      if (merge) { // a merge adds to what the output kept
-        bad = bad.unionByName(ctx.read(Catalog.QUARANTINE));
-        gone = gone.unionByName(ctx.read(Catalog.DELETED));
+      if (merge) { // a merge adds to what the output kept, less what it kept of these files (read again now)
+        Dataset<Row> files = staged.select(SOURCE_FILE).distinct();
+        bad = bad.unionByName(ctx.read(Catalog.QUARANTINE).join(files, SOURCE_FILE, "left_anti"));
+        gone = gone.unionByName(ctx.read(Catalog.DELETED).join(files, SOURCE_FILE, "left_anti"));
       }
       DatasetWriter.replace(bad.coalesce(1), ctx.path(Catalog.QUARANTINE));
       DatasetWriter.replace(gone.coalesce(1), ctx.path(Catalog.DELETED));
@@ -275,6 +276,7 @@ public final class IngestStage {
       report.put("papers_touched", touchedCount);
       report.putAll(PriorOutput.report(papers, touched));
       Map<String, Long> newWinners = winnersBySource(papers.filter(not(col(PriorOutput.PRIOR))));
+      MergedIds.write(ctx, gone == null ? papers.select(ID) : papers.select(ID).unionByName(gone.select(ID)));
       long touchedWinners = papers.filter(col(PriorOutput.PRIOR)).count();
       DatasetWriter.replace(papers.select(Schemas.columns(Schemas.PAPERS))
           .unionByName(untouched.select(Schemas.columns(Schemas.PAPERS))), ctx.path(Catalog.PAPERS));

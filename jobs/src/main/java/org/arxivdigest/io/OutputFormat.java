@@ -70,4 +70,31 @@ public final class OutputFormat {
   public static void write(Configuration conf, OutputLayout out) {
     HadoopFiles.writeStringIfChanged(conf, path(out), VERSION + "\n");
   }
+
+  /**
+   * Marks the output as being changed in place by an incremental or merge run ({@code _state/in-place}, holding the
+   * run id) until that run completes: such a run rewrites only what it found changed, so one that stopped half-way
+   * may leave listings moved in whose pages were not rendered yet, which the next run would not find changed.
+   */
+  public static void markInPlace(Configuration conf, OutputLayout out, String runId) {
+    HadoopFiles.writeString(conf, inPlace(out), runId + "\n");
+  }
+
+  /** Whether an incremental or merge run on this output stopped before it completed (see {@link #markInPlace}). */
+  public static boolean interruptedInPlace(Configuration conf, OutputLayout out) {
+    Path p = new Path(inPlace(out));
+    try {
+      return p.getFileSystem(conf).exists(p);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public static void clearInPlace(Configuration conf, OutputLayout out) {
+    HadoopFiles.deleteRecursively(conf, inPlace(out));
+  }
+
+  private static String inPlace(OutputLayout out) {
+    return out.root() + "/_state/in-place";
+  }
 }

@@ -9,6 +9,7 @@ import org.arxivdigest.core.Changes;
 import org.arxivdigest.core.TopicMonth;
 import org.arxivdigest.extract.ExtractStage;
 import org.arxivdigest.ingest.IngestStage;
+import org.arxivdigest.ingest.MergedIds;
 import org.arxivdigest.ingest.InputFiles.InputFile;
 import org.arxivdigest.io.OutputFormat;
 import org.arxivdigest.publish.PublishStage;
@@ -61,10 +62,15 @@ public final class Pipeline {
    * output of the current format ({@link OutputFormat}); every run that completes writes it.
    */
   public static void run(StageContext ctx, List<InputFile> inputs, ModelStore models, SiteLinks links, Mode mode) {
-    boolean incremental = mode != Mode.FULL;
-    if (incremental) {
+    boolean inPlace = mode != Mode.FULL;
+    // An in-place run stopped half-way: its changes are not all known any more, so this one redoes every stage
+    // after ingest in full (which repairs it), then the output is whole again.
+    boolean repair = OutputFormat.interruptedInPlace(ctx.conf(), ctx.out());
+    if (inPlace) {
       OutputFormat.requireCurrent(ctx.conf(), ctx.out(), mode.flag());
+      OutputFormat.markInPlace(ctx.conf(), ctx.out(), ctx.runId());
     }
+    boolean incremental = inPlace && !repair;
     IngestStage.run(ctx, inputs, mode == Mode.MERGE && OutputFormat.hasOutput(ctx.conf(), ctx.out()));
     Changes listings = ClassifyStage.run(ctx, models, incremental);
     AggregateStage.Touched touched = null;
@@ -75,9 +81,10 @@ public final class Pipeline {
     }
     PublishStage.run(ctx, links, touched == null ? Changes.ALL : listings);
     ExtractStage.run(ctx);
-    if (incremental) {
+    if (inPlace) {
       var details = new LinkedHashMap<String, Object>();
-      details.put("mode", touched == null ? "full: the output had no manifests to compare with"
+      details.put("mode", repair ? "full after ingest: the last in-place run on this output stopped before it ended"
+          : touched == null ? "full: the output had no manifests to compare with"
           : mode.name().toLowerCase(java.util.Locale.ROOT));
       if (touched != null) {
         ctx.summary().put("months_touched", List.copyOf(touched.months()));
@@ -87,5 +94,7 @@ public final class Pipeline {
       ctx.summary().put("incremental", details);
     }
     OutputFormat.write(ctx.conf(), ctx.out());
+    MergedIds.clear(ctx);
+    OutputFormat.clearInPlace(ctx.conf(), ctx.out());
   }
 }

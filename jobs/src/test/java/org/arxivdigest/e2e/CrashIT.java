@@ -30,27 +30,67 @@ class CrashIT {
   private static final long SEED = 20261125L;
   private static final int KILLS = 3;
 
-  private static List<String> command(Path out) {
-    return List.of("bin/arxiv-digest", "run", "--input", REPO.resolve("data/sample").toString(), "--output",
-        out.toString(), "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=4");
+  /** A day to merge: the three pages of a real oai_dc harvest (2,358 records, new pages in 2021). */
+  private static final Path DAY = REPO.resolve("data/harvest/oai_dc-cs-2021-03-20");
+  /**
+   * Stage lines a kill of a merge may follow: stages of a merge and of the repairing one after a kill alike (that
+   * one redoes classify, aggregate and publish in full), none so near the end that the run may be over.
+   */
+  private static final List<String> MERGE_POINTS = List.of("ingest.dedup", "ingest.quarantine", "classify.listings",
+      "aggregate.trending_terms", "publish.pages");
+  private static final int MERGE_KILLS = 2;
+
+  /** A full run on the sample ({@code merge} false), or a merge of {@link #DAY} into the output. */
+  private static List<String> command(Path out, boolean merge) {
+    var cmd = new ArrayList<>(List.of("bin/arxiv-digest", "run"));
+    if (merge) {
+      cmd.addAll(List.of("--merge", "--input", DAY.toString()));
+    } else {
+      cmd.addAll(List.of("--input", REPO.resolve("data/sample").toString()));
+    }
+    cmd.addAll(List.of("--output", out.toString(), "--master", "local[2]", "--conf",
+        "spark.sql.shuffle.partitions=4"));
+    return cmd;
   }
 
-  private static Process start(Path out, Path log) throws IOException {
-    var pb = new ProcessBuilder(command(out)).directory(REPO.toFile()).redirectErrorStream(true)
+  private static Process start(Path out, Path log, boolean merge) throws IOException {
+    var pb = new ProcessBuilder(command(out, merge)).directory(REPO.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     pb.environment().put("ARXIV_DIGEST_DRIVER_MEMORY", "2g");
     return pb.start();
   }
 
   private static void runToEnd(Path out, Path log) throws Exception {
-    Process p = start(out, log);
+    runToEnd(out, log, false);
+  }
+
+  private static void runToEnd(Path out, Path log, boolean merge) throws Exception {
+    Process p = start(out, log, merge);
     assertThat(p.waitFor(15, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as("exit code, log in " + log).isZero();
   }
 
-  /** Starts a run and kills it (SIGKILL) {@code delayMs} after it logs the end of {@code stage}. */
+  private static Path clean;
+
+  /** The output of a clean full run on the sample, made once. */
+  private static synchronized Path clean() throws Exception {
+    if (clean == null) {
+      Files.createDirectories(WORK);
+      Path out = WORK.resolve("clean");
+      org.apache.commons.io.FileUtils.deleteDirectory(out.toFile());
+      runToEnd(out, WORK.resolve("clean.log"));
+      clean = out;
+    }
+    return clean;
+  }
+
   private static boolean killAfter(Path out, Path log, String stage, long delayMs) throws Exception {
-    Process p = start(out, log);
+    return killAfter(out, log, stage, delayMs, false);
+  }
+
+  /** Starts a run and kills it (SIGKILL) {@code delayMs} after it logs the end of {@code stage}. */
+  private static boolean killAfter(Path out, Path log, String stage, long delayMs, boolean merge) throws Exception {
+    Process p = start(out, log, merge);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (System.nanoTime() < deadline && p.isAlive()) {
       if (Files.exists(log) && Files.readString(log).contains("stage=" + stage + " ")) {
@@ -93,10 +133,8 @@ class CrashIT {
 
   @Test
   void killedRunsLeaveNoHalfWrittenPagesAndARerunGivesTheCleanOutput() throws Exception {
-    Files.createDirectories(WORK);
-    Path clean = WORK.resolve("clean");
+    Path clean = clean();
     Path crashed = WORK.resolve("crashed");
-    runToEnd(clean, WORK.resolve("clean.log"));
 
     var random = new Random(SEED);
     var points = new ArrayList<>(POINTS);
@@ -120,5 +158,34 @@ class CrashIT {
           .filter(p -> p.contains(".staging") || p.contains("_temporary") || p.startsWith("_work/")).toList())
           .as("no staging folder survives the rerun").isEmpty();
     }
+  }
+
+  @Test
+  void killedMergesLeaveTheOutputWholeAndTheNextMergeRepairsIt() throws Exception {
+    Path merged = Outputs.copy(clean(), WORK.resolve("merged"));
+    runToEnd(merged, WORK.resolve("merged.log"), true);
+    Path crashed = Outputs.copy(clean(), WORK.resolve("merge-crashed"));
+
+    var random = new Random(SEED + 1);
+    var points = new ArrayList<>(MERGE_POINTS);
+    java.util.Collections.shuffle(points, random);
+    for (String stage : points.subList(0, MERGE_KILLS)) {
+      long delay = random.nextInt(1500);
+      Path log = WORK.resolve("merge-kill-after-" + stage + ".log");
+      assertThat(killAfter(crashed, log, stage, delay, true)).as("the merge reached " + stage + "; log in " + log)
+          .isTrue();
+      assertNothingHalfWritten(crashed, "after a kill of a merge after " + stage + " + " + delay + " ms");
+    }
+    assertThat(crashed.resolve("_state/in-place")).as("the stopped merge is marked").isRegularFile();
+
+    runToEnd(crashed, WORK.resolve("merge-rerun.log"), true);
+    assertNothingHalfWritten(crashed, "after the merge run again");
+    var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(crashed.resolve("run-summary.json")
+        .toFile());
+    assertThat(summary.path("incremental").path("mode").asText()).startsWith("full after ingest");
+    assertThat(crashed.resolve("_state/in-place")).doesNotExist();
+    // The repairing merge recomputes every month's trending terms (with the IDF of today's papers), where the clean
+    // merge recomputed only the months it touched: everything else is the same.
+    Outputs.assertSameExcept(crashed, merged, "trending_terms");
   }
 }

@@ -1,0 +1,47 @@
+package org.arxivdigest.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.arxivdigest.schema.Columns.ID;
+
+import java.io.IOException;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.arxivdigest.io.DatasetWriter;
+import org.arxivdigest.io.HadoopFiles;
+import org.arxivdigest.run.StageContext;
+
+/**
+ * The ids whose paper a merge may have changed (its winners, new or not, and the papers it deleted), kept under
+ * {@code _state/merged-ids/<run id>} for the stages after ingest of the same run: classify assigns topics to those
+ * papers only and keeps the other assignments. Another run's ids (a merge that stopped) are never read.
+ */
+public final class MergedIds {
+  private MergedIds() {}
+
+  private static String root(StageContext ctx) {
+    return ctx.out().root() + "/_state/merged-ids";
+  }
+
+  static void write(StageContext ctx, Dataset<Row> ids) {
+    HadoopFiles.deleteRecursively(ctx.conf(), root(ctx));
+    DatasetWriter.replaceIntermediate(ids.select(col(ID)).distinct().coalesce(1), root(ctx) + "/" + ctx.runId());
+  }
+
+  /** The ids this run's merge wrote, or null when it wrote none (not a merge, or ingest was skipped). */
+  public static Dataset<Row> read(StageContext ctx) {
+    Path p = new Path(root(ctx) + "/" + ctx.runId());
+    try {
+      if (!p.getFileSystem(ctx.conf()).exists(p)) {
+        return null;
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return ctx.spark().read().parquet(p.toString());
+  }
+
+  public static void clear(StageContext ctx) {
+    HadoopFiles.deleteRecursively(ctx.conf(), root(ctx));
+  }
+}
