@@ -28,9 +28,13 @@ timed() { # name, args... -> "name seconds"
 
 "$repo/bin/arxiv-digest" run --input "$repo/data/sample" --output "$work/merge-warmup" > /dev/null 2>&1 || true
 rm -rf "$work/merge-warmup"
-if [[ ! -f "$base/run-summary.json" ]]; then
+# The output is made again when the jar changed: every stage's stamp names the build, so an output of another
+# build would make the backfill a full run.
+build=$(sha1sum "$repo/jobs/target/arxiv-digest-jobs.jar" | cut -c1-40)
+if [[ ! -f "$base/run-summary.json" || "$(cat "$base/.bench-build" 2>/dev/null)" != "$build" ]]; then
   rm -rf "$base"
   timed full run --input "$dump" --output "$base"
+  echo "$build" > "$base/.bench-build"
 fi
 month=$(python3 -c 'import json,sys; print(max(json.load(open(sys.argv[1]))["papers_by_first_month"]).replace("_", "-"))' \
   "${dump%.jsonl}.manifest.json")

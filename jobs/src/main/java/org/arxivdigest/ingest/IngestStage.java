@@ -271,7 +271,9 @@ public final class IngestStage {
       papers = papers.persist(StorageLevel.MEMORY_AND_DISK());
       var report = new java.util.LinkedHashMap<String, Long>();
       long touchedCount = touched.count();
-      long untouchedCount = untouched.count();
+      // The papers in place from their manifest: counting them would read the whole dataset once more.
+      var manifest = org.arxivdigest.io.Manifests.read(ctx.conf(), ctx.path(Catalog.PAPERS));
+      long untouchedCount = (manifest != null ? manifest.rows() : ctx.read(Catalog.PAPERS).count()) - touchedCount;
       report.put("papers_before", touchedCount + untouchedCount);
       report.put("papers_touched", touchedCount);
       report.putAll(PriorOutput.report(papers, touched));
