@@ -2,7 +2,6 @@
 """Writes one "day" of OAI-PMH arXivRaw pages to merge into the output of a generated dump (issue 24's benchmark).
 
 Usage: make_day.py DUMP.jsonl OUT_DIR [--records 3000] [--revised 0.1] [--seed 1] [--per-page 1000]
-                   [--recent-days N]
 
 A day as arXiv's OAI-PMH gives it (ListRecords&metadataPrefix=arXivRaw&set=cs&from=D&until=D): mostly new papers,
 and a share (--revised, default a tenth) of papers already in DUMP, half with one version more, half with their
@@ -10,9 +9,7 @@ metadata edited (a revised abstract and comment; same versions, a newer datestam
 - New papers: real cs papers of ../shared/data/recent (2025-2026 daily listings: title, authors, categories,
   comment, abstract), renumbered 2611.90000 onwards so that no id meets one of DUMP (whose ids end in 2026-07),
   v1 on 2026-11-29, datestamp 2026-11-30.
-- Revised papers: records of DUMP (the one a run keeps of each id), drawn with --seed from all of DUMP (the worst
-  case: revisions scattered over 35 years), or with --recent-days N from the papers whose last version is at most
-  N days older than DUMP's newest (arXiv's revisions are mostly of recent papers).
+- Revised papers: records of DUMP (the one a run keeps of each id), drawn with --seed.
 Deterministic (seeded; no clock). Prints what it wrote: new, with a new version, edited. Reuses the record writer
 of make_arxivraw_harvest.py. Python 3, no dependencies.
 """
@@ -79,7 +76,6 @@ def main():
     ap.add_argument('--revised', type=float, default=0.1)
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--per-page', type=int, default=1000)
-    ap.add_argument('--recent-days', type=int, default=None)
     args = ap.parse_args()
     revised = int(round(args.records * args.revised))
     fresh = args.records - revised
@@ -99,11 +95,7 @@ def main():
                 pass
             offset += len(line)
     rng = random.Random(args.seed)
-    pool = sorted(best)
-    if args.recent_days is not None:
-        newest = max(last for last, _ in best.values())
-        pool = [i for i in pool if (newest - best[i][0]).days <= args.recent_days]
-    chosen = rng.sample(pool, revised)
+    chosen = rng.sample(sorted(best), revised)
 
     records = []
     stamp = DAY + dt.timedelta(days=1)

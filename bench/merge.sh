@@ -4,21 +4,18 @@
 # arXivRaw records, a tenth of them new versions or edits of papers of the dump) into another copy, cold (a new
 # JVM each; the class archive written first). Prints wall seconds, the merge's stage seconds and what it merged,
 # and the targets: merge at most 90 s (stretch 60 s), at most the backfill + 30 s.
-#   bench/merge.sh DUMP.jsonl [WORK_DIR] [make_day.py options, e.g. --recent-days 730]
-#                                            DUMP: made by ../shared/tools/make-big-dump
+#   bench/merge.sh DUMP.jsonl [WORK_DIR]     DUMP: made by ../shared/tools/make-big-dump
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 dump=$1
 work=${2:-$repo/bench/work}
-shift $(( $# < 2 ? $# : 2 ))
-day_options=("$@")
 name=$(basename "${dump%.jsonl}")
 base="$work/merge-base-$name"
-day="$work/day-$name$(printf '%s' "${day_options[@]}" | tr -c 'A-Za-z0-9' '-')"
+day="$work/day-$name"
 try="$work/merge-try-$name"
 mkdir -p "$work"
 export ARXIV_DIGEST_DRIVER_MEMORY=${ARXIV_DIGEST_DRIVER_MEMORY:-4g}
-[[ -d "$day" ]] || python3 "$repo/bench/make_day.py" "$dump" "$day" "${day_options[@]}" >&2
+[[ -d "$day" ]] || python3 "$repo/bench/make_day.py" "$dump" "$day" >&2
 
 timed() { # name, args... -> "name seconds"
   local what=$1; shift
