@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.arxivdigest.cli.ArxivDigest;
 import org.arxivdigest.testing.Outputs;
 import org.arxivdigest.testing.SampleRun;
@@ -57,13 +56,12 @@ class IncrementalRunTest {
 
   @Test
   void summaryListsExactlyTheMonthsWhoseListingsOrCountsDiffer() {
-    SparkSession spark = TestSpark.session();
     // Independently: where the datasets of a full run on each snapshot differ.
-    var listings = differing(spark, "listings", concat_ws("/", col("topic"), col("month")));
+    var listings = differing("listings", concat_ws("/", col("topic"), col("month")));
     var months = new TreeSet<String>();
     listings.forEach(k -> months.add(k.substring(k.indexOf('/') + 1)));
-    months.addAll(differing(spark, "monthly_topic_stats", col("month")));
-    months.addAll(differing(spark, "monthly_category_stats", col("month")));
+    months.addAll(differing("monthly_topic_stats", col("month")));
+    months.addAll(differing("monthly_category_stats", col("month")));
 
     assertThat(summary.path("incremental").path("mode").asText()).isEqualTo("incremental");
     assertThat(strings(summary.path("incremental").path("listings_changed"))).isEqualTo(listings);
@@ -79,22 +77,22 @@ class IncrementalRunTest {
     // black_holes/2007_10 was touched: its window reaches 2008_10.
     assertThat(recomputed).contains("2026_06", "2026_05", "2007_03", "2008_10").doesNotContain("2008_11", "2024_12");
 
-    assertSameFiles("site", incremental, full, p -> true);
+    Outputs.assertSameTree("site", incremental, full, p -> true);
     // Trending terms are recomputed for the touched months and the 12 after each; the others keep the IDF of the
     // run that wrote them (a full run recomputes it from all papers), so only the recomputed ones equal a full run.
-    assertSameFiles("extracts", incremental, full, p -> !p.startsWith("trending_terms"));
-    SparkSession spark = TestSpark.session();
+    Outputs.assertSameTree("extracts", incremental, full, p -> !p.startsWith("trending_terms"));
     for (String name : Outputs.DATASETS) {
       if (!name.equals("trending_terms")) {
-        assertSameRows(name, read(spark, incremental, name), read(spark, full, name));
+        Outputs.assertSameRows(name, Outputs.dataset(incremental, name), Outputs.dataset(full, name));
       }
     }
     Column isRecomputed = col("month").isin(recomputed.toArray());
-    assertSameRows("trending_terms, recomputed months", read(spark, incremental, "trending_terms").filter(isRecomputed),
-        read(spark, full, "trending_terms").filter(isRecomputed));
-    assertSameRows("trending_terms, other months",
-        read(spark, incremental, "trending_terms").filter(isRecomputed.unary_$bang()),
-        read(spark, before, "trending_terms").filter(isRecomputed.unary_$bang()));
+    Outputs.assertSameRows("trending_terms, recomputed months",
+        Outputs.dataset(incremental, "trending_terms").filter(isRecomputed),
+        Outputs.dataset(full, "trending_terms").filter(isRecomputed));
+    Outputs.assertSameRows("trending_terms, other months",
+        Outputs.dataset(incremental, "trending_terms").filter(isRecomputed.unary_$bang()),
+        Outputs.dataset(before, "trending_terms").filter(isRecomputed.unary_$bang()));
   }
 
   @Test
@@ -164,38 +162,13 @@ class IncrementalRunTest {
     return monthly.find() ? monthly.group(2) : null;
   }
 
-  private static SortedSet<String> differing(SparkSession spark, String dataset, Column key) {
-    Dataset<Row> a = read(spark, before, dataset);
-    Dataset<Row> b = read(spark, full, dataset);
+  private static SortedSet<String> differing(String dataset, Column key) {
+    Dataset<Row> a = Outputs.dataset(before, dataset);
+    Dataset<Row> b = Outputs.dataset(full, dataset);
     var out = new TreeSet<String>();
     a.exceptAll(b).unionByName(b.exceptAll(a)).select(key).distinct().collectAsList()
         .forEach(r -> out.add(r.getString(0)));
     return out;
-  }
-
-  private static Dataset<Row> read(SparkSession spark, Path output, String dataset) {
-    Dataset<Row> data = spark.read().parquet(output.resolve("datasets/" + dataset).toString());
-    String[] sorted = data.columns().clone();
-    java.util.Arrays.sort(sorted);
-    return data.selectExpr(sorted);
-  }
-
-  private static void assertSameRows(String what, Dataset<Row> actual, Dataset<Row> expected) {
-    assertThat(actual.count()).as(what + " rows").isEqualTo(expected.count());
-    assertThat(actual.exceptAll(expected).count()).as(what + ": rows only in the incremental run").isZero();
-    assertThat(expected.exceptAll(actual).count()).as(what + ": rows missing from the incremental run").isZero();
-  }
-
-  private static void assertSameFiles(String tree, Path actual, Path expected,
-                                      java.util.function.Predicate<String> compared) {
-    Map<String, byte[]> a = Outputs.files(actual.resolve(tree));
-    Map<String, byte[]> e = Outputs.files(expected.resolve(tree));
-    assertThat(a.keySet()).as(tree).isEqualTo(e.keySet());
-    e.forEach((path, bytes) -> {
-      if (compared.test(path)) {
-        assertThat(a.get(path)).as(tree + "/" + path).isEqualTo(bytes);
-      }
-    });
   }
 
   private static SortedSet<String> strings(JsonNode array) {

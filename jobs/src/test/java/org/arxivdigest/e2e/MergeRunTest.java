@@ -16,8 +16,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.arxivdigest.cli.ArxivDigest;
 import org.arxivdigest.cli.ExitCodes;
@@ -112,20 +110,19 @@ class MergeRunTest {
   @Test
   void theResultEqualsAFullRunOverEverythingMerged() {
     // Site and extracts byte for byte (trending terms aside: recomputed for the touched months and the 12 after).
-    assertSameTree("site", p -> true);
-    assertSameTree("extracts", p -> !p.contains("trending_terms"));
-    SparkSession spark = TestSpark.session();
+    Outputs.assertSameTree("site", merged, full, p -> true);
+    Outputs.assertSameTree("extracts", merged, full, p -> !p.contains("trending_terms"));
     for (String name : Outputs.DATASETS) {
       if (!name.equals("trending_terms")) {
-        assertSameRows(name, read(spark, merged, name), read(spark, full, name));
+        Outputs.assertSameRows(name, Outputs.dataset(merged, name), Outputs.dataset(full, name));
       }
     }
     SortedSet<String> recomputed = new TreeSet<>();
     second.path("incremental").path("trending_months_recomputed").forEach(n -> recomputed.add(n.asText()));
     assertThat(recomputed).isNotEmpty();
     Column last = col("month").isin(recomputed.toArray());
-    assertSameRows("trending_terms of the months the last merge recomputed",
-        read(spark, merged, "trending_terms").filter(last), read(spark, full, "trending_terms").filter(last));
+    Outputs.assertSameRows("trending_terms of the months the last merge recomputed",
+        Outputs.dataset(merged, "trending_terms").filter(last), Outputs.dataset(full, "trending_terms").filter(last));
   }
 
   @Test
@@ -158,27 +155,4 @@ class MergeRunTest {
     assertThat(Outputs.files(out.resolve("site"))).containsOnlyKeys(site.keySet());
   }
 
-  private static Dataset<Row> read(SparkSession spark, Path output, String dataset) {
-    Dataset<Row> data = spark.read().parquet(output.resolve("datasets/" + dataset).toString());
-    String[] sorted = data.columns().clone();
-    java.util.Arrays.sort(sorted);
-    return data.selectExpr(sorted);
-  }
-
-  private static void assertSameRows(String what, Dataset<Row> actual, Dataset<Row> expected) {
-    assertThat(actual.count()).as(what + " rows").isEqualTo(expected.count());
-    assertThat(actual.exceptAll(expected).count()).as(what + ": rows only in the merged output").isZero();
-    assertThat(expected.exceptAll(actual).count()).as(what + ": rows missing from the merged output").isZero();
-  }
-
-  private static void assertSameTree(String tree, java.util.function.Predicate<String> compared) {
-    Map<String, byte[]> a = Outputs.files(merged.resolve(tree));
-    Map<String, byte[]> e = Outputs.files(full.resolve(tree));
-    assertThat(a.keySet()).as(tree).isEqualTo(e.keySet());
-    e.forEach((path, bytes) -> {
-      if (compared.test(path)) {
-        assertThat(a.get(path)).as(tree + "/" + path).isEqualTo(bytes);
-      }
-    });
-  }
 }

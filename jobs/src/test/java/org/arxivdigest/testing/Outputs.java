@@ -62,14 +62,7 @@ public final class Outputs {
   public static void assertSameExcept(Path actual, Path expected, String... skipped) {
     java.util.function.Predicate<String> compared = p -> java.util.Arrays.stream(skipped).noneMatch(p::contains);
     for (String tree : List.of("site", "extracts")) {
-      Map<String, byte[]> a = files(actual.resolve(tree));
-      Map<String, byte[]> e = files(expected.resolve(tree));
-      assertThat(a.keySet()).as(tree).isEqualTo(e.keySet());
-      e.forEach((path, bytes) -> {
-        if (compared.test(path)) {
-          assertThat(a.get(path)).as(tree + "/" + path).isEqualTo(bytes);
-        }
-      });
+      assertSameTree(tree, actual, expected, compared);
     }
     var datasets = new ArrayList<String>();
     for (File d : expected.resolve("datasets").toFile().listFiles(File::isDirectory)) {
@@ -81,10 +74,36 @@ public final class Outputs {
       Dataset<Row> a = spark.read().parquet(actual.resolve("datasets/" + name).toString());
       Dataset<Row> b = spark.read().parquet(expected.resolve("datasets/" + name).toString());
       assertThat(a.schema()).as(name).isEqualTo(b.schema());
-      assertThat(a.count()).as(name + " rows").isEqualTo(b.count());
-      assertThat(a.exceptAll(b).count()).as(name + ": rows only in " + actual).isZero();
-      assertThat(b.exceptAll(a).count()).as(name + ": rows only in " + expected).isZero();
+      assertSameRows(name, a, b);
     }
+  }
+
+  /** The same file names under {@code tree} of both outputs, and the same bytes where {@code compared} says. */
+  public static void assertSameTree(String tree, Path actual, Path expected,
+                                    java.util.function.Predicate<String> compared) {
+    Map<String, byte[]> a = files(actual.resolve(tree));
+    Map<String, byte[]> e = files(expected.resolve(tree));
+    assertThat(a.keySet()).as(tree).isEqualTo(e.keySet());
+    e.forEach((path, bytes) -> {
+      if (compared.test(path)) {
+        assertThat(a.get(path)).as(tree + "/" + path).isEqualTo(bytes);
+      }
+    });
+  }
+
+  /** The same rows, as many times each. */
+  public static void assertSameRows(String what, Dataset<Row> actual, Dataset<Row> expected) {
+    assertThat(actual.count()).as(what + " rows").isEqualTo(expected.count());
+    assertThat(actual.exceptAll(expected).count()).as(what + ": rows only in the first output").isZero();
+    assertThat(expected.exceptAll(actual).count()).as(what + ": rows missing from the first output").isZero();
+  }
+
+  /** A dataset of an output with its columns in name order (outputs may write them in another order). */
+  public static Dataset<Row> dataset(Path output, String name) {
+    Dataset<Row> data = TestSpark.session().read().parquet(output.resolve("datasets/" + name).toString());
+    String[] sorted = data.columns().clone();
+    java.util.Arrays.sort(sorted);
+    return data.selectExpr(sorted);
   }
 
   /** A papers row's versions as "v1@2007-04-05T12:45:03Z v2@…", instants in UTC. */
