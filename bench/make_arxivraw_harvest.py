@@ -52,14 +52,11 @@ def element(name, value):
     return '' if value is None else f'<{name}>{escape(str(value))}</{name}>'
 
 
-def record(r, days):
-    versions = [(v['version'], parse_created(v['created'])) for v in r['versions']]
-    last = max(t for _, t in versions)
-    newer = last + dt.timedelta(days=days)
-    versions.append((f'v{len(versions) + 1}', newer))
+def raw_record(r, versions, datestamp):
+    """The arXivRaw record of a Kaggle-shaped dict r, with these (label, time) versions and this header datestamp."""
     archive = (r.get('categories') or 'cs').split()[0].split('.')[0]
     out = [f'<record>\n<header>\n <identifier>oai:arXiv.org:{escape(r["id"])}</identifier>\n'
-           f' <datestamp>{(newer + dt.timedelta(days=1)):%Y-%m-%d}</datestamp>\n <setSpec>{escape(archive)}</setSpec>\n'
+           f' <datestamp>{datestamp:%Y-%m-%d}</datestamp>\n <setSpec>{escape(archive)}</setSpec>\n'
            f'</header>\n<metadata>\n {RAW}\n ', element('id', r['id']), element('submitter', r.get('submitter'))]
     for label, t in versions:
         out.append(f'<version version="{label}"><date>{rfc1123(t)}</date><size>100kb</size></version>')
@@ -71,28 +68,18 @@ def record(r, days):
     return ''.join(out)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('dump')
-    ap.add_argument('out_dir')
-    ap.add_argument('--per-page', type=int, default=1000)
-    ap.add_argument('--days', type=int, default=3)
-    args = ap.parse_args()
-    os.makedirs(args.out_dir, exist_ok=True)
-    written, skipped, page, buf = 0, 0, 0, []
+def record(r, days):
+    versions = [(v['version'], parse_created(v['created'])) for v in r['versions']]
+    newer = max(t for _, t in versions) + dt.timedelta(days=days)
+    versions.append((f'v{len(versions) + 1}', newer))
+    return raw_record(r, versions, newer + dt.timedelta(days=1))
 
-    def flush(last):
-        nonlocal page, buf
-        page += 1
-        token = '<resumptionToken cursor="%d"/>' % ((page - 1) * args.per_page) if last else \
-            '<resumptionToken cursor="%d">bench|%d</resumptionToken>' % ((page - 1) * args.per_page, page)
-        with open(os.path.join(args.out_dir, f'page_{page:06d}.xml'), 'w', encoding='utf-8') as f:
-            f.write(HEAD + ''.join(buf) + token + '\n</ListRecords>\n</OAI-PMH>\n')
-        buf = []
 
-    # Pass 1: per id, the record a run keeps (the newest last version; then the later line), by its offset.
-    best = {}
-    with open(args.dump, 'rb') as f:
+def kept_records(dump):
+    """Per id of DUMP, (last version time, byte offset) of the record a run keeps (the newest last version, then
+    the later line); and the number of lines that are not usable records."""
+    best, skipped = {}, 0
+    with open(dump, 'rb') as f:
         offset = 0
         for line in f:
             try:
@@ -105,6 +92,30 @@ def main():
             except (ValueError, KeyError, TypeError, IndexError, AttributeError):
                 skipped += 1
             offset += len(line)
+    return best, skipped
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('dump')
+    ap.add_argument('out_dir')
+    ap.add_argument('--per-page', type=int, default=1000)
+    ap.add_argument('--days', type=int, default=3)
+    args = ap.parse_args()
+    os.makedirs(args.out_dir, exist_ok=True)
+    written, page, buf = 0, 0, []
+
+    def flush(last):
+        nonlocal page, buf
+        page += 1
+        token = '<resumptionToken cursor="%d"/>' % ((page - 1) * args.per_page) if last else \
+            '<resumptionToken cursor="%d">bench|%d</resumptionToken>' % ((page - 1) * args.per_page, page)
+        with open(os.path.join(args.out_dir, f'page_{page:06d}.xml'), 'w', encoding='utf-8') as f:
+            f.write(HEAD + ''.join(buf) + token + '\n</ListRecords>\n</OAI-PMH>\n')
+        buf = []
+
+    # Pass 1: per id, the record a run keeps (the newest last version; then the later line), by its offset.
+    best, skipped = kept_records(args.dump)
     # Pass 2: those records, in the dump's order.
     with open(args.dump, 'rb') as f:
         for _, offset in sorted(best.values(), key=lambda b: b[1]):

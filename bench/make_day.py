@@ -29,27 +29,6 @@ RECENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 's
 DAY = dt.datetime(2026, 11, 29, 14, 0, 0)
 
 
-def header(identifier, datestamp, set_spec):
-    return (f'<record>\n<header>\n <identifier>oai:arXiv.org:{identifier}</identifier>\n'
-            f' <datestamp>{datestamp:%Y-%m-%d}</datestamp>\n <setSpec>{set_spec}</setSpec>\n</header>\n'
-            f'<metadata>\n {harvest.RAW}\n ')
-
-
-def raw_record(r, versions, datestamp):
-    """An arXivRaw record of a Kaggle-shaped dict r with these (label, time) versions."""
-    archive = (r.get('categories') or 'cs').split()[0].split('.')[0]
-    out = [header(harvest.escape(r['id']), datestamp, harvest.escape(archive)), harvest.element('id', r['id']),
-           harvest.element('submitter', r.get('submitter'))]
-    for label, t in versions:
-        out.append(f'<version version="{label}"><date>{harvest.rfc1123(t)}</date><size>100kb</size></version>')
-    for name, key in [('title', 'title'), ('authors', 'authors'), ('categories', 'categories'),
-                      ('comments', 'comments'), ('report-no', 'report-no'), ('journal-ref', 'journal-ref'),
-                      ('doi', 'doi'), ('license', 'license'), ('abstract', 'abstract')]:
-        out.append(harvest.element(name, r.get(key)))
-    out.append('</arXivRaw>\n</metadata>\n</record>\n')
-    return ''.join(out)
-
-
 def recent_papers(n):
     """The first n distinct real papers of ../shared/data/recent, in file and line order, as Kaggle-shaped dicts."""
     out, seen = [], set()
@@ -80,20 +59,7 @@ def main():
     revised = int(round(args.records * args.revised))
     fresh = args.records - revised
 
-    # The record a run keeps of each id of DUMP (newest last version, then the later line), by offset.
-    best = {}
-    with open(args.dump, 'rb') as f:
-        offset = 0
-        for line in f:
-            try:
-                r = json.loads(line.decode('utf-8'))
-                if r.get('title') and r.get('versions'):
-                    last = max(harvest.parse_created(v['created']) for v in r['versions'])
-                    if r['id'] not in best or last >= best[r['id']][0]:
-                        best[r['id']] = (last, offset)
-            except (ValueError, KeyError, TypeError, IndexError, AttributeError):
-                pass
-            offset += len(line)
+    best, _ = harvest.kept_records(args.dump)
     rng = random.Random(args.seed)
     chosen = rng.sample(sorted(best), revised)
 
@@ -109,10 +75,10 @@ def main():
             else:  # metadata edited: same versions, newer datestamp
                 r['abstract'] = (r.get('abstract') or '').strip() + ' (Revised abstract.)'
                 r['comments'] = 'Revised metadata'
-            records.append(raw_record(r, versions, stamp))
+            records.append(harvest.raw_record(r, versions, stamp))
     for i, r in enumerate(recent_papers(fresh)):
         r['id'] = f'2611.{90000 + i:05d}'
-        records.append(raw_record(r, [('v1', DAY + dt.timedelta(seconds=7 * i))], stamp))
+        records.append(harvest.raw_record(r, [('v1', DAY + dt.timedelta(seconds=7 * i))], stamp))
 
     os.makedirs(args.out_dir, exist_ok=True)
     pages = [records[i:i + args.per_page] for i in range(0, len(records), args.per_page)]
