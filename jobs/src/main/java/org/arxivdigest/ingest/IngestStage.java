@@ -215,12 +215,11 @@ public final class IngestStage {
           plain.stream().filter(kaggle::contains).toList());
       frames.add(KaggleRecords.normalize(KaggleReader.parse(lines)).drop(SOURCE_ROW));
     }
-    var xml = new XmlReader.Files(List.of(), truncated, plain);
     if (!oai.isEmpty()) {
-      frames.add(OaiRecords.normalize(OaiRecords.read(spark, xml.of(oai))));
+      frames.add(OaiRecords.normalize(OaiRecords.read(spark, XmlReader.Files.of(oai, truncated, plain))));
     }
     if (!atom.isEmpty()) {
-      frames.add(AtomRecords.normalize(AtomRecords.read(spark, xml.of(atom))));
+      frames.add(AtomRecords.normalize(AtomRecords.read(spark, XmlReader.Files.of(atom, truncated, plain))));
     }
     Dataset<Row> all = frames.stream().reduce(Dataset::unionByName) // no file holds records: no rows, same columns
         .orElseGet(() -> KaggleRecords.normalize(KaggleReader.parse(KaggleReader.noLines(spark))).drop(SOURCE_ROW));

@@ -29,10 +29,10 @@ final class XmlReader {
    * {@code .gz} or {@code .bz2} but not compressed, read as plain text) are among {@code paths}.
    */
   public record Files(List<String> paths, List<String> cut, List<String> plain) {
-    /** Those of {@code paths} that are of one kind. */
-    public Files of(List<String> kind) {
-      return new Files(kind, cut.stream().filter(kind::contains).toList(),
-          plain.stream().filter(kind::contains).toList());
+    /** {@code paths}, with those of {@code cut} and {@code plain} (lists of any inputs) that are among them. */
+    public static Files of(List<String> paths, List<String> cut, List<String> plain) {
+      return new Files(paths, cut.stream().filter(paths::contains).toList(),
+          plain.stream().filter(paths::contains).toList());
     }
   }
 
