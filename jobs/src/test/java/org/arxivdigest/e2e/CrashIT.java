@@ -162,6 +162,9 @@ class CrashIT {
 
   @Test
   void killedMergesLeaveTheOutputWholeAndTheNextMergeRepairsIt() throws Exception {
+    // Fresh copies: a folder left by an earlier run of this test would make the copy fail.
+    org.apache.commons.io.FileUtils.deleteDirectory(WORK.resolve("merged").toFile());
+    org.apache.commons.io.FileUtils.deleteDirectory(WORK.resolve("merge-crashed").toFile());
     Path merged = Outputs.copy(clean(), WORK.resolve("merged"));
     runToEnd(merged, WORK.resolve("merged.log"), true);
     Path crashed = Outputs.copy(clean(), WORK.resolve("merge-crashed"));
