@@ -4,6 +4,7 @@
 Run with Debian's python3 (it has nbformat): /usr/bin/python3 notebooks/make_notebooks.py
 The notebooks are committed without outputs; CI executes them against the sample output.
 """
+import hashlib
 import os
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -41,6 +42,10 @@ def notebook(name, title, cells):
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
     nb.cells = [new_markdown_cell(f"# {title}\n\n{HOW}"), new_code_cell(SETUP)] + cells
+    for i, cell in enumerate(nb.cells):
+        # nbformat draws random cell ids: derive them from the notebook and the position, so that regenerating
+        # an unchanged notebook gives the same file.
+        cell["id"] = hashlib.sha1(f"{name}/{i}".encode()).hexdigest()[:8]
     path = os.path.join(HERE, name)
     nbformat.write(nb, path)
     print("wrote", path)
@@ -99,9 +104,10 @@ volume = cats[cats["category"].isin(top)].pivot_table(index="month", columns="ca
 ])
 
 notebook("trending_terms.ipynb", "Trending terms of a month", [
-    new_markdown_cell("The 1–2-gram terms whose TF-IDF weight in a topic's month rose most against the earlier "
-                      "months (`trending_terms`: `baseline_months` says against how many, up to 12). Set "
-                      "`TOPIC`; `MONTH` defaults to the topic's newest month with trending terms."),
+    new_markdown_cell("The 1–2-gram terms a topic's papers use more in a month than in its earlier months "
+                      "(`trending_terms`: log-odds z-score against a corpus prior, see `output/README.md`; "
+                      "`baseline_months` says against how many, up to 12). Set `TOPIC`; `MONTH` defaults to the "
+                      "topic's newest month with trending terms."),
     new_code_cell("""TOPIC = "llm"
 MONTH = None
 terms = read("trending_terms")
@@ -109,14 +115,15 @@ topic_terms = terms[terms["topic"] == TOPIC]
 if MONTH is None and not topic_terms.empty:
     MONTH = topic_terms["month"].max()
 month_terms = topic_terms[topic_terms["month"] == MONTH].sort_values("rank")
-month_terms[["rank", "term", "score", "weight", "baseline_weight", "papers_with_term", "month_papers", "baseline_months"]]"""),
+month_terms[["rank", "term", "score", "log_odds_ratio", "papers_with_term", "month_papers",
+             "baseline_papers_with_term", "baseline_papers", "baseline_months"]]"""),
     new_code_cell("""if month_terms.empty:
-    print(f"no trending terms for {TOPIC} (a topic needs papers in at least two months)")
+    print(f"no trending terms for {TOPIC} (a month needs 20 papers and a baseline of 50 in the 12 months before)")
 else:
     ax = month_terms.iloc[::-1].plot(kind="barh", x="term", y="score", legend=False, figsize=(8, 7),
-                                     title=f"{TOPIC}, {MONTH}: rise in TF-IDF weight against "
+                                     title=f"{TOPIC}, {MONTH}: terms used more than in "
                                            f"{int(month_terms['baseline_months'].iloc[0])} earlier month(s)")
-    ax.set_xlabel("weight this month - mean weight of the earlier months")
+    ax.set_xlabel("z-score of the log-odds ratio, month against baseline")
     plt.show()"""),
     new_markdown_cell("The listed papers of that month that use the top term, newest first."),
     new_code_cell("""if not month_terms.empty:

@@ -28,7 +28,7 @@ import org.arxivdigest.schema.Columns;
  * <p>An incremental run ({@link #runIncremental}) knows which listing partitions changed; it also recounts the
  * topic and category stats of every month (cheap: group-bys) and compares them with the datasets in place, so
  * that a month whose versions changed outside any topic is touched too. Only the touched months are written, and
- * trending terms are recomputed for them and the {@value Aggregates#BASELINE_MONTHS} months after each (whose
+ * trending terms are recomputed for them and the {@value TrendingTerms.BASELINE_MONTHS} months after each (whose
  * baseline they are part of).
  */
 public final class AggregateStage {
@@ -66,13 +66,13 @@ public final class AggregateStage {
   }
 
   /**
-   * The listings the trending terms of {@code range} read: its months and the {@value Aggregates#BASELINE_MONTHS}
+   * The listings the trending terms of {@code range} read: its months and the {@value TrendingTerms.BASELINE_MONTHS}
    * before its first, so that a one-month backfill tokenizes 13 months of papers, not 35 years.
    */
   static Dataset<Row> withBaselines(Dataset<Row> listings, MonthRange range) {
     Dataset<Row> kept = listings;
     if (range.from() != null) {
-      kept = kept.filter(col(Columns.MONTH).geq(MonthRange.shift(range.from(), -Aggregates.BASELINE_MONTHS)));
+      kept = kept.filter(col(Columns.MONTH).geq(MonthRange.shift(range.from(), -TrendingTerms.BASELINE_MONTHS)));
     }
     if (range.to() != null) {
       kept = kept.filter(col(Columns.MONTH).leq(range.to()));
@@ -122,12 +122,12 @@ public final class AggregateStage {
     var trendingMonths = new TreeSet<String>();
     var inputMonths = new TreeSet<String>();
     for (String m : months) {
-      for (int i = 0; i <= Aggregates.BASELINE_MONTHS; i++) {
+      for (int i = 0; i <= TrendingTerms.BASELINE_MONTHS; i++) {
         trendingMonths.add(MonthRange.shift(m, i));
       }
     }
     for (String m : trendingMonths) {
-      for (int i = 0; i <= Aggregates.BASELINE_MONTHS; i++) {
+      for (int i = 0; i <= TrendingTerms.BASELINE_MONTHS; i++) {
         inputMonths.add(MonthRange.shift(m, -i));
       }
     }

@@ -3,6 +3,7 @@ package org.arxivdigest.aggregate;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,33 +18,36 @@ import org.arxivdigest.schema.Catalog;
 import org.arxivdigest.schema.Columns;
 import org.arxivdigest.schema.Schemas;
 
-/** Writes the trending terms of some months, with the IDF table it keeps between runs. */
+/** Writes the trending terms of some months ({@link TrendingTerms}), with the corpus prior it keeps between runs. */
 final class TrendingStep {
   private TrendingStep() {}
 
-  /** The stamp of the kept IDF table of trending terms. */
-  static final String IDF_STAMP = "term_idf";
+  /** The stamp of the kept prior of trending terms. */
+  static final String PRIOR_STAMP = "term_prior";
 
-  /** The IDF of terms no sampled paper has, kept in the stamp beside the table. */
-  record IdfFacts(Double unseenIdf) {}
+  /** The stamp of the IDF table of trending terms before the prior (output format 1). */
+  private static final String OLD_IDF_STAMP = "term_idf";
+
+  /** The prior's totals, kept in the stamp beside the table. */
+  record PriorFacts(Long papers, Long occurrences, List<String> commonWords) {}
 
   /** Writes the trending terms of {@code range} from {@code listings} (its months and their baselines). */
   static void write(StageContext ctx, AggregateInputs in, MonthRange range, Dataset<Row> listings) {
     ctx.stages().run("aggregate.trending_terms", () -> {
       Column inRange = range.filter(col(Columns.MONTH));
-      Aggregates.Idf idf = termIdf(ctx, in);
+      TermPrior prior = termPrior(ctx, in);
       // A short range's candidates (thousands of rows) are written once to the run's work folder and read twice,
-      // so that only their terms' rows are read from the IDF table (no shuffle of its millions of rows).
+      // so that only their terms' rows are read from the prior (no shuffle of its millions of rows).
       String work = AggregateInputs.shortRange(range) ? ctx.work() : null;
       try {
         Dataset<Row> trending;
         if (work == null) {
-          trending = Aggregates.trendingTerms(listings, idf, range.first());
+          trending = TrendingTerms.of(listings, prior, ctx.topics(), range.first());
         } else {
           String dir = work + "/trending_candidates";
-          DatasetWriter.replaceIntermediate(Aggregates.risingCandidates(listings, idf, range.first()), dir);
-          Dataset<Row> candidates = ctx.spark().read().schema(RisingTerms.SCHEMA).parquet(dir);
-          trending = Aggregates.ranked(candidates, Aggregates.idfOf(candidates, idf.terms()), idf.unseen());
+          DatasetWriter.replaceIntermediate(TrendingTerms.candidates(listings, ctx.topics(), range.first()), dir);
+          Dataset<Row> candidates = ctx.spark().read().schema(TermCounts.SCHEMA).parquet(dir);
+          trending = TrendingTerms.ranked(candidates, TrendingTerms.priorOf(candidates, prior.terms()), prior);
         }
         DatasetWriter.overwriteMonths(trending.filter(inRange), ctx.path(Catalog.TRENDING_TERMS), range);
       } finally {
@@ -60,31 +64,34 @@ final class TrendingStep {
   }
 
   /**
-   * The IDF of trending terms ({@link Aggregates#idf}), kept in {@code _state/term_idf} under a stamp keyed by the
-   * papers' content: it depends on nothing else, so a backfill or an incremental run whose papers did not change
-   * reads it instead of tokenizing the sample again. Removed before it is rewritten, stamped after: a crash in
-   * between leaves no table to trust ({@link StampedStage#kept}). Papers without a manifest are never trusted: then
-   * it is computed and not stamped; {@code --recompute} computes it again too.
+   * The corpus prior of trending terms ({@link TermPrior}), kept in {@code _state/term_prior} under a stamp keyed by
+   * the papers' content: it depends on nothing else, so a backfill, a merge or an incremental run whose papers did
+   * not change reads it instead of tokenizing the sample again. Removed before it is rewritten, stamped after: a
+   * crash in between leaves no table to trust ({@link StampedStage#kept}). Papers without a manifest are never
+   * trusted: then it is computed and not stamped; {@code --recompute} computes it again too.
    */
-  static Aggregates.Idf termIdf(StageContext ctx, AggregateInputs in) {
+  static TermPrior termPrior(StageContext ctx, AggregateInputs in) {
     SparkSession spark = ctx.spark();
-    String dir = StageStamps.folder(ctx.out(), IDF_STAMP);
-    return StampedStage.kept(ctx, IDF_STAMP,
-        StampedStage.keyOf(ctx, IDF_STAMP, Catalog.PAPERS, Aggregates.IDF_SAMPLE),
+    String dir = StageStamps.folder(ctx.out(), PRIOR_STAMP);
+    return StampedStage.kept(ctx, PRIOR_STAMP,
+        StampedStage.keyOf(ctx, PRIOR_STAMP, Catalog.PAPERS, TermPrior.SAMPLE, TermPrior.COMMON_SHARE),
         stamp -> {
-          IdfFacts facts = stamp.facts(IdfFacts.class);
-          return facts == null || facts.unseenIdf() == null ? null
-              : new Aggregates.Idf(readIdf(spark, dir), facts.unseenIdf());
+          PriorFacts facts = stamp.facts(PriorFacts.class);
+          return facts == null || facts.papers() == null || facts.occurrences() == null
+              || facts.commonWords() == null ? null
+              : new TermPrior(readPrior(spark, dir), facts.papers(), facts.occurrences(), facts.commonWords());
         },
         () -> {
-          Aggregates.Idf idf = Aggregates.idf(in.papers());
-          DatasetWriter.replaceIntermediate(idf.terms(), dir);
-          return new StampedStage.Computed<>(new Aggregates.Idf(readIdf(spark, dir), idf.unseen()),
-              new IdfFacts(idf.unseen()));
+          // The IDF table of format 1, which this prior replaces: a full run upgrading an output removes it.
+          StageStamps.clear(ctx.conf(), ctx.out(), OLD_IDF_STAMP);
+          HadoopFiles.deleteRecursively(ctx.conf(), StageStamps.folder(ctx.out(), OLD_IDF_STAMP));
+          TermPrior prior = TermPrior.write(spark, in.papers(), dir, DatasetWriter::replaceIntermediate);
+          return new StampedStage.Computed<>(prior,
+              new PriorFacts(prior.papers(), prior.occurrences(), prior.commonWords()));
         }).value();
   }
 
-  private static Dataset<Row> readIdf(SparkSession spark, String dir) {
-    return spark.read().schema(Schemas.TERM_IDF).parquet(dir);
+  private static Dataset<Row> readPrior(SparkSession spark, String dir) {
+    return spark.read().schema(Schemas.TERM_PRIOR).parquet(dir);
   }
 }

@@ -18,8 +18,12 @@ import org.arxivdigest.schema.Catalog;
 public final class OutputFormat {
   private OutputFormat() {}
 
-  /** 1: the layout of datasets, manifests and _state of 2026-11 (papers not partitioned). */
-  public static final int VERSION = 1;
+  /**
+   * 1: the layout of datasets, manifests and _state of 2026-11 (papers not partitioned). 2: trending terms scored
+   * by log-odds against a corpus prior ({@code trending_terms} columns, {@code _state/term_prior} for
+   * {@code _state/term_idf}).
+   */
+  public static final int VERSION = 2;
 
   public static String path(OutputLayout out) {
     return out.root() + "/_state/format";

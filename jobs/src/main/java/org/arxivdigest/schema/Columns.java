@@ -97,8 +97,9 @@ public final class Columns {
   public static final String NEW_PRIMARY_PAPERS = "new_primary_papers";
   public static final String MONTH_PAPERS = "month_papers";
   public static final String PAPERS_WITH_TERM = "papers_with_term";
-  public static final String WEIGHT = "weight";
-  public static final String BASELINE_WEIGHT = "baseline_weight";
+  public static final String LOG_ODDS_RATIO = "log_odds_ratio";
+  public static final String BASELINE_PAPERS_WITH_TERM = "baseline_papers_with_term";
+  public static final String BASELINE_PAPERS = "baseline_papers";
   public static final String BASELINE_MONTHS_COL = "baseline_months";
   public static final String PART = "part";
   public static final String PARTS = "parts";
@@ -116,6 +117,8 @@ public final class Columns {
   public static final String PREDICTED_ARCHIVE = "predicted_archive";
   public static final String ARCHIVE_SCORE = "archive_score";
 
-  /** The inverse document frequency of a term in the kept IDF table of trending terms ({@code _state/term_idf}). */
-  public static final String IDF = "_idf";
+  /** Sampled papers with a term in the kept prior of trending terms ({@code _state/term_prior}). */
+  public static final String CORPUS_PAPERS = "corpus_papers";
+  /** Whether a term of that prior is common: a word in many papers, or two such words. */
+  public static final String COMMON = "common";
 }

@@ -218,16 +218,17 @@ public final class Schemas {
       .add(RANK, DataTypes.IntegerType, false)
       .add(TERM, STRING, false)
       .add(SCORE, DataTypes.DoubleType, false)
-      .add(WEIGHT, DataTypes.DoubleType, false)
-      .add(BASELINE_WEIGHT, DataTypes.DoubleType, false)
+      .add(LOG_ODDS_RATIO, DataTypes.DoubleType, false)
       .add(PAPERS_WITH_TERM, DataTypes.LongType, false)
       .add(MONTH_PAPERS, DataTypes.LongType, false)
+      .add(BASELINE_PAPERS_WITH_TERM, DataTypes.LongType, false)
+      .add(BASELINE_PAPERS, DataTypes.LongType, false)
       .add(BASELINE_MONTHS_COL, DataTypes.IntegerType, false);
 
-  /** {@code _state/term_idf}: the inverse document frequency of each term of the sampled papers. */
-  public static final StructType TERM_IDF = new StructType()
+  /** {@code _state/term_prior}: the papers of the corpus sample with each term. */
+  public static final StructType TERM_PRIOR = new StructType()
       .add(TERM, STRING, false)
-      .add(IDF, DataTypes.DoubleType, false);
+      .add(CORPUS_PAPERS, DataTypes.LongType, false);
 
   /** One entry of a page part, in page order; the date is already the page's text, yyyy-MM-dd. */
   public static final StructType PAGE_ENTRY = new StructType()

@@ -6,14 +6,12 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.config.TopicsConfig;
-import org.arxivdigest.schema.Schemas;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +27,6 @@ class AggregatesTest {
       .add("topic", DataTypes.StringType).add("id", DataTypes.StringType).add("method", DataTypes.StringType);
   private static final StructType TOPIC_MONTH_ID = new StructType()
       .add("topic", DataTypes.StringType).add("month", DataTypes.StringType).add("id", DataTypes.StringType);
-  /** The listing columns trending terms read: a listing row carries its paper's text. */
-  private static final StructType LISTED_TEXT = new StructType()
-      .add("topic", DataTypes.StringType).add("month", DataTypes.StringType).add("id", DataTypes.StringType)
-      .add("version", DataTypes.IntegerType).add("title", DataTypes.StringType)
-      .add("abstract", DataTypes.StringType);
 
   private static Timestamp at(String day) {
     return Timestamp.valueOf(day + " 12:00:00");
@@ -117,108 +110,6 @@ class AggregatesTest {
         .containsExactly(1L, 1L, 3L);
     assertThat(stats.get("math.CO/2025_01").<String>getAs("archive")).isEqualTo("math");
     assertThat(stats.get("cs.CL/2025_02").<String>getAs("archive")).isEqualTo("cs");
-  }
-
-  @Test
-  void aTermThatAppearsInAMonthTrendsAgainstTheEarlierMonthsAndTheFirstMonthHasNoRows() {
-    // Six papers a month for three months; "spiking neurons" appears in four papers of March only.
-    var papers = new ArrayList<Object[]>();
-    var listings = new ArrayList<Object[]>();
-    String[] months = {"2025_01", "2025_02", "2025_03"};
-    for (int m = 0; m < months.length; m++) {
-      for (int i = 0; i < 6; i++) {
-        String id = "2501." + m + i;
-        String text = "Language models for text " + (m == 2 && i < 4 ? "with spiking neurons" : "and tables")
-            + " number" + i;
-        papers.add(new Object[] {id, at("2025-0" + (m + 1) + "-02"), List.of("cs.CL"), "cs.CL", text,
-            "We study " + text + "."});
-        listings.add(new Object[] {"llm", months[m], id, 1, text, "We study " + text + "."});
-      }
-    }
-    // A second version in March of a paper with the term: listed twice, still one paper using it.
-    listings.add(new Object[] {"llm", "2025_03", "2501.20", 2, "Language models for text with spiking neurons number0",
-        "We study Language models for text with spiking neurons number0."});
-    // A paper outside the topic, so that the corpus IDF is not the topic's own.
-    papers.add(new Object[] {"2502.99999", at("2025-02-02"), List.of("cs.CV"), "cs.CV", "Images", "Pixels."});
-    Dataset<Row> trending = Aggregates.trendingTerms(frame(LISTED_TEXT, listings.toArray(Object[][]::new)),
-        frame(PAPERS, papers.toArray(Object[][]::new)));
-    assertThat(trending.schema().fieldNames()).containsExactly(Schemas.TRENDING_TERMS.fieldNames());
-    Map<String, List<Row>> byMonth = new HashMap<>();
-    for (Row r : trending.orderBy("month", "rank").collectAsList()) {
-      byMonth.computeIfAbsent(r.getAs("month"), k -> new ArrayList<>()).add(r);
-    }
-    assertThat(byMonth).doesNotContainKey("2025_01");
-    List<Row> march = byMonth.get("2025_03");
-    assertThat(march.get(0).<Integer>getAs("baseline_months")).isEqualTo(2);
-    assertThat(march).extracting(r -> r.<String>getAs("term"))
-        .containsExactlyInAnyOrder("spiking", "neurons", "spiking neurons", "text spiking");
-    assertThat(march.get(0).<Double>getAs("baseline_weight")).isZero();
-    // Four papers of six, though one of them is listed twice in March.
-    assertThat(march.get(0).<Long>getAs("papers_with_term")).isEqualTo(4L);
-    assertThat(march.get(0).<Long>getAs("month_papers")).isEqualTo(6L);
-    assertThat(march).extracting(r -> r.<Integer>getAs("rank")).containsExactly(1, 2, 3, 4);
-    // February's terms were all there in January: nothing rose.
-    assertThat(byMonth).doesNotContainKey("2025_02");
-  }
-
-  /** "quantum annealing" in all four papers of each of {@code withTerm}, absent from the others' papers. */
-  private static Row annealingIn(String month, List<String> months, List<String> withTerm) {
-    return annealingIn(month, months, withTerm, false);
-  }
-
-  /** As above; {@code onlyThatMonth}: computed for {@code month} only, as a backfill of it does. */
-  private static Row annealingIn(String month, List<String> months, List<String> withTerm, boolean onlyThatMonth) {
-    var papers = new ArrayList<Object[]>();
-    var listings = new ArrayList<Object[]>();
-    for (String m : months) {
-      for (int i = 0; i < 4; i++) {
-        String id = m + "." + i;
-        String text = (withTerm.contains(m) ? "Quantum annealing" : "Graph colouring") + " study " + i;
-        papers.add(new Object[] {id, at(m.replace('_', '-') + "-02"), List.of("cs.ET"), "cs.ET", text, text});
-        listings.add(new Object[] {"qc", m, id, 1, text, text});
-      }
-    }
-    Dataset<Row> listed = frame(LISTED_TEXT, listings.toArray(Object[][]::new));
-    Aggregates.Idf idf = Aggregates.idf(frame(PAPERS, papers.toArray(Object[][]::new)));
-    // A backfill of the month reads its listings and those of the 12 months before it, and gets its own rows only.
-    var only = new org.arxivdigest.core.MonthRange(month, month);
-    Dataset<Row> trending = onlyThatMonth
-        ? Aggregates.trendingTerms(AggregateStage.withBaselines(listed, only), idf, month)
-        : Aggregates.trendingTerms(listed, idf);
-    if (onlyThatMonth) {
-      assertThat(trending.filter(org.apache.spark.sql.functions.col("month").notEqual(month)).count())
-          .as("rows of the wanted month only").isZero();
-      // As the backfill computes them: the IDF table narrowed to the candidates' terms gives the same rows.
-      Dataset<Row> candidates = Aggregates.risingCandidates(AggregateStage.withBaselines(listed, only), idf, month);
-      Dataset<Row> narrowed = Aggregates.idfOf(candidates, idf.terms());
-      assertThat(narrowed.count()).as("only the candidates' terms")
-          .isEqualTo(candidates.select("term").distinct().count()).isLessThan(idf.terms().count());
-      Dataset<Row> ranked = Aggregates.ranked(candidates, narrowed, idf.unseen());
-      assertThat(ranked.collectAsList()).containsExactlyInAnyOrderElementsOf(trending.collectAsList());
-    }
-    for (Row r : trending.collectAsList()) {
-      if (r.getAs("month").equals(month) && r.getAs("term").equals("quantum annealing")) {
-        return r;
-      }
-    }
-    return null;
-  }
-
-  @Test
-  void theBaselineIsTheTwelveMonthsBeforeAndOnlyThoseWithPapers() {
-    // 2024_01 is 13 months before 2025_02: outside its window, so the term is new there.
-    Row outside = annealingIn("2025_02", List.of("2024_01", "2025_01", "2025_02"), List.of("2024_01", "2025_02"));
-    assertThat(outside.<Integer>getAs("baseline_months")).isEqualTo(1);
-    assertThat(outside.<Double>getAs("baseline_weight")).isZero();
-    // 2024_02 is 12 months before: inside, and it had the term in every paper as 2025_02 has.
-    Row inside = annealingIn("2025_02", List.of("2024_02", "2025_01", "2025_02"), List.of("2024_02", "2025_02"));
-    assertThat(inside.<Integer>getAs("baseline_months")).isEqualTo(2);
-    assertThat(inside.<Double>getAs("baseline_weight"))
-        .isCloseTo(inside.<Double>getAs("weight") / 2, org.assertj.core.data.Offset.offset(1e-6));
-    assertThat(inside.<Double>getAs("score")).isPositive();
-    // Computed for 2025_02 only, as a backfill of it: the same row, its baseline still made of 2024_02's share.
-    assertThat(annealingIn("2025_02", List.of("2024_02", "2025_01", "2025_02"), List.of("2024_02", "2025_02"), true))
-        .isEqualTo(inside);
   }
 
   @Test

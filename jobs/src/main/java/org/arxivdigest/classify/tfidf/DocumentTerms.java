@@ -2,6 +2,7 @@ package org.arxivdigest.classify.tfidf;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,7 +36,17 @@ public final class DocumentTerms {
    * word) and their 2-grams, each once. Either may be null.
    */
   public static Set<String> of(String title, String abstractText) {
-    String text = (title == null ? "" : title) + " " + (abstractText == null ? "" : abstractText);
+    List<String> words = words((title == null ? "" : title) + " " + (abstractText == null ? "" : abstractText));
+    var terms = new HashSet<String>(words.size() * 4);
+    terms.addAll(words);
+    for (int i = 0; i + 1 < words.size(); i++) {
+      terms.add(words.get(i) + " " + words.get(i + 1));
+    }
+    return terms;
+  }
+
+  /** A text's words in order: lower-case, at least {@link TextFeatures#MIN_TOKEN_LENGTH} long, not a stop word. */
+  public static List<String> words(String text) {
     // As RegexTokenizer: the default locale's lower case, then split at the gaps.
     String[] tokens = GAPS.split(text.toLowerCase());
     var words = new ArrayList<String>(tokens.length);
@@ -45,11 +56,6 @@ public final class DocumentTerms {
         words.add(token);
       }
     }
-    var terms = new HashSet<String>(words.size() * 4);
-    terms.addAll(words);
-    for (int i = 0; i + 1 < words.size(); i++) {
-      terms.add(words.get(i) + " " + words.get(i + 1));
-    }
-    return terms;
+    return words;
   }
 }

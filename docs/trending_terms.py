@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Writes docs/trending-terms.md: the top 10 trending terms of every topic for the last six months, before and
+after a change of the scorer, each term judged generic or topical (issue 25).
+
+A term is generic when it is on docs/generic-words.txt (committed before the scorer changed; the job never reads
+it), or a phrase whose words are all on it. Whether a topical term names a method, model, dataset, task or object
+of its topic is read by a person: docs/trending-judgements.csv (topic, term, names: yes/no) holds those readings;
+terms not in it are shown as unread. Only the standard library: CSV in, markdown out.
+
+    python3 docs/trending_terms.py --before docs/trending-terms-before.csv \
+        --after data/train/trending/extracts/trending_terms.csv \
+        --stats data/train/trending/extracts/monthly_topic_stats.csv > docs/trending-terms.md
+"""
+import argparse
+import csv
+import os
+import sys
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = 10
+
+
+def generic_words(path):
+    with open(path, encoding="utf-8") as f:
+        return {w.strip() for w in f if w.strip() and not w.startswith("#")}
+
+
+def is_generic(term, generic):
+    return all(w in generic for w in term.split())
+
+
+def top_terms(path):
+    """(topic, month) -> terms by rank, the first TOP."""
+    out = defaultdict(list)
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            out[(r["topic"], r["month"])].append((int(r["rank"]), r["term"]))
+    return {k: [t for _, t in sorted(v)[:TOP]] for k, v in out.items()}
+
+
+def month_papers(path):
+    """(topic, month) -> papers listed on the topic's pages that month."""
+    out = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["listed_papers"]:
+                out[(r["topic"], r["month"])] = int(r["listed_papers"])
+    return out
+
+
+def judgements(path):
+    out = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                out[(r["topic"], r["term"])] = r["names"] == "yes"
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--before", required=True, help="trending_terms.csv of the old scorer")
+    p.add_argument("--after", required=True, help="trending_terms.csv of the new scorer")
+    p.add_argument("--stats", required=True, help="monthly_topic_stats.csv of the same output")
+    p.add_argument("--generic", default=os.path.join(HERE, "generic-words.txt"))
+    p.add_argument("--judgements", default=os.path.join(HERE, "trending-judgements.csv"))
+    p.add_argument("--months", type=int, default=6)
+    p.add_argument("--min-papers", type=int, default=30)
+    a = p.parse_args()
+    generic = generic_words(a.generic)
+    before, after = top_terms(a.before), top_terms(a.after)
+    papers = month_papers(a.stats)
+    judged = judgements(a.judgements)
+    months = sorted({m for _, m in papers})[-a.months:]
+    topics = sorted({t for t, _ in papers})
+
+    def mark(topic, term):
+        if is_generic(term, generic):
+            return f"~~{term}~~ (G)"
+        names = judged.get((topic, term))
+        return term if names is None else (f"**{term}**" if names else f"{term} (–)")
+
+    w = sys.stdout.write
+    w("# Trending terms: before and after (issue 25)\n\n")
+    w("Made by `docs/trending_terms.py` (commands in its docstring and in `data/train/README.md`) from a run over all "
+      "of `../shared/data/recent` (59,937 cs papers of 2025-03..2026-07). The months shown are the last "
+      f"{a.months} of that data; the scorer's thresholds were chosen on the eight months before them "
+      "(2025_06..2026_01) and these were read once, after.\n\n")
+    w("Marks: ~~term~~ (G) generic (on `docs/generic-words.txt`, or all its words are); **term** names a method, "
+      "model, dataset, task or object of the topic (read by a person, `docs/trending-judgements.csv`); term (–) "
+      "read and judged not to; a plain term is unread. Before: the rise of TF-IDF weight; after: the log-odds "
+      "z-score with the corpus prior (`TrendingTerms`).\n\n")
+    rows = []
+    for topic in topics:
+        w(f"## {topic}\n\n| month | papers | before (top {TOP}) | after (top {TOP}) |\n|---|---:|---|---|\n")
+        for m in months:
+            n = papers.get((topic, m), 0)
+            b, f_ = before.get((topic, m), []), after.get((topic, m), [])
+            after_text = ", ".join(mark(topic, t) for t in f_) or "no trending terms"
+            w(f"| {m} | {n} | {', '.join(mark(topic, t) for t in b)} | {after_text} |\n")
+            if n >= a.min_papers:
+                rows.append((topic, m, n, b, f_))
+        w("\n")
+    w(f"## Summary (topic-months with at least {a.min_papers} papers)\n\n")
+    w("| topic | month | papers | generic before | generic after | terms after | naming after (read) |\n"
+      "|---|---|---:|---:|---:|---:|---:|\n")
+    tot = defaultdict(int)
+    for topic, m, n, b, f_ in rows:
+        gb = sum(is_generic(t, generic) for t in b)
+        ga = sum(is_generic(t, generic) for t in f_)
+        read = [judged[(topic, t)] for t in f_ if (topic, t) in judged and not is_generic(t, generic)]
+        naming = sum(read)
+        tot["gb"] += gb
+        tot["ga"] += ga
+        tot["tb"] += len(b)
+        tot["ta"] += len(f_)
+        tot["named"] += naming
+        tot["read"] += len(read)
+        tot["max_ga"] = max(tot["max_ga"], ga)
+        tot["max_gb"] = max(tot["max_gb"], gb)
+        tot["months"] += 1
+        tot["ok"] += (ga <= 1 and (naming >= 7 if len(f_) >= 10 else naming >= 0.7 * len(f_)))
+        w(f"| {topic} | {m} | {n} | {gb} | {ga} | {len(f_)} | {naming} of {len(read)} |\n")
+    w(f"\nTopic-months: {tot['months']}. Generic terms in the top {TOP}: before {tot['gb']} of {tot['tb']} "
+      f"(at most {tot['max_gb']} in one topic-month), after {tot['ga']} of {tot['ta']} (at most {tot['max_ga']}). "
+      f"After, terms read that name a method, model, dataset, task or object: {tot['named']} of {tot['read']}. "
+      f"Topic-months meeting both targets (at most 1 generic; at least 7 of 10 naming, or 70% of fewer "
+      f"terms): {tot['ok']} of {tot['months']}.\n")
+
+
+if __name__ == "__main__":
+    main()

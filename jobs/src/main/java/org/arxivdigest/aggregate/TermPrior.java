@@ -1,0 +1,123 @@
+package org.arxivdigest.aggregate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+import static org.arxivdigest.schema.Columns.ABSTRACT;
+import static org.arxivdigest.schema.Columns.COMMON;
+import static org.arxivdigest.schema.Columns.CORPUS_PAPERS;
+import static org.arxivdigest.schema.Columns.ID;
+import static org.arxivdigest.schema.Columns.TERM;
+import static org.arxivdigest.schema.Columns.TITLE;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Observation;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.arxivdigest.classify.tfidf.DocumentTerms;
+import org.arxivdigest.schema.Schemas;
+
+/**
+ * The corpus the trending terms are weighed against: for each term of a sample of the papers, how many sampled
+ * papers have it ({@link Schemas#TERM_PRIOR}). The sample is about {@link #SAMPLE} papers chosen by a hash of the
+ * id (all papers when there are fewer), so the cost stays bounded on the full dump.
+ *
+ * <p>Common terms never trend: a word in more than {@link #COMMON_SHARE} of the sampled papers ("method",
+ * "results", "propose"), or a 2-gram of two such words ("results show", "proposed method"). This is the corpus'
+ * own list of generic words, made from its document frequencies, beside the fixed stop-word list of the terms.
+ *
+ * @param counts the sampled papers with each term: term, corpus_papers (at least {@link #MIN_CORPUS_PAPERS})
+ * @param papers sampled papers
+ * @param occurrences the sum of {@code corpus_papers} over all terms of the sample: the prior's total
+ * @param commonWords the common words, sorted
+ */
+record TermPrior(Dataset<Row> counts, long papers, long occurrences, List<String> commonWords) {
+
+  /** Papers the prior is estimated from, at most. */
+  static final long SAMPLE = 100_000;
+  /** A word in more than this share of the sampled papers is common. */
+  static final double COMMON_SHARE = 0.05;
+  /**
+   * The table keeps the terms in at least this many sampled papers (a quarter of the terms: most are 2-grams of
+   * one paper); the others count as in one. Exact when the corpus is not sampled (up to {@link #SAMPLE} papers):
+   * a term that can trend is in at least {@link TrendingTerms#MIN_TERM_PAPERS} papers of the corpus.
+   */
+  static final long MIN_CORPUS_PAPERS = 2;
+
+  private static final String OCCURRENCES = "occurrences";
+  private static final String COMMON_WORDS = "common_words";
+
+  TermPrior {
+    commonWords = List.copyOf(commonWords);
+  }
+
+  /** A paper's (title, abstract) to its distinct terms. */
+  private static final class PaperTerms implements FlatMapFunction<Row, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<String> call(Row paper) {
+      return DocumentTerms.of(paper.getString(0), paper.getString(1)).iterator();
+    }
+  }
+
+  /**
+   * The prior of {@code papers} (id, title, abstract): the sampled papers with each term are written to {@code dir}
+   * by {@code write} (terms in at least {@link #MIN_CORPUS_PAPERS} of them), and its total and common words are
+   * observed in the same pass, then read from the written table.
+   */
+  static TermPrior write(SparkSession spark, Dataset<Row> papers, String dir,
+                         java.util.function.BiConsumer<Dataset<Row>, String> write) {
+    long total = papers.count();
+    long every = Math.max(1, (total + SAMPLE - 1) / SAMPLE);
+    Dataset<Row> sample = papers.select(ID, TITLE, ABSTRACT).filter(pmod(xxhash64(col(ID)), lit(every)).equalTo(0));
+    long n = every == 1 ? total : sample.count();
+    Dataset<Row> counts = sample.select(TITLE, ABSTRACT)
+        .flatMap(new PaperTerms(), Encoders.STRING()).toDF(TERM)
+        .groupBy(TERM).agg(count(lit(1)).as(CORPUS_PAPERS));
+    var totals = new Observation("term_prior");
+    Column isCommonWord = not(col(TERM).contains(" ")).and(col(CORPUS_PAPERS).gt(lit(COMMON_SHARE * n)));
+    write.accept(counts.observe(totals, sum(CORPUS_PAPERS).as(OCCURRENCES),
+            collect_list(when(isCommonWord, col(TERM))).as(COMMON_WORDS))
+        .filter(col(CORPUS_PAPERS).geq(MIN_CORPUS_PAPERS)), dir);
+    Map<String, Object> observed;
+    try {
+      observed = totals.getAsJava(); // filled by the write, which has run
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted reading the term prior's totals", e);
+    }
+    Object occurrences = observed.get(OCCURRENCES);
+    // Short: at most 1 / COMMON_SHARE times the mean number of distinct words of a paper (about 2,000).
+    var common = new ArrayList<String>();
+    scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) observed.get(COMMON_WORDS))
+        .forEach(w -> common.add((String) w));
+    Collections.sort(common);
+    return new TermPrior(spark.read().schema(Schemas.TERM_PRIOR).parquet(dir), n,
+        occurrences == null ? 0 : ((Number) occurrences).longValue(), common);
+  }
+
+  /** The table with {@code common} added: both words of a term common (one test for a word). */
+  Dataset<Row> terms() {
+    // isin over many values is a hash set lookup.
+    Object[] words = commonWords.toArray();
+    Column isCommon = words.length == 0 ? lit(false)
+        : substring_index(col(TERM), " ", 1).isin(words).and(substring_index(col(TERM), " ", -1).isin(words));
+    return counts.withColumn(COMMON, isCommon);
+  }
+}

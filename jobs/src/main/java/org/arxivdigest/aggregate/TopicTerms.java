@@ -1,0 +1,73 @@
+package org.arxivdigest.aggregate;
+
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.arxivdigest.classify.tfidf.DocumentTerms;
+import org.arxivdigest.config.Topic;
+
+/**
+ * The terms a topic cannot trend on: its own keywords, which every paper of a keyword topic has. A one-word keyword
+ * ({@code llm}) leaves out every term with that word or its plural ({@code llms}, {@code llm agents}); a phrase
+ * ({@code diffusion model}) leaves out its words and 2-grams as terms of their own, plural included
+ * ({@code diffusion}, {@code diffusion models}), and keeps the phrases that say more ({@code video diffusion}).
+ * Words as {@link DocumentTerms#words} gives them, so stop words inside a phrase are skipped as the terms skip them.
+ *
+ * @param words terms containing one of these words are left out
+ * @param terms these terms are left out
+ */
+record TopicTerms(Set<String> words, Set<String> terms) implements Serializable {
+
+  /** A topic without keywords. */
+  static final TopicTerms NONE = new TopicTerms(Set.of(), Set.of());
+
+  TopicTerms {
+    words = Set.copyOf(words);
+    terms = Set.copyOf(terms);
+  }
+
+  /** The terms {@code topic}'s {@code include} keywords leave out. */
+  static TopicTerms of(Topic topic) {
+    return of(topic.include());
+  }
+
+  static TopicTerms of(List<String> keywords) {
+    var words = new HashSet<String>();
+    var terms = new HashSet<String>();
+    for (String keyword : keywords) {
+      List<String> w = DocumentTerms.words(keyword);
+      if (w.size() == 1) {
+        words.add(w.get(0));
+        words.add(plural(w.get(0)));
+        continue;
+      }
+      for (int i = 0; i < w.size(); i++) {
+        terms.add(w.get(i));
+        terms.add(plural(w.get(i)));
+        if (i + 1 < w.size()) {
+          terms.add(w.get(i) + " " + w.get(i + 1));
+          terms.add(w.get(i) + " " + plural(w.get(i + 1)));
+        }
+      }
+    }
+    return new TopicTerms(words, terms);
+  }
+
+  private static String plural(String word) {
+    return word.endsWith("s") ? word : word + "s";
+  }
+
+  /** Whether {@code term} (a word or two joined by a space) is left out. */
+  boolean excludes(String term) {
+    if (terms.contains(term)) {
+      return true;
+    }
+    if (words.isEmpty()) {
+      return false;
+    }
+    int space = term.indexOf(' ');
+    return space < 0 ? words.contains(term)
+        : words.contains(term.substring(0, space)) || words.contains(term.substring(space + 1));
+  }
+}

@@ -1,0 +1,168 @@
+package org.arxivdigest.aggregate;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.bround;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.arxivdigest.schema.Columns.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.schema.Schemas;
+
+/**
+ * The trending terms of a topic's month ({@link Schemas#TRENDING_TERMS}): the 1- and 2-grams of title and abstract
+ * (stop words removed, as the models read them) whose use in the month's papers rose most against the topic's
+ * months among the {@value #BASELINE_MONTHS} before it, ranked by the z-score of the log-odds ratio with an
+ * informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, "Fightin' Words", eq. 16 to 22).
+ *
+ * <p>A term's counts are its papers (a paper counts a term once): {@code y} in the month and in the baseline, out
+ * of {@code n}, the term occurrences of each. The prior is the corpus ({@link TermPrior}): {@code a = A0 * (df + 1)
+ * / total} with {@code A0 = }{@value #PRIOR_STRENGTH}, so a rare term needs more papers to score than a common one.
+ * <pre>
+ *   log_odds_ratio = ln((y_m + a) / (n_m + A0 - y_m - a)) - ln((y_b + a) / (n_b + A0 - y_b - a))
+ *   score          = log_odds_ratio / sqrt(1 / (y_m + a) + 1 / (y_b + a))
+ * </pre>
+ * A term trends when its score is at least {@value #MIN_SCORE} (the month's rise is unlikely to be chance) and the
+ * topic's use of it (the month and its baseline) against the corpus scores at least {@value #MIN_TOPIC_SCORE} by
+ * the same formula: a term of the topic, not a word every field drifts on. Also left out: terms in fewer than
+ * {@value #MIN_TERM_PAPERS} of the month's papers; months with fewer than {@value #MIN_MONTH_PAPERS} papers, or a
+ * baseline of fewer than {@value #MIN_BASELINE_PAPERS} (they have no trending terms: too few papers to tell a trend
+ * from chance); common terms ({@link TermPrior}); the topic's keywords ({@link TopicTerms}); and a word when a
+ * trending 2-gram with it is in at least half as many papers (the phrase says it: "test time" over "test").
+ * The thresholds were chosen on the months 2025_06 to 2026_01 of the recent papers and checked on the six after
+ * them ({@code docs/trending-terms.md}).
+ */
+public final class TrendingTerms {
+  private TrendingTerms() {}
+
+  /** How many earlier months a month's trending terms are compared with. */
+  public static final int BASELINE_MONTHS = 12;
+  /** Terms per topic and month, at most. */
+  public static final int TOP_TERMS = 25;
+  /** A term must be in at least this many of the month's papers to trend. */
+  public static final int MIN_TERM_PAPERS = 5;
+  /** A month with fewer papers in the topic has no trending terms. */
+  public static final int MIN_MONTH_PAPERS = 20;
+  /** A month whose baseline months have fewer papers in all has no trending terms. */
+  public static final int MIN_BASELINE_PAPERS = 50;
+  /** {@code A0}: the weight of the corpus prior, in term occurrences. */
+  static final double PRIOR_STRENGTH = 1000;
+  /** The least score of a trending term: a one-sided 97.5% rise. */
+  static final double MIN_SCORE = 1.96;
+  /** The least score of the topic's use of a term against the corpus. */
+  static final double MIN_TOPIC_SCORE = 5;
+  /** A word gives way to a trending 2-gram with it that is in at least this share of the word's papers. */
+  static final double PHRASE_SHARE = 0.5;
+
+  private static final String TOPIC_SCORE = "_topic_score";
+  private static final String WORD = "_word";
+  private static final String PHRASE_PAPERS = "_phrase_papers";
+
+  /** Per topic slug, the terms its keywords leave out. */
+  static Map<String, TopicTerms> keywords(List<Topic> topics) {
+    var out = new HashMap<String, TopicTerms>();
+    topics.forEach(t -> out.put(t.slug(), TopicTerms.of(t)));
+    return out;
+  }
+
+  /**
+   * The trending terms of every topic's month in {@code listings} (topic, month, id, version, title, abstract)
+   * from {@code firstMonth} ({@code yyyy_MM}; null for all) on: the earlier months are read as baselines only. A
+   * caller that wants some months passes their listings and those of the 12 months before each.
+   *
+   * <p>The text is the listings' own (a listing row carries its paper's title and abstract), so the papers are not
+   * read again. A paper with two versions in a topic's month is one document, its newest version's. The documents
+   * go to their topic's partition once, sorted by month, where {@link TermCounts} counts them.
+   */
+  public static Dataset<Row> of(Dataset<Row> listings, TermPrior prior, List<Topic> topics, String firstMonth) {
+    return ranked(candidates(listings, topics, firstMonth), prior.terms(), prior);
+  }
+
+  /** The first half of {@link #of}: the counts of the terms that can trend ({@link TermCounts#SCHEMA}). */
+  static Dataset<Row> candidates(Dataset<Row> listings, List<Topic> topics, String firstMonth) {
+    Dataset<Row> docs = listings.select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT)
+        .repartition(col(TOPIC))
+        .sortWithinPartitions(col(TOPIC), col(MONTH), col(ID), col(VERSION).desc());
+    return docs.select(TOPIC, MONTH, ID, TITLE, ABSTRACT)
+        .mapPartitions(new TermCounts(firstMonth, keywords(topics)), Encoders.row(TermCounts.SCHEMA));
+  }
+
+  /**
+   * The rows of a prior table for the terms of {@code candidates} only: their distinct terms are broadcast into
+   * the table's scan. For a few months' candidates (a backfill), so that the join in {@link #ranked} does not
+   * shuffle the whole table (millions of terms) to meet a few thousand. The caller materializes
+   * {@code candidates} first (they are read twice: here and in the join).
+   */
+  static Dataset<Row> priorOf(Dataset<Row> candidates, Dataset<Row> priorTerms) {
+    return priorTerms.join(broadcast(candidates.select(TERM).distinct()), List.of(TERM).toArray(String[]::new),
+        "left_semi");
+  }
+
+  /** {@code ln((y + a) / (n + A0 - y - a))}: the smoothed log-odds of a term's count {@code y} of {@code n}. */
+  private static Column logOdds(Column y, Column n, Column a) {
+    return log(y.plus(a).divide(n.plus(lit(PRIOR_STRENGTH)).minus(y).minus(a)));
+  }
+
+  /** The z-score of the log-odds ratio of counts {@code y1} of {@code n1} against {@code y2} of {@code n2}. */
+  private static Column zScore(Column y1, Column n1, Column y2, Column n2, Column a) {
+    Column ratio = logOdds(y1, n1, a).minus(logOdds(y2, n2, a));
+    return ratio.divide(sqrt(lit(1.0).divide(y1.plus(a)).plus(lit(1.0).divide(y2.plus(a)))));
+  }
+
+  /**
+   * The second half of {@link #of}: each candidate scored with its term's prior (a term the table lacks counts
+   * as in one sampled paper, {@link TermPrior#MIN_CORPUS_PAPERS}), the trending ones kept, words that give way to
+   * their phrases dropped, and the top {@link #TOP_TERMS} of a topic's month ranked by score, then papers, then
+   * term.
+   */
+  static Dataset<Row> ranked(Dataset<Row> candidates, Dataset<Row> priorTerms, TermPrior prior) {
+    Column df = coalesce(col(CORPUS_PAPERS), lit(1L));
+    Column a = lit(PRIOR_STRENGTH).multiply(df.plus(1)).divide(lit((double) Math.max(1, prior.occurrences())));
+    Column month = col(PAPERS_WITH_TERM);
+    Column baseline = col(BASELINE_PAPERS_WITH_TERM);
+    Column ratio = logOdds(month, col(TermCounts.MONTH_TERMS), a)
+        .minus(logOdds(baseline, col(TermCounts.BASELINE_TERMS), a));
+    Column topicScore = zScore(month.plus(baseline), col(TermCounts.MONTH_TERMS).plus(col(TermCounts.BASELINE_TERMS)),
+        df, lit((double) prior.occurrences()), a);
+    Dataset<Row> trending = candidates
+        .join(priorTerms, List.of(TERM).toArray(String[]::new), "left")
+        .filter(not(coalesce(col(COMMON), lit(false))))
+        .withColumn(LOG_ODDS_RATIO, bround(ratio, 6))
+        .withColumn(SCORE, bround(zScore(month, col(TermCounts.MONTH_TERMS), baseline,
+            col(TermCounts.BASELINE_TERMS), a), 6))
+        .withColumn(TOPIC_SCORE, topicScore)
+        .filter(col(SCORE).geq(MIN_SCORE).and(col(TOPIC_SCORE).geq(MIN_TOPIC_SCORE)))
+        .select(TOPIC, MONTH, TERM, SCORE, LOG_ODDS_RATIO, PAPERS_WITH_TERM, MONTH_PAPERS, BASELINE_PAPERS_WITH_TERM,
+            BASELINE_PAPERS, BASELINE_MONTHS_COL);
+    Dataset<Row> phraseWords = trending.filter(col(TERM).contains(" "))
+        .select(col(TOPIC), col(MONTH), explode(split(col(TERM), " ")).as(WORD),
+            col(PAPERS_WITH_TERM).as(PHRASE_PAPERS));
+    Dataset<Row> words = trending.as("t");
+    Dataset<Row> kept = words.join(phraseWords.as("p"),
+        col("t." + TOPIC).equalTo(col("p." + TOPIC))
+            .and(col("t." + MONTH).equalTo(col("p." + MONTH)))
+            .and(col("t." + TERM).equalTo(col("p." + WORD)))
+            .and(col("p." + PHRASE_PAPERS).geq(col("t." + PAPERS_WITH_TERM).multiply(PHRASE_SHARE))),
+        "left_anti");
+    return kept
+        .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH)
+            .orderBy(col(SCORE).desc(), col(PAPERS_WITH_TERM).desc(), col(TERM))))
+        .filter(col(RANK).leq(TOP_TERMS))
+        .select(Schemas.columns(Schemas.TRENDING_TERMS));
+  }
+}
