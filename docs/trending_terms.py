@@ -65,6 +65,8 @@ def main():
     p.add_argument("--stats", required=True, help="monthly_topic_stats.csv of the same output")
     p.add_argument("--generic", default=os.path.join(HERE, "generic-words.txt"))
     p.add_argument("--judgements", default=os.path.join(HERE, "trending-judgements.csv"))
+    p.add_argument("--notes", default=os.path.join(HERE, "trending-notes.md"),
+                   help="a markdown section appended as it is (what the figures mean)")
     p.add_argument("--months", type=int, default=6)
     p.add_argument("--min-papers", type=int, default=30)
     a = p.parse_args()
@@ -127,6 +129,9 @@ def main():
       f"After, terms read that name a method, model, dataset, task or object: {tot['named']} of {tot['read']}. "
       f"Topic-months meeting both targets (at most 1 generic; at least 7 of 10 naming, or 70% of fewer "
       f"terms): {tot['ok']} of {tot['months']}.\n")
+    if os.path.exists(a.notes):
+        with open(a.notes, encoding="utf-8") as f:
+            w("\n" + f.read())
 
 
 if __name__ == "__main__":
