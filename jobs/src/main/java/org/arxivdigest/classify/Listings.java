@@ -20,11 +20,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.config.Topic;
+import org.arxivdigest.normalize.Authors;
 import org.arxivdigest.schema.Schemas;
 
 /**
  * The entries of the digest pages: each assigned paper joined to its versions, as the topic's listing mode says,
- * with the newest metadata of the paper.
+ * with the newest metadata of the paper: title, abstract, comments, categories and authors (names in order,
+ * "Forenames Keyname Suffix", from {@code authors_parsed}).
  */
 public final class Listings {
   private Listings() {}
@@ -59,6 +61,7 @@ public final class Listings {
     // v1 (it happens in the dump); the date only places a version in its month. Numbers may have gaps (v1, v3).
     Column numbers = transform(col(VERSIONS), v -> v.getField(VERSION));
     Dataset<Row> paperText = papers.select(col(ID), col(TITLE), col(ABSTRACT), col(COMMENTS), col(PRIMARY_CATEGORY),
+        col(CATEGORIES), Authors.names(col(AUTHORS_PARSED)).as(AUTHORS),
         array_min(numbers).as(FIRST_NUMBER), array_max(numbers).as(LAST_NUMBER));
     Column mode = col(MODE);
     Column wanted = mode.equalTo(lit("versions"))

@@ -13,9 +13,22 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "arxiv-digest", mixinStandardHelpOptions = true, version = "arxiv-digest 0.1.0",
     description = "Turns bulk arXiv metadata dumps into monthly topic digests.",
-    subcommands = {IngestCommand.class, ClassifyCommand.class, AggregateCommand.class, PublishCommand.class,
-        RunCommand.class, TrainCommand.class, EvaluateCommand.class, HarvestCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, HarvestCommand.class, IngestCommand.class, ClassifyCommand.class,
+        AggregateCommand.class, PublishCommand.class, TrainCommand.class, EvaluateCommand.class,
+        CommandLine.HelpCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  arxiv-digest run --input data/sample           # every stage, into output/",
+        "  arxiv-digest harvest --set cs --from 2026-05-01 --until 2026-05-01 \\",
+        "      --output harvest/2026-05-01                # a day of cs records",
+        "  arxiv-digest run --merge --input harvest/2026-05-01   # merge into output/",
+        "  arxiv-digest ingest --input dump.json.gz       # papers, versions, quarantine",
+        "  arxiv-digest classify                          # topics of the papers",
+        "  arxiv-digest aggregate --from 2026-05 --to 2026-05   # one month's stats",
+        "  arxiv-digest publish                           # pages, site, feeds, extracts",
+        "  arxiv-digest train --models models --kind category   # a TF-IDF model",
+        "  arxiv-digest evaluate --models models          # model quality reports",
+        "  arxiv-digest help run                          # a command's options"})
 public class ArxivDigest implements Runnable {
   @Spec CommandSpec spec;
 
@@ -39,11 +52,23 @@ public class ArxivDigest implements Runnable {
         + String.join(", ", spec.subcommands().keySet()) + ")");
   }
 
-  /** Unknown flags, missing values: one line naming the problem, then where help is. */
+  /** Unknown commands and flags, missing values: one line naming the problem, then where help is. */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
-    PrintWriter err = e.getCommandLine().getErr();
-    err.println(qualifiedName(e.getCommandLine()) + ": " + e.getMessage()
-        + " (see " + qualifiedName(e.getCommandLine()) + " --help)");
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String message = e.getMessage().replace("Value for option option ", "Value for option ");
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && cmd.getParent() == null
+        && args.length > 0 && !args[0].startsWith("-") && unmatched.getUnmatched().contains(args[0])) {
+      message = "unknown command '" + args[0] + "' (commands: "
+          + String.join(", ", cmd.getSubcommands().keySet()) + ")";
+      var distance = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance();
+      var close = cmd.getSubcommands().keySet().stream()
+          .filter(c -> distance.apply(c, args[0]) <= Math.max(1, c.length() / 3)).toList();
+      if (!close.isEmpty()) {
+        message += "; did you mean " + String.join(" or ", close) + "?";
+      }
+    }
+    err.println(qualifiedName(cmd) + ": " + message + " (see " + qualifiedName(cmd) + " --help)");
     return ExitCodes.USAGE;
   }
 

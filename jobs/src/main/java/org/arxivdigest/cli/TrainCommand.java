@@ -30,10 +30,12 @@ public class TrainCommand implements Callable<Integer> {
       + "(bounds model size and driver memory). Default: ${DEFAULT-VALUE}")
   int vocabSize;
 
-  @Option(names = "--min-doc-freq", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}")
+  @Option(names = "--min-doc-freq", defaultValue = "2", paramLabel = "N",
+      description = "Terms in fewer training papers are left out of the vocabulary. Default: ${DEFAULT-VALUE}")
   int minDocFreq;
 
-  @Option(names = "--max-iter", defaultValue = "100", description = "Default: ${DEFAULT-VALUE}")
+  @Option(names = "--max-iter", defaultValue = "100", paramLabel = "N",
+      description = "Iterations of the logistic regression's optimizer, at most. Default: ${DEFAULT-VALUE}")
   int maxIter;
 
   @Option(names = "--reg-param", defaultValue = "1e-4", description = "L2 regularization. Default: ${DEFAULT-VALUE}")

@@ -20,11 +20,13 @@ import java.util.List;
  *     neither positives nor negatives when the topic's model is trained
  * @param why whether each page entry says why it is listed (the keyword and where it matched, the model score);
  *     by default only for {@code tfidf} and {@code combined} topics, where the reason differs between entries
+ * @param authors whether the markdown pages show each entry's authors (the HTML pages always do); off by default,
+ *     so that the markdown keeps the exact format of the sites' pages
  */
 public record Topic(String slug, String name, List<String> include, List<String> exclude,
                     List<String> includeRegex, List<String> excludeRegex, List<String> categories,
                     Listing listing, Format format, Method method, double threshold, List<String> related,
-                    boolean why) {
+                    boolean why, boolean authors) {
 
   public static final double DEFAULT_THRESHOLD = 0.5;
 

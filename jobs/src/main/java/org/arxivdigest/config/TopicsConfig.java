@@ -39,7 +39,7 @@ public final class TopicsConfig {
   /** An archive ({@code cs}, {@code hep-th}) or a category ({@code cs.CL}, {@code cond-mat.mes-hall}). */
   private static final Pattern CATEGORY = Pattern.compile("[a-z]+(-[a-z]+)?(\\.[A-Za-z]+(-[a-z]+)?)?");
   private static final Set<String> FIELDS = Set.of("slug", "name", "include", "exclude", "include_regex",
-      "exclude_regex", "categories", "listing", "format", "method", "threshold", "related", "why");
+      "exclude_regex", "categories", "listing", "format", "method", "threshold", "related", "why", "authors");
   private static final List<String> DEFAULT_CATEGORIES = List.of("cs", "stat");
 
   public static List<Topic> load(String path, Configuration conf) {
@@ -120,7 +120,8 @@ public final class TopicsConfig {
     return new Topic(slug, name, include, terms(node, "exclude", at), includeRegex, regexes(node, "exclude_regex",
         at), categories, choice(node, "listing", Topic.Listing.class, Topic.Listing.VERSIONS, at),
         choice(node, "format", Topic.Format.class, Topic.Format.TABLE, at), method, threshold(node, at),
-        terms(node, "related", at), bool(node, "why", method != Topic.Method.KEYWORD, at));
+        terms(node, "related", at), bool(node, "why", method != Topic.Method.KEYWORD, at),
+        bool(node, "authors", false, at));
   }
 
   private static double threshold(JsonNode node, String at) {

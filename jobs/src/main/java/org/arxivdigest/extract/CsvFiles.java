@@ -1,5 +1,6 @@
 package org.arxivdigest.extract;
 
+import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 
@@ -20,6 +21,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -28,12 +30,13 @@ import org.arxivdigest.core.ControlCharacters;
 import org.arxivdigest.io.HadoopFiles;
 
 /**
- * Writes a dataset as CSV files (RFC 4180, header row, UTF-8, CRLF line ends) from the executors, with
- * commons-csv: rows are sent to one task per file, sorted there, and streamed out, so no file passes through the
- * driver. Values are rendered by Spark first: timestamps as ISO-8601 UTC, dates as yyyy-MM-dd, nulls as empty
- * fields; control characters (C0 but tab, newline, carriage return; DEL; C1) are dropped. Each file is written
- * twice in the same pass: exact, for pandas, DuckDB and other readers, and under {@value #SPREADSHEET}/ with every
- * text field that a spreadsheet would take for a formula prefixed with {@code '} (OWASP's CSV injection advice).
+ * Writes a dataset as CSV files (RFC 4180, header row, UTF-8, CRLF line ends) from the executors, with commons-csv:
+ * rows are sent to one task per file, sorted there, and streamed out, so no file passes through the driver. Values are
+ * rendered by Spark first: timestamps as ISO-8601 UTC, dates as yyyy-MM-dd, lists of strings joined by {@value
+ * #LIST_SEPARATOR}, nulls as empty fields; control characters (C0 but tab, newline, carriage return; DEL; C1) are
+ * dropped. Each file is written twice in the same pass: exact, for pandas, DuckDB and other readers, and under {@value
+ * #SPREADSHEET}/ with every text field that a spreadsheet would take for a formula prefixed with {@code '} (OWASP's CSV
+ * injection advice).
  */
 public final class CsvFiles {
   private CsvFiles() {}
@@ -82,11 +85,18 @@ public final class CsvFiles {
     }
   }
 
+  /** How a list of strings (authors, categories) is one field: its items joined by this. */
+  public static final String LIST_SEPARATOR = "; ";
+
+  private static boolean isStrings(StructField f) {
+    return f.dataType() instanceof ArrayType a && a.elementType().equals(DataTypes.StringType);
+  }
+
   private static boolean[] textColumns(StructType schema) {
     StructField[] fields = schema.fields();
     var text = new boolean[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      text[i] = fields[i].dataType().equals(DataTypes.StringType);
+      text[i] = fields[i].dataType().equals(DataTypes.StringType) || isStrings(fields[i]);
     }
     return text;
   }
@@ -118,6 +128,9 @@ public final class CsvFiles {
     Column c = col(f.name());
     if (f.dataType().equals(DataTypes.TimestampType)) {
       return date_format(c, "yyyy-MM-dd'T'HH:mm:ss'Z'");
+    }
+    if (isStrings(f)) {
+      return array_join(c, LIST_SEPARATOR);
     }
     return c.cast(DataTypes.StringType);
   }

@@ -107,6 +107,11 @@ public final class Authors {
 
   /** The authors string of parsed authors, in the dump's style: "A. One, B. Two, C. Three". */
   public static Column joined(Column parsedArray) {
-    return concat_ws(", ", transform(parsedArray, a -> Text.collapse(display(a))));
+    return concat_ws(", ", names(parsedArray));
+  }
+
+  /** Parsed authors as display names in order: ["A. One", "B. Two"]; null stays null. */
+  public static Column names(Column parsedArray) {
+    return transform(parsedArray, a -> Text.collapse(display(a)));
   }
 }

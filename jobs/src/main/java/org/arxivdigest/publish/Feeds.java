@@ -1,6 +1,5 @@
 package org.arxivdigest.publish;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.row_number;
@@ -25,16 +24,12 @@ public final class Feeds {
   static final String UPDATED = "_updated";
   private static final String FEED_RANK = "_feed_rank";
 
-  /** The newest {@link #LIMIT} listing rows of each topic with the authors of their paper (small: collected). */
-  public static Dataset<Row> newest(Dataset<Row> listings, Dataset<Row> papers) {
-    Dataset<Row> top = listings
+  /** The newest {@link #LIMIT} listing rows of each topic, with their authors (small: collected). */
+  public static Dataset<Row> newest(Dataset<Row> listings) {
+    return listings
         .withColumn(FEED_RANK, row_number().over(Window.partitionBy(TOPIC).orderBy(col(DATE).desc(),
             col(SUBMITTED_AT).desc(), col(ID).desc(), col(VERSION).desc())))
-        .filter(col(FEED_RANK).leq(LIMIT));
-    // At most LIMIT rows a topic, broadcast: the papers' authors are looked up where they are read, instead of
-    // every paper's (id, authors) being shuffled to meet them (5 s of every publish at 2.9M papers).
-    return broadcast(top)
-        .join(papers.select(ID, AUTHORS), ID)
+        .filter(col(FEED_RANK).leq(LIMIT))
         .select(col(TOPIC), col(FEED_RANK), col(LINK), col(TITLE), col(ABSTRACT), col(AUTHORS),
             col(PRIMARY_CATEGORY), date_format(col(SUBMITTED_AT), "yyyy-MM-dd'T'HH:mm:ss'Z'").as(UPDATED));
   }
@@ -48,8 +43,9 @@ public final class Feeds {
     return out;
   }
 
-  /** An entry of a feed, as the Atom template reads it. */
-  record FeedEntry(String link, String title, String updated, String authors, String category, String summary) {}
+  /** An entry of a feed, as the Atom template reads it: one {@code <author>} per name. */
+  record FeedEntry(String link, String title, String updated, List<String> authors, String category,
+                   String summary) {}
 
   /** A topic's feed, as the Atom template reads it. */
   record Feed(String topic, String name, int limit, String updated, List<FeedEntry> entries, String feedId,
@@ -66,7 +62,9 @@ public final class Feeds {
       }
       String category = r.getAs(PRIMARY_CATEGORY);
       String summary = r.getAs(ABSTRACT);
-      entries.add(new FeedEntry(r.getAs(LINK), r.getAs(TITLE), at, r.getAs(AUTHORS),
+      int authors = r.fieldIndex(AUTHORS);
+      List<String> names = r.isNullAt(authors) ? List.of() : r.getList(authors);
+      entries.add(new FeedEntry(r.getAs(LINK), r.getAs(TITLE), at, names,
           category == null ? "unknown" : category, summary == null ? "" : summary));
     }
     String feedId = links.siteUrl() == null ? "urn:arxiv-digest:feed:" + topic

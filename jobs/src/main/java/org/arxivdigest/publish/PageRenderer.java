@@ -24,19 +24,82 @@ public final class PageRenderer implements Serializable {
   /** Entries per page part, as the sites. */
   public static final int PART_SIZE = 100;
 
+  /** Authors an entry shows before "et al."; the abstract's fold has them all. */
+  public static final int SHOWN_AUTHORS = 10;
+
+  private static final java.util.regex.Pattern WITHDRAWN = java.util.regex.Pattern.compile(
+      "(?i)\\bwithdrawn\\b");
+
+  /**
+   * The paper of an entry: its arXiv id and version, authors in order (display names), primary category and all
+   * its categories. Any part may be null or empty (a record without them).
+   */
+  public record About(String id, Integer version, List<String> authors, String primaryCategory,
+                      List<String> categories) {}
+
   /** One entry of a page, as it comes from the listing (plain text; the renderer escapes). */
-  public record Entry(String title, String link, String date, String abstractText, String comment, String why) {
-    /** An entry that does not say why it is listed (the sites' pages never do). */
+  public record Entry(String title, String link, String date, String abstractText, String comment, String why,
+                      About about) {
+    /** An entry that does not say why it is listed (the sites' pages never do), nor who wrote it. */
     public Entry(String title, String link, String date, String abstractText, String comment) {
-      this(title, link, date, abstractText, comment, null);
+      this(title, link, date, abstractText, comment, null, null);
+    }
+
+    /** An entry without its paper's authors and categories. */
+    public Entry(String title, String link, String date, String abstractText, String comment, String why) {
+      this(title, link, date, abstractText, comment, why, null);
     }
   }
 
   /** A link to a part in the navigation; the current part is not linked. */
   public record PartLink(int n, boolean current) {}
 
-  /** What a template sees of an entry: text escaped for its place. */
-  public record EntryView(String title, String link, String date, String abstractText, String comment, String why) {}
+  /**
+   * What a template sees of an entry: text escaped for its place. {@code authors}: the first
+   * {@value #SHOWN_AUTHORS}, then "et al."; {@code allAuthors}: every one, only when there are more; {@code paper}:
+   * the id and version ("2501.00001v2"); {@code crossLists}: the categories beside the primary one;
+   * {@code withdrawn}: the comment says the paper was withdrawn.
+   */
+  public record EntryView(String title, String link, String date, String abstractText, String comment, String why,
+                          String authors, String allAuthors, String paper, String primary, String crossLists,
+                          boolean withdrawn) {}
+
+  /** {@code 2026_05} as "May 2026". */
+  public static String readableMonth(String month) {
+    return java.time.Month.of(Integer.parseInt(month.substring(5, 7)))
+        .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + month.substring(0, 4);
+  }
+
+  /** Whether an arXiv comment says the paper was withdrawn ("This paper has been withdrawn by the author"). */
+  static boolean withdrawn(String comment) {
+    return comment != null && WITHDRAWN.matcher(comment).find();
+  }
+
+  /** An entry's view, each text through {@code text}; authors only when {@code withAuthors}. */
+  private static EntryView view(Entry e, UnaryOperator<String> title, UnaryOperator<String> text,
+                                boolean withAuthors) {
+    About about = e.about();
+    List<String> names = about == null || about.authors() == null ? List.of() : about.authors();
+    String authors = null;
+    String allAuthors = null;
+    if (withAuthors && !names.isEmpty()) {
+      authors = String.join(", ", names.subList(0, Math.min(SHOWN_AUTHORS, names.size())))
+          + (names.size() > SHOWN_AUTHORS ? " et al." : "");
+      allAuthors = names.size() > SHOWN_AUTHORS ? String.join(", ", names) : null;
+    }
+    String paper = about == null || about.id() == null ? null
+        : about.id() + (about.version() == null ? "" : "v" + about.version());
+    String primary = about == null ? null : about.primaryCategory();
+    String crossLists = null;
+    if (about != null && about.categories() != null) {
+      var others = about.categories().stream().filter(c -> !c.equals(primary)).toList();
+      crossLists = others.isEmpty() ? null : String.join(", ", others);
+    }
+    return new EntryView(title.apply(e.title()), e.link(), e.date(), text.apply(nullToEmpty(e.abstractText())),
+        blankToNull(e.comment(), text), blankToNull(e.why(), text), blankToNull(authors, text),
+        blankToNull(allAuthors, text), paper, primary == null ? null : text.apply(primary),
+        blankToNull(crossLists, text), withdrawn(e.comment()));
+  }
 
   private final SiteLinks links;
 
@@ -48,8 +111,17 @@ public final class PageRenderer implements Serializable {
     this(new SiteLinks(siteUrl));
   }
 
-  /** Part {@code part} of {@code parts} of a topic's month. */
+  /** Part {@code part} of {@code parts} of a topic's month, in the sites' format (without authors). */
   public String renderPart(Format format, String topic, String month, int part, int parts, List<Entry> entries) {
+    return renderPart(format, topic, month, part, parts, entries, false);
+  }
+
+  /**
+   * Part {@code part} of {@code parts} of a topic's month; {@code withAuthors}: each entry shows its authors (the
+   * topic's {@code authors} option), otherwise the entries are exactly the sites'.
+   */
+  public String renderPart(Format format, String topic, String month, int part, int parts, List<Entry> entries,
+                           boolean withAuthors) {
     var partLinks = new ArrayList<PartLink>(parts);
     for (int n = 1; n <= parts; n++) {
       partLinks.add(new PartLink(n, n == part));
@@ -58,8 +130,7 @@ public final class PageRenderer implements Serializable {
     UnaryOperator<String> plain = format == Format.TABLE ? Escapers::markdownNoLinks : t -> t;
     var views = new ArrayList<EntryView>(entries.size());
     for (Entry e : entries) {
-      views.add(new EntryView(linkText.apply(e.title()), e.link(), e.date(), plain.apply(nullToEmpty(e.abstractText())),
-          blankToNull(e.comment(), plain), blankToNull(e.why(), plain)));
+      views.add(view(e, linkText, plain, withAuthors));
     }
     Map<String, Object> scope = Map.of(
         "topic", topic,
@@ -71,25 +142,34 @@ public final class PageRenderer implements Serializable {
     return render(format == Format.TABLE ? Templates.TABLE : Templates.CARDS, scope);
   }
 
-  /**
-   * The HTML twin of a part: the same entries, as cards, with links relative to the page (the HTML site works from
-   * any folder, file:// included), the topic's feed announced in the head.
-   */
+  /** As {@link #renderPartHtml(String, String, String, int, int, List)} with the slug as the topic's name. */
   public String renderPartHtml(String topic, String month, int part, int parts, List<Entry> entries) {
+    return renderPartHtml(topic, topic, month, part, parts, entries);
+  }
+
+  /**
+   * The HTML twin of a part: the same entries, as cards, with authors, id and categories, links relative to the
+   * page (the HTML site works from any folder, file:// included), the topic's feed announced in the head; headed
+   * with the topic's name and the month in words ("Large language models — May 2026").
+   */
+  public String renderPartHtml(String topic, String name, String month, int part, int parts, List<Entry> entries) {
     var partLinks = new ArrayList<PartLink>(parts);
     for (int n = 1; n <= parts; n++) {
       partLinks.add(new PartLink(n, n == part));
     }
     var views = new ArrayList<EntryView>(entries.size());
     for (Entry e : entries) {
-      views.add(new EntryView(e.title(), e.link(), e.date(), nullToEmpty(e.abstractText()),
-          blankToNull(e.comment(), t -> t), blankToNull(e.why(), t -> t)));
+      views.add(view(e, t -> t, t -> t, true));
     }
     String root = SiteLinks.relativeRoot(SiteLinks.MONTH_PAGE_DEPTH);
     var scope = new java.util.HashMap<String, Object>();
-    scope.put("pageTitle", topic + " - " + month + " - part " + part);
+    String heading = name + " \u2014 " + readableMonth(month);
+    scope.put("pageTitle", heading + (parts > 1 ? " (part " + part + " of " + parts + ")" : ""));
+    scope.put("heading", heading);
+    scope.put("name", name);
     scope.put("topic", topic);
     scope.put("month", month);
+    scope.put("monthName", readableMonth(month));
     scope.put("root", root);
     scope.put("feed", root + "/feeds/" + topic + ".xml");
     scope.put("parts", partLinks);

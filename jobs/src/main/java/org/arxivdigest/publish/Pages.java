@@ -69,7 +69,8 @@ public final class Pages {
         .groupBy(TOPIC, MONTH, PART, PARTS)
         .agg(sort_array(collect_list(struct(
             rank, col(ID), col(VERSION), date_format(col(DATE), "yyyy-MM-dd").as(DATE), col(LINK), col(TITLE),
-            col(ABSTRACT), col(COMMENTS), why(topics).as(WHY)))).as(ENTRIES));
+            col(ABSTRACT), col(COMMENTS), why(topics).as(WHY), col(PRIMARY_CATEGORY), col(CATEGORIES),
+            col(AUTHORS)))).as(ENTRIES));
   }
 
   /**
@@ -77,9 +78,9 @@ public final class Pages {
    * twin {@code papers_<part>.html}.
    */
   public static Dataset<Row> render(Dataset<Row> parts, List<Topic> topics, PageRenderer renderer) {
-    var formats = new HashMap<String, Format>();
-    topics.forEach(t -> formats.put(t.slug(), t.format()));
-    return parts.flatMap(new RenderPart(renderer, formats), Encoders.row(Schemas.SITE_FILE));
+    var shown = new HashMap<String, Style>();
+    topics.forEach(t -> shown.put(t.slug(), new Style(t.format(), t.name(), t.authors())));
+    return parts.flatMap(new RenderPart(renderer, shown), Encoders.row(Schemas.SITE_FILE));
   }
 
   public static String partPath(String topic, String month, int part) {
@@ -90,15 +91,18 @@ public final class Pages {
     return "papers/" + topic + "/" + month + "/papers_" + part + ".html";
   }
 
-  /** Renders one part; a named class so that Spark ships only the renderer and the format of each topic. */
+  /** What the pages of a topic take from its config: the markdown format, its name, whether authors show. */
+  record Style(Format format, String name, boolean authors) implements java.io.Serializable {}
+
+  /** Renders one part; a named class so that Spark ships only the renderer and the topics' styles. */
   static final class RenderPart implements FlatMapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final PageRenderer renderer;
-    private final HashMap<String, Format> formats;
+    private final HashMap<String, Style> topics;
 
-    RenderPart(PageRenderer renderer, HashMap<String, Format> formats) {
+    RenderPart(PageRenderer renderer, HashMap<String, Style> topics) {
       this.renderer = renderer;
-      this.formats = formats;
+      this.topics = topics;
     }
 
     @Override
@@ -110,14 +114,21 @@ public final class Pages {
       var entries = new ArrayList<PageRenderer.Entry>(rows.size());
       for (Row e : rows) {
         entries.add(new PageRenderer.Entry(e.getAs(TITLE), e.getAs(LINK), e.getAs(DATE), e.getAs(ABSTRACT),
-            e.getAs(COMMENTS), e.getAs(WHY)));
+            e.getAs(COMMENTS), e.getAs(WHY), new PageRenderer.About(e.getAs(ID), e.getAs(VERSION),
+            strings(e, AUTHORS), e.getAs(PRIMARY_CATEGORY), strings(e, CATEGORIES))));
       }
       int parts = part.getAs(PARTS);
-      String markdown = renderer.renderPart(formats.get(topic), topic, month, n, parts, entries);
-      String html = renderer.renderPartHtml(topic, month, n, parts, entries);
+      Style t = topics.get(topic);
+      String markdown = renderer.renderPart(t.format(), topic, month, n, parts, entries, t.authors());
+      String html = renderer.renderPartHtml(topic, t.name(), month, n, parts, entries);
       return List.of(RowFactory.create(topic, month, partPath(topic, month, n), markdown),
           RowFactory.create(topic, month, partHtmlPath(topic, month, n), html)).iterator();
     }
+  }
+
+  private static List<String> strings(Row row, String field) {
+    int i = row.fieldIndex(field);
+    return row.isNullAt(i) ? List.of() : row.getList(i);
   }
 
   /** For tests and READMEs: the number of parts a month of {@code entries} entries has. */

@@ -81,7 +81,7 @@ public final class PublishStage {
       ctx.stages().run("publish.feeds", () -> {
         // Only the newest months that hold a feed's entries are read (month folders: the rest is never opened).
         Dataset<Row> recent = new PageScope(MonthRange.ALL, Changes.of(counts.feedMonths())).filter(listings);
-        Map<String, List<Row>> newest = Feeds.byTopic(Feeds.newest(recent, ctx.read(Catalog.PAPERS)));
+        Map<String, List<Row>> newest = Feeds.byTopic(Feeds.newest(recent));
         for (Topic t : topics) {
           site.write("feeds/" + t.slug() + ".xml",
               Feeds.render(t.slug(), t.name(), newest.getOrDefault(t.slug(), List.of()), links));

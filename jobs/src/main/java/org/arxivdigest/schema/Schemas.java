@@ -170,6 +170,8 @@ public final class Schemas {
       .add(ABSTRACT, STRING)
       .add(COMMENTS, STRING)
       .add(PRIMARY_CATEGORY, STRING)
+      .add(CATEGORIES, STRINGS, false)
+      .add(AUTHORS, STRINGS)
       .add(METHOD, STRING, false)
       .add(TERM, STRING)
       .add(FIELD, STRING)
@@ -240,7 +242,10 @@ public final class Schemas {
       .add(TITLE, STRING, false)
       .add(ABSTRACT, STRING)
       .add(COMMENTS, STRING)
-      .add(WHY, STRING);
+      .add(WHY, STRING)
+      .add(PRIMARY_CATEGORY, STRING)
+      .add(CATEGORIES, STRINGS)
+      .add(AUTHORS, STRINGS);
 
   /** A page part before rendering: its place and its (at most 100) entries. */
   public static final StructType PAGE_PART = new StructType()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,35 @@ class CliTest {
     assertThat(ArxivDigest.run("ingest", "--help")).isZero();
     assertThat(ArxivDigest.run("run", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--input").contains("--output").contains("--master");
+  }
+
+  @Test
+  void helpListsRunFirstWithAnExampleForEveryCommand() {
+    assertThat(ArxivDigest.run("--help")).isZero();
+    String help = out.toString(StandardCharsets.UTF_8);
+    String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Examples:"));
+    assertThat(commands.lines().skip(1).findFirst().orElseThrow().strip()).startsWith("run ");
+    String examples = help.substring(help.indexOf("Examples:"));
+    for (String command : List.of("run", "harvest", "ingest", "classify", "aggregate", "publish", "train",
+        "evaluate")) {
+      assertThat(examples).as(command).contains("arxiv-digest " + command + " ");
+    }
+  }
+
+  @Test
+  void anUnknownCommandSaysSoAndNamesTheCommands() {
+    assertThat(ArxivDigest.run("frobnicate")).isEqualTo(ExitCodes.USAGE);
+    assertThat(errText().strip().lines()).hasSize(1);
+    assertThat(errText()).startsWith("arxiv-digest: unknown command 'frobnicate' (commands: run, harvest,");
+    assertThat(ArxivDigest.run("rn", "--input", "x")).isEqualTo(ExitCodes.USAGE);
+    assertThat(errText()).contains("unknown command 'rn'").contains("did you mean run?");
+  }
+
+  @Test
+  void aBadConfValueSaysWhatItShouldBe() {
+    assertThat(ArxivDigest.run("run", "--conf", "foo")).isEqualTo(ExitCodes.USAGE);
+    assertThat(errText()).contains("Value for option '--conf' (KEY=VALUE) should be in KEY=VALUE format")
+        .doesNotContain("option option");
   }
 
   @Test

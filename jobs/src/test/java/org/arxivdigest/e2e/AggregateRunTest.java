@@ -91,8 +91,12 @@ class AggregateRunTest {
       var values = new ArrayList<String>();
       for (int i = 0; i < r.length(); i++) {
         Object v = r.get(i);
-        values.add(v == null || "".equals(v) ? "<null>"
-            : v instanceof Timestamp t ? ISO.format(t.toInstant()) : v.toString());
+        // A list (authors, categories) is one CSV field, its items joined by "; ".
+        String text = v == null ? "" : v instanceof Timestamp t ? ISO.format(t.toInstant())
+            : v instanceof scala.collection.Seq<?> list ? String.join("; ",
+                scala.jdk.javaapi.CollectionConverters.asJava(list).stream().map(String::valueOf).toList())
+            : v.toString();
+        values.add(text.isEmpty() ? "<null>" : text);
       }
       out.add(String.join("\u0001", values));
     }

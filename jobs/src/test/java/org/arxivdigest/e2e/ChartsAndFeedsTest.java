@@ -50,9 +50,12 @@ class ChartsAndFeedsTest {
       assertThat(feed.getNamespaceURI()).isEqualTo(ATOM);
       assertThat(feed.getLocalName()).isEqualTo("feed");
       NodeList entries = feed.getElementsByTagNameNS(ATOM, "entry");
-      var expected = listings.filter(col("topic").equalTo(t.slug()))
+      var newestRows = listings.filter(col("topic").equalTo(t.slug()))
           .orderBy(col("date").desc(), col("submitted_at").desc(), col("id").desc(), col("version").desc())
-          .limit(50).select("link").collectAsList().stream().map(r -> r.getString(0)).toList();
+          .limit(50).select("link", "authors").collectAsList();
+      var expected = newestRows.stream().map(r -> r.getString(0)).toList();
+      var authors = new java.util.HashMap<String, List<String>>();
+      newestRows.forEach(r -> authors.put(r.getString(0), r.isNullAt(1) ? List.of() : r.getList(1)));
       var links = new ArrayList<String>();
       String newest = "";
       for (int i = 0; i < entries.getLength(); i++) {
@@ -63,6 +66,13 @@ class ChartsAndFeedsTest {
         assertThat(child(e, "updated")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         Element link = (Element) e.getElementsByTagNameNS(ATOM, "link").item(0);
         links.add(link.getAttribute("href"));
+        // One <author> per author of the paper, in order, as the listing has them.
+        var names = new ArrayList<String>();
+        NodeList authorNodes = e.getElementsByTagNameNS(ATOM, "author");
+        for (int a = 0; a < authorNodes.getLength(); a++) {
+          names.add(child((Element) authorNodes.item(a), "name"));
+        }
+        assertThat(names).as(t.slug() + " entry " + i + " authors").isEqualTo(authors.get(link.getAttribute("href")));
         assertThat(child(e, "id")).isEqualTo(link.getAttribute("href"));
         newest = child(e, "updated").compareTo(newest) > 0 ? child(e, "updated") : newest;
       }

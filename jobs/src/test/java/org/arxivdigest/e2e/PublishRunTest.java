@@ -377,12 +377,13 @@ class PublishRunTest {
         "http://arxiv.org/abs/0704.0001v1");
     assertThat(html).containsOnly("<details>", "</details>");
 
-    // The HTML twin: one link to arXiv, no script or bold element, the title as text.
+    // The HTML twin: links to arXiv only (the title and the id), no script or bold element, the title as text.
     var doc = org.jsoup.Jsoup.parse(out.resolve("site/papers/llm/2007_04/papers_1.html").toFile(), "UTF-8");
     assertThat(doc.select("script, b")).isEmpty();
-    assertThat(doc.select("article a")).hasSize(1);
-    assertThat(doc.select("article a").attr("href")).isEqualTo("http://arxiv.org/abs/0704.0001v1");
+    assertThat(doc.select("article a")).extracting(a -> a.attr("href"))
+        .containsExactly("http://arxiv.org/abs/0704.0001v1", "http://arxiv.org/abs/0704.0001v1");
     assertThat(doc.select("article h2").text()).isEqualTo(hostile);
+    assertThat(doc.select("article .meta a").text()).isEqualTo("arXiv:0704.0001v1");
     // The feed parses, and gives the title back as it was.
     var feed = ChartsAndFeedsTest.parse(out.resolve("site/feeds/llm.xml"));
     var entry = (org.w3c.dom.Element) feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);

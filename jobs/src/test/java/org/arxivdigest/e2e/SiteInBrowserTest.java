@@ -139,6 +139,22 @@ class SiteInBrowserTest {
   }
 
   @Test
+  void aMonthPageShowsItsHeadingInWordsAndEveryEntrysAuthorsIdAndCategory() {
+    driver.get(site().resolve("papers/llm/2026_05/papers_1.html").toUri().toString());
+    var js = (JavascriptExecutor) driver;
+    assertThat(js.executeScript("return document.querySelector('h1').textContent"))
+        .isEqualTo("Large language models \u2014 May 2026");
+    long entries = (Long) js.executeScript("return document.querySelectorAll('article.paper').length");
+    assertThat(entries).isEqualTo(100);
+    assertThat(js.executeScript("return Array.from(document.querySelectorAll('article.paper'))"
+        + ".filter(a => a.querySelector('.authors') && a.querySelector('.authors').textContent.trim()).length"))
+        .as("entries with authors shown").isEqualTo(entries);
+    assertThat(js.executeScript("return Array.from(document.querySelectorAll('article.paper .meta'))"
+        + ".filter(m => /^arXiv:\\S+v\\d+ \u00b7 [a-z-]+(\\.[A-Za-z-]+)? /.test(m.textContent)).length"))
+        .as("entries with id and primary category").isEqualTo(entries);
+  }
+
+  @Test
   void screenshotsOfTheIndexAndAMonthPageAreNotBlank() throws IOException {
     Path shots = Path.of("target", "screenshots");
     Files.createDirectories(shots);

@@ -43,9 +43,14 @@ class EscapingTest {
 
   private static String page(Format format, String hostile) {
     // the reason carries a topic's term, which a config may take from anywhere (include_regex has | and <)
-    var entry = new PageRenderer.Entry(hostile, "http://arxiv.org/abs/2501.00001v1", "2025-01-02", hostile,
-        hostile, "keyword \u201c" + hostile + "\u201d in title");
-    return RENDERER.renderPart(format, "llm", "2025_01", 1, 1, List.of(entry));
+    // and an author's name and a category are paper text too (a topic with "authors": true shows them)
+    return RENDERER.renderPart(format, "llm", "2025_01", 1, 1, List.of(entry(hostile)), true);
+  }
+
+  private static PageRenderer.Entry entry(String hostile) {
+    return new PageRenderer.Entry(hostile, "http://arxiv.org/abs/2501.00001v1", "2025-01-02", hostile,
+        hostile, "keyword \u201c" + hostile + "\u201d in title", new PageRenderer.About("2501.00001", 1,
+        List.of(hostile, "B. Two"), "cs.CL", List.of("cs.CL", hostile)));
   }
 
   private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
@@ -121,6 +126,21 @@ class EscapingTest {
       assertThat(doc.select(".paper-title a").text()).isEqualTo(shown);
       assertThat(doc.select("details.paper-abstract").text()).isEqualTo(shown.strip());
       assertThat(doc.select(".paper-meta").text()).contains("\uD83D\uDD0E keyword \u201c" + shown.strip());
+      assertThat(doc.select(".paper-authors").text()).isEqualTo((shown + ", B. Two").strip());
+    }
+  }
+
+  @Test
+  void hostileTextAddsNoElementOrAttributeToAnHtmlPage() {
+    for (String hostile : HOSTILE) {
+      Document doc = Jsoup.parse(RENDERER.renderPartHtml("llm", "Large language models", "2025_01", 1, 1,
+          List.of(entry(hostile))));
+      assertThat(doc.select("main script, main b, main img")).as(hostile).isEmpty();
+      assertThat(doc.select("main a")).extracting(a -> a.attr("href"))
+          .containsOnly("http://arxiv.org/abs/2501.00001v1");
+      String shown = hostile.replaceAll("[\\x{00}-\\x{08}\\x{0B}\\x{0C}\\x{0E}-\\x{1F}\\x{7F}-\\x{9F}]", "");
+      assertThat(doc.select("article .authors").text()).isEqualTo((shown + ", B. Two").strip());
+      assertThat(doc.select("article .meta").text()).contains("(also " + shown.strip());
     }
   }
 

@@ -29,7 +29,8 @@ class PagesTest {
       rows.add(RowFactory.create("llm", "2025_02", id, 1,
           Timestamp.valueOf(String.format("2025-02-%02d 00:%02d:00", day, i % 60)),
           Date.valueOf(String.format("2025-02-%02d", day)), "http://arxiv.org/abs/" + id + "v1", "Title " + i,
-          "Abstract " + i, null, "cs.CL", "keyword", "llm", "title+abstract", null));
+          "Abstract " + i, null, "cs.CL", List.of("cs.CL", "cs.AI"), List.of("A. One", "B. Two"), "keyword", "llm",
+          "title+abstract", null));
     }
     return rows;
   }
@@ -82,9 +83,9 @@ class PagesTest {
       }
       v[0] = r[0];
       v[2] = r[1];
-      v[12] = r[2];
-      v[13] = r[3];
-      v[14] = r[4];
+      v[14] = r[2];
+      v[15] = r[3];
+      v[16] = r[4];
       rows.add(RowFactory.create(v));
     }
     var listings = TestSpark.session().createDataFrame(rows, Schemas.LISTINGS);
