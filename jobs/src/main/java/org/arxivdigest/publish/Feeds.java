@@ -51,15 +51,24 @@ public final class Feeds {
   record Feed(String topic, String name, int limit, String updated, List<FeedEntry> entries, String feedId,
               String topicPage) {}
 
-  /** The feed of one topic; {@code links} decides its id and the link to the topic page. */
-  public static String render(String topic, String name, List<Row> rows, SiteLinks links) {
-    var entries = new ArrayList<FeedEntry>();
+  /** The newest submission time of a feed's rows ({@code yyyy-MM-ddTHH:mm:ssZ}); the epoch when there is none. */
+  public static String updated(List<Row> rows) {
     String updated = "1970-01-01T00:00:00Z";
     for (Row r : rows) {
       String at = r.getAs(UPDATED);
       if (at.compareTo(updated) > 0) {
         updated = at;
       }
+    }
+    return updated;
+  }
+
+  /** The feed of one topic; {@code links} decides its id and the link to the topic page. */
+  public static String render(String topic, String name, List<Row> rows, SiteLinks links) {
+    var entries = new ArrayList<FeedEntry>();
+    String updated = updated(rows);
+    for (Row r : rows) {
+      String at = r.getAs(UPDATED);
       String category = r.getAs(PRIMARY_CATEGORY);
       String summary = r.getAs(ABSTRACT);
       int authors = r.fieldIndex(AUTHORS);

@@ -17,14 +17,20 @@ final class IndexViews {
   /** A month of a topic: its papers, entries and parts. */
   record MonthRow(String month, long papers, long entries, List<PartRef> parts) {}
 
-  /** A topic with its totals and months, newest first; {@code latest} null when it has none. */
+  /**
+   * A topic with its totals and months, newest first; {@code latest} null when it has none ({@code latestName}
+   * the same month in words); {@code versions}: its pages list every version, so entries differ from papers;
+   * {@code updated}: the date of its newest entry (yyyy-MM-dd), null without entries; {@code trending} its newest
+   * month's trending terms, null when it has none.
+   */
   record TopicView(String topic, String name, long papers, long entries, int monthCount, boolean hasMonths,
-                   List<MonthRow> months, String latest, String listingNote, String rule) {}
+                   List<MonthRow> months, String latest, String latestName, boolean versions, String updated,
+                   String listingNote, String rule, TrendingView trending) {}
 
   /** An index of the topics; {@code prefix} leads from the index's folder to the topic folders. */
   record IndexView(List<TopicView> topics, String prefix) {}
 
-  static TopicView topic(Topic t, ListingCounts counts) {
+  static TopicView topic(Topic t, ListingCounts counts, String updated, TrendingView trending) {
     List<ListingCounts.MonthCount> months = counts.of(t.slug());
     var rows = new ArrayList<MonthRow>();
     for (ListingCounts.MonthCount m : months) {
@@ -37,7 +43,9 @@ final class IndexViews {
     }
     return new TopicView(t.slug(), t.name(), counts.papers(t.slug()),
         months.stream().mapToLong(ListingCounts.MonthCount::entries).sum(), months.size(), !months.isEmpty(), rows,
-        months.isEmpty() ? null : months.get(0).month(), listingNote(t.listing()), RuleProse.describe(t));
+        months.isEmpty() ? null : months.get(0).month(),
+        months.isEmpty() ? null : PageRenderer.readableMonth(months.get(0).month()),
+        t.listing() == Topic.Listing.VERSIONS, updated, listingNote(t.listing()), RuleProse.describe(t), trending);
   }
 
   private static String listingNote(Topic.Listing listing) {

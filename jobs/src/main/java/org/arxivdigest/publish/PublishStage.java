@@ -43,7 +43,7 @@ public final class PublishStage {
   public static void run(StageContext ctx, SiteLinks links, Changes changed) {
     MonthRange range = ctx.range();
     StampedStage.named(STAMP)
-        .reads(Catalog.LISTINGS, Catalog.PAPERS, Catalog.MONTHLY_TOPIC_STATS)
+        .reads(Catalog.LISTINGS, Catalog.MONTHLY_TOPIC_STATS, Catalog.TRENDING_TERMS)
         .key(ctx.topics(), links)
         .files(ctx.out().site())
         .covering(range.isAll() ? Coverage.WHOLE : Coverage.RANGE)
@@ -70,23 +70,29 @@ public final class PublishStage {
         ctx.summary().changed("month_folders_removed", removed);
         return Map.of("month_folders_written", swapped, "month_folders_removed", removed);
       });
-      ctx.stages().run("publish.readmes", () -> {
-        writeIndexes(site, topics, counts, renderer);
-        return Map.of("topics", topics.size());
-      });
       ctx.stages().run("publish.charts", () -> {
         writeCharts(site, topics, ctx.read(Catalog.MONTHLY_TOPIC_STATS));
         return Map.of("charts", topics.size());
       });
+      // The feeds first: their newest entries give the index pages each topic's last update.
+      var updated = new java.util.HashMap<String, String>();
       ctx.stages().run("publish.feeds", () -> {
         // Only the newest months that hold a feed's entries are read (month folders: the rest is never opened).
         Dataset<Row> recent = new PageScope(MonthRange.ALL, Changes.of(counts.feedMonths())).filter(listings);
         Map<String, List<Row>> newest = Feeds.byTopic(Feeds.newest(recent));
         for (Topic t : topics) {
-          site.write("feeds/" + t.slug() + ".xml",
-              Feeds.render(t.slug(), t.name(), newest.getOrDefault(t.slug(), List.of()), links));
+          List<Row> rows = newest.getOrDefault(t.slug(), List.of());
+          site.write("feeds/" + t.slug() + ".xml", Feeds.render(t.slug(), t.name(), rows, links));
+          if (!rows.isEmpty()) {
+            updated.put(t.slug(), Feeds.updated(rows).substring(0, 10));
+          }
         }
         return Map.of("feeds", topics.size());
+      });
+      ctx.stages().run("publish.readmes", () -> {
+        writeIndexes(site, topics, counts, updated, TrendingView.latest(ctx.read(Catalog.TRENDING_TERMS)),
+            renderer);
+        return Map.of("topics", topics.size());
       });
       if (scope.range().isAll()) {
         ctx.summary().changed("site_files_removed", site.removeStaleTopicFiles(topics));
@@ -132,10 +138,11 @@ public final class PublishStage {
 
   /** Each topic's README and HTML page, and the two indexes (the site's and the papers folder's). */
   private static void writeIndexes(SiteWriter site, List<Topic> topics, ListingCounts counts,
+                                   Map<String, String> updated, Map<String, TrendingView> trending,
                                    PageRenderer renderer) {
     var views = new ArrayList<IndexViews.TopicView>();
     for (Topic t : topics) {
-      IndexViews.TopicView view = IndexViews.topic(t, counts);
+      IndexViews.TopicView view = IndexViews.topic(t, counts, updated.get(t.slug()), trending.get(t.slug()));
       site.write("papers/" + t.slug() + "/README.md", renderer.renderTopicReadme(view));
       site.write("papers/" + t.slug() + "/index.html", renderer.renderTopicHtml(view));
       views.add(view);

@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.arxivdigest.cli.ArxivDigest;
+import org.arxivdigest.config.TopicsConfig;
 import org.arxivdigest.testing.SampleRun;
 import org.arxivdigest.testing.TestSpark;
 import org.arxivdigest.testing.XmlPapers;
@@ -163,9 +164,21 @@ class PublishRunTest {
   void everyTopicWithMatchesHasPagesAndTheSiteIndexCountsThem() throws IOException {
     Path site = SampleRun.output().resolve("site");
     String index = Files.readString(site.resolve("README.md"));
+    var names = new java.util.HashMap<String, String>();
+    var versions = new java.util.HashSet<String>();
+    TopicsConfig.load(SampleRun.topics(), new org.apache.hadoop.conf.Configuration()).forEach(t -> {
+      names.put(t.slug(), t.name());
+      if (t.listing() == org.arxivdigest.config.Topic.Listing.VERSIONS) {
+        versions.add(t.slug());
+      }
+    });
     for (String topic : List.of("llm", "embodied_ai", "gaussian_splatting", "quantum_computing", "black_holes")) {
       assertThat(site.resolve("papers/" + topic + "/README.md")).isRegularFile();
-      assertThat(index).contains("| [" + topic + "](papers/" + topic + "/README.md) |");
+      // The topic by its name; entries only for topics that list every version (the others' equal papers).
+      assertThat(index).containsPattern("\\| \\[" + java.util.regex.Pattern.quote(names.get(topic)) + "\\]\\(papers/"
+          + topic + "/README.md\\) \\| \\d+ \\| " + (versions.contains(topic) ? "\\d+" : "= papers")
+          + " \\| \\d+ \\| \\[[A-Z][a-z]+ \\d{4}\\]\\(papers/" + topic + "/\\d{4}_\\d\\d/papers_1.md\\) \\| "
+          + "\\d{4}-\\d\\d-\\d\\d \\|");
       try (var months = Files.list(site.resolve("papers/" + topic))) {
         assertThat(months.filter(Files::isDirectory)).allSatisfy(m -> assertThat(m.resolve("papers_1.md"))
             .isRegularFile());
@@ -173,6 +186,20 @@ class PublishRunTest {
     }
     assertThat(Files.readString(site.resolve("papers/embodied_ai/2025_05/papers_1.md")))
         .contains("<div class=\"paper-card\">").contains("📅 2025-05-");
+    // The topic page shows the trending terms of its newest month that has them, as the dataset ranks them.
+    var trending = TestSpark.session().read().parquet(SampleRun.output().resolve("datasets/trending_terms")
+        .toString()).filter("topic = 'llm' and rank <= 10");
+    String newest = trending.agg(org.apache.spark.sql.functions.max("month")).first().getString(0);
+    var terms = trending.filter(org.apache.spark.sql.functions.col("month").equalTo(newest)).orderBy("rank")
+        .collectAsList().stream().map(r -> r.<String>getAs("term") + " (" + r.<Long>getAs("papers_with_term") + ")")
+        .toList();
+    assertThat(terms).isNotEmpty();
+    var page = org.jsoup.Jsoup.parse(site.resolve("papers/llm/index.html").toFile(), "UTF-8");
+    assertThat(page.select("h1").text()).isEqualTo("Large language models");
+    assertThat(page.select("section.trending h2").text())
+        .isEqualTo("Trending in " + org.arxivdigest.publish.PageRenderer.readableMonth(newest));
+    assertThat(page.select("section.trending p").first().text()).isEqualTo(String.join(", ", terms));
+    assertThat(Files.readString(site.resolve("papers/llm/README.md"))).contains(String.join(", ", terms));
   }
 
   private static Map<String, byte[]> tree(Path root) throws IOException {
