@@ -8,53 +8,103 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The geometry of a topic's chart, papers per month (new and updated, stacked), for {@code chart.svg.mustache}:
- * one bar per month from the topic's first month to its last, months without papers included, so that the time
- * axis is true. The counts are those of {@code monthly_topic_stats} for the method the pages use.
+ * The geometry of a topic's chart for {@code chart.svg.mustache}: the papers its pages list per month, the count
+ * the topic page's table shows ({@code listed_papers} of {@code monthly_topic_stats}). Up to
+ * {@value #MONTHS_IN_FULL} months from the topic's first to its last: one bar per month, months without papers
+ * included, so that the time axis is true. A longer history (35 years of arXiv are 420 months, bars of a pixel)
+ * is drawn as two panels: one bar per year (the sum of its months) from the first year to the last, and the last
+ * {@value #RECENT_MONTHS} months in full beside it.
  */
 public final class Charts {
   private Charts() {}
 
-  /** One month of a topic: papers whose first version is in it, and papers with a later version in it. */
-  public record MonthBar(String month, long newPapers, long updatedPapers) {}
+  /** One month of a topic: the papers its pages list in it. */
+  public record MonthBar(String month, long papers) {}
+
+  /** Longest range drawn month by month in one panel. */
+  static final int MONTHS_IN_FULL = 36;
+  /** Months of the right-hand panel of a longer range. */
+  static final int RECENT_MONTHS = 24;
 
   static final int WIDTH = 720;
   static final int HEIGHT = 260;
   static final double LEFT = 52;
   static final double RIGHT = 708;
-  static final double TOP = 34;
+  static final double TOP = 40;
   static final double BOTTOM = 226;
+  /** Where the years panel ends and the months panel starts, when there are two. */
+  static final double SPLIT = 360;
+  static final double GAP = 44;
 
   public static Map<String, Object> scope(String topic, String name, List<MonthBar> bars) {
-    var byMonth = new TreeMap<String, MonthBar>();
-    bars.forEach(b -> byMonth.put(b.month(), b));
+    var byMonth = new TreeMap<String, Long>();
+    bars.forEach(b -> byMonth.put(b.month(), b.papers()));
     var scope = new HashMap<String, Object>();
     scope.put("topic", topic);
     scope.put("name", name);
     scope.put("width", WIDTH);
     scope.put("height", HEIGHT);
     scope.put("left", num(LEFT));
-    scope.put("right", num(RIGHT));
-    scope.put("bottom", num(BOTTOM));
     scope.put("middle", num((TOP + BOTTOM) / 2));
-    scope.put("legendX", num(RIGHT - 250));
-    scope.put("legendNewText", num(RIGHT - 236));
-    scope.put("legendUpdatedX", num(RIGHT - 170));
-    scope.put("legendUpdatedText", num(RIGHT - 156));
     if (byMonth.isEmpty()) {
       scope.put("first", "-");
       scope.put("last", "-");
-      scope.put("bars", List.of());
-      scope.put("ticks", List.of());
-      scope.put("labels", List.of());
+      scope.put("panels", List.of());
+      scope.put("empty", true);
       return scope;
     }
     List<String> months = monthsBetween(byMonth.firstKey(), byMonth.lastKey());
     scope.put("first", months.get(0));
     scope.put("last", months.get(months.size() - 1));
+    var panels = new ArrayList<Map<String, Object>>();
+    if (months.size() <= MONTHS_IN_FULL) {
+      panels.add(monthPanel(months, byMonth, LEFT, RIGHT, "Papers listed per month"));
+    } else {
+      var years = new TreeMap<String, Long>();
+      for (String m : months) {
+        years.merge(m.substring(0, 4), byMonth.getOrDefault(m, 0L), Long::sum);
+      }
+      panels.add(panel(new ArrayList<>(years.keySet()), years, LEFT, SPLIT, "Per year (sum of months)",
+          Charts::yearLabel));
+      List<String> recent = months.subList(months.size() - RECENT_MONTHS, months.size());
+      panels.add(monthPanel(recent, byMonth, SPLIT + GAP, RIGHT, "Last " + RECENT_MONTHS + " months"));
+    }
+    scope.put("panels", panels);
+    return scope;
+  }
+
+  /** The label under a bar, or null: the bar's place among {@code slots} bars of {@code width} px. */
+  private interface Labels {
+    String label(List<String> keys, int i, double slot);
+  }
+
+  private static String yearLabel(List<String> years, int i, double slot) {
+    int every = Math.max(1, (int) Math.ceil(30 / slot));
+    int year = Integer.parseInt(years.get(i));
+    return i == 0 || i == years.size() - 1 && every == 1 || year % every == 0 && i > 0 ? years.get(i) : null;
+  }
+
+  private static String monthLabel(List<String> months, int i, double slot) {
+    String month = months.get(i);
+    boolean january = month.endsWith("_01");
+    if (slot >= 26) {
+      return i == 0 || january ? month.replace('_', '-') : month.substring(5);
+    }
+    // Narrow bars: the first month and each January, as years.
+    return i == 0 || january ? month.substring(0, 4) : null;
+  }
+
+  private static Map<String, Object> monthPanel(List<String> months, Map<String, Long> counts, double left,
+                                                double right, String title) {
+    return panel(months, counts, left, right, title, Charts::monthLabel);
+  }
+
+  /** One panel: a bar per key ({@code counts}, 0 when absent), its own scale and gridlines. */
+  private static Map<String, Object> panel(List<String> keys, Map<String, Long> counts, double left, double right,
+                                           String title, Labels labels) {
     long max = 1;
-    for (MonthBar b : byMonth.values()) {
-      max = Math.max(max, b.newPapers() + b.updatedPapers());
+    for (String k : keys) {
+      max = Math.max(max, counts.getOrDefault(k, 0L));
     }
     long step = niceStep(max);
     long top = step * ((max + step - 1) / step);
@@ -62,47 +112,43 @@ public final class Charts {
     var ticks = new ArrayList<Map<String, Object>>();
     for (long v = 0; v <= top; v += step) {
       double y = BOTTOM - v * scale;
-      ticks.add(Map.of("y", num(y), "labelX", num(LEFT - 6), "labelY", num(y + 4), "value", v));
+      ticks.add(Map.of("x1", num(left), "x2", num(right), "y", num(y), "labelX", num(left - 6),
+          "labelY", num(y + 4), "value", v));
     }
-    double slot = (RIGHT - LEFT) / months.size();
+    double slot = (right - left) / keys.size();
     double w = Math.max(1, slot * 0.8);
-    var barScopes = new ArrayList<Map<String, Object>>();
-    var labels = new ArrayList<Map<String, Object>>();
-    int labelEvery = Math.max(1, (int) Math.ceil(44 / (slot * 12)));
-    for (int i = 0; i < months.size(); i++) {
-      String month = months.get(i);
-      MonthBar b = byMonth.getOrDefault(month, new MonthBar(month, 0, 0));
-      double x = LEFT + i * slot + (slot - w) / 2;
-      double newH = b.newPapers() * scale;
-      double updH = b.updatedPapers() * scale;
-      var bar = new HashMap<String, Object>();
-      bar.put("month", month);
-      bar.put("newPapers", b.newPapers());
-      bar.put("updatedPapers", b.updatedPapers());
-      bar.put("x", num(x));
-      bar.put("w", num(w));
-      bar.put("newY", num(BOTTOM - newH));
-      bar.put("newH", num(newH));
-      bar.put("updY", num(BOTTOM - newH - updH));
-      bar.put("updH", num(updH));
-      barScopes.add(bar);
-      int year = Integer.parseInt(month.substring(0, 4));
-      boolean january = month.endsWith("_01");
-      if (months.size() <= 18) {
-        labels.add(Map.of("x", num(x + w / 2), "y", num(BOTTOM + 14), "text",
-            i == 0 || january ? month.replace('_', '-') : month.substring(5)));
-      } else if ((january || i == 0) && year % labelEvery == 0) {
-        labels.add(Map.of("x", num(x + w / 2), "y", num(BOTTOM + 14), "text", String.valueOf(year)));
+    var bars = new ArrayList<Map<String, Object>>();
+    var texts = new ArrayList<Map<String, Object>>();
+    String lastLabel = null;
+    double lastX = -100;
+    for (int i = 0; i < keys.size(); i++) {
+      long papers = counts.getOrDefault(keys.get(i), 0L);
+      double x = left + i * slot + (slot - w) / 2;
+      double h = papers * scale;
+      bars.add(Map.of("key", keys.get(i), "papers", papers, "x", num(x), "w", num(w), "y", num(BOTTOM - h),
+          "h", num(h)));
+      String text = labels.label(keys, i, slot);
+      // Labels at least 30 px apart, so that none overlaps the one before it.
+      if (text != null && !text.equals(lastLabel) && x + w / 2 - lastX >= 30) {
+        texts.add(Map.of("x", num(x + w / 2), "y", num(BOTTOM + 14), "text", text));
+        lastLabel = text;
+        lastX = x + w / 2;
       }
     }
-    scope.put("ticks", ticks);
-    scope.put("bars", barScopes);
-    scope.put("labels", labels);
-    return scope;
+    var panel = new HashMap<String, Object>();
+    panel.put("title", title);
+    panel.put("titleX", num(left));
+    panel.put("left", num(left));
+    panel.put("right", num(right));
+    panel.put("bottom", num(BOTTOM));
+    panel.put("ticks", ticks);
+    panel.put("bars", bars);
+    panel.put("labels", texts);
+    return panel;
   }
 
   /** Every {@code yyyy_MM} month from {@code first} to {@code last}, both included. */
-  static List<String> monthsBetween(String first, String last) {
+  public static List<String> monthsBetween(String first, String last) {
     int y = Integer.parseInt(first.substring(0, 4));
     int m = Integer.parseInt(first.substring(5, 7));
     var out = new ArrayList<String>();

@@ -1,10 +1,8 @@
 package org.arxivdigest.publish;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.arxivdigest.config.Topic;
@@ -16,7 +14,6 @@ import org.arxivdigest.run.StampedStage;
 import org.arxivdigest.run.StampedStage.Computed;
 import org.arxivdigest.run.StampedStage.Coverage;
 import org.arxivdigest.schema.Catalog;
-import org.arxivdigest.schema.Columns;
 
 /**
  * Wires publishing: listings to page files rendered on the executors into a staging folder, then each month
@@ -43,7 +40,7 @@ public final class PublishStage {
   public static void run(StageContext ctx, SiteLinks links, Changes changed) {
     MonthRange range = ctx.range();
     StampedStage.named(STAMP)
-        .reads(Catalog.LISTINGS, Catalog.MONTHLY_TOPIC_STATS, Catalog.TRENDING_TERMS)
+        .reads(Catalog.LISTINGS, Catalog.TRENDING_TERMS)
         .key(ctx.topics(), links)
         .files(ctx.out().site())
         .covering(range.isAll() ? Coverage.WHOLE : Coverage.RANGE)
@@ -71,7 +68,7 @@ public final class PublishStage {
         return Map.of("month_folders_written", swapped, "month_folders_removed", removed);
       });
       ctx.stages().run("publish.charts", () -> {
-        writeCharts(site, topics, ctx.read(Catalog.MONTHLY_TOPIC_STATS));
+        writeCharts(site, topics, counts);
         return Map.of("charts", topics.size());
       });
       // The feeds first: their newest entries give the index pages each topic's last update.
@@ -119,22 +116,15 @@ public final class PublishStage {
   }
 
   /** Papers per month (new, updated) of each topic, as {@code monthly_topic_stats} counts them for its method. */
-  private static void writeCharts(SiteWriter site, List<Topic> topics, Dataset<Row> stats) {
-    var methods = new HashMap<String, String>();
-    topics.forEach(t -> methods.put(t.slug(), t.method().code()));
-    var bars = new TreeMap<String, List<Charts.MonthBar>>();
-    for (Row r : stats.select(Columns.TOPIC, Columns.MONTH, Columns.METHOD, Columns.NEW_PAPERS,
-        Columns.UPDATED_PAPERS).collectAsList()) {
-      if (r.getString(2).equals(methods.get(r.getString(0)))) {
-        bars.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-            .add(new Charts.MonthBar(r.getString(1), r.getLong(3), r.getLong(4)));
-      }
-    }
+  /** Charts of the papers listed per month: the counts of the topic pages' tables, so the two always agree. */
+  private static void writeCharts(SiteWriter site, List<Topic> topics, ListingCounts counts) {
     for (Topic t : topics) {
-      site.write("charts/" + t.slug() + ".svg",
-          PageRenderer.renderChart(Charts.scope(t.slug(), t.name(), bars.getOrDefault(t.slug(), List.of()))));
+      var bars = new ArrayList<Charts.MonthBar>();
+      counts.of(t.slug()).forEach(m -> bars.add(new Charts.MonthBar(m.month(), m.papers())));
+      site.write("charts/" + t.slug() + ".svg", PageRenderer.renderChart(Charts.scope(t.slug(), t.name(), bars)));
     }
   }
+
 
   /** Each topic's README and HTML page, and the two indexes (the site's and the papers folder's). */
   private static void writeIndexes(SiteWriter site, List<Topic> topics, ListingCounts counts,
