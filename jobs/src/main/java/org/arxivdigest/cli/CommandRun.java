@@ -40,6 +40,7 @@ final class CommandRun {
   }
 
   static int execute(String command, SparkOptions options, Scope scope, Consumer<StageContext> body) {
+    long began = System.nanoTime();
     String runId = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
     var out = new OutputLayout(options.output);
     options.check();
@@ -67,6 +68,12 @@ final class CommandRun {
         summary.put("nothing_changed", changed.isEmpty()
             && summary.changes().values().stream().allMatch(n -> n == 0));
         status = "succeeded";
+        HadoopFiles.writeString(conf, out.runSummary(), summary.toJson(status));
+        String index = out.site() + "/index.html";
+        boolean published = HadoopFiles.fileSystem(new org.apache.hadoop.fs.Path(index), conf)
+            .exists(new org.apache.hadoop.fs.Path(index));
+        summary.closing(published ? index : null, out.runSummary(), (System.nanoTime() - began) / 1e9)
+            .forEach(System.out::println);
         return ExitCodes.OK;
       } catch (Exception e) { // Spark's own exceptions are checked ones, thrown from Scala
         if (e instanceof RuntimeException r && ArxivDigest.findUsage(r) != null) {

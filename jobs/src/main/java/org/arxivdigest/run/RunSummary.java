@@ -68,6 +68,37 @@ public final class RunSummary {
     return Json.write(out);
   }
 
+  /**
+   * What a finished run says on stdout: its wall time; the records read, papers, duplicates, deletions and
+   * quarantined records by reason (when it ingested); what a merge brought; where to look next.
+   */
+  public List<String> closing(String site, String summaryPath, double seconds) {
+    var lines = new ArrayList<String>();
+    lines.add("arxiv-digest " + fields.get("command") + ": finished in "
+        + String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s" + (Boolean.TRUE.equals(
+        fields.get("nothing_changed")) ? ", nothing changed" : ""));
+    if (fields.containsKey("records_read")) {
+      lines.add("  records read " + fields.get("records_read") + ", papers " + fields.get("papers")
+          + ", duplicates dropped " + fields.get("duplicates_dropped") + ", deletions " + fields.get("deleted")
+          + ", quarantined " + fields.get("quarantined"));
+      if (fields.get("quarantined_by_reason") instanceof Map<?, ?> reasons && !reasons.isEmpty()) {
+        var text = new StringBuilder("  quarantined by reason:");
+        reasons.forEach((reason, n) -> text.append(' ').append(reason).append(' ').append(n));
+        lines.add(text.toString());
+      }
+    }
+    if (fields.get("merge") instanceof Map<?, ?> merge) {
+      lines.add("  merged: " + merge.get("new_papers") + " new papers, " + merge.get("papers_with_new_versions")
+          + " with new versions, " + merge.get("papers_edited") + " edited, " + merge.get("papers_unchanged")
+          + " unchanged");
+    }
+    if (site != null) {
+      lines.add("  site: " + site);
+    }
+    lines.add("  run summary: " + summaryPath);
+    return lines;
+  }
+
   private static double round(double seconds) {
     return Math.round(seconds * 1000) / 1000.0;
   }

@@ -24,6 +24,57 @@ public final class Stages {
     this.spark = spark;
     this.summary = summary;
     this.reuseUnchanged = reuseUnchanged;
+    if (spark != null) {
+      spark.sparkContext().addSparkListener(progress);
+    }
+  }
+
+  /** Tasks of the running stage's Spark jobs, logged at most every {@link #PROGRESS_EVERY_MS} while it runs. */
+  private final Progress progress = new Progress();
+
+  /** Every 10 s; the system property {@code arxivdigest.progressMillis} changes it (tests). */
+  static final long PROGRESS_EVERY_MS = Long.getLong("arxivdigest.progressMillis", 10_000);
+
+  /** Counts the tasks of the jobs started while a stage runs; the stage's thread is not blocked by it. */
+  private static final class Progress extends org.apache.spark.scheduler.SparkListener {
+    private volatile String stage;
+    private final java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long started;
+    private volatile long lastLog;
+
+    void begin(String name) {
+      total.set(0);
+      done.set(0);
+      started = System.currentTimeMillis();
+      lastLog = started;
+      stage = name;
+    }
+
+    void end() {
+      stage = null;
+    }
+
+    @Override
+    public void onStageSubmitted(org.apache.spark.scheduler.SparkListenerStageSubmitted event) {
+      if (stage != null) {
+        total.addAndGet(event.stageInfo().numTasks());
+      }
+    }
+
+    @Override
+    public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd event) {
+      String name = stage;
+      if (name == null) {
+        return;
+      }
+      long n = done.incrementAndGet();
+      long now = System.currentTimeMillis();
+      if (now - lastLog >= PROGRESS_EVERY_MS) {
+        lastLog = now;
+        LOG.info("stage={} running {}s: {} of {} tasks so far", name, (now - started) / 1000, n, total.get());
+      }
+    }
   }
 
   public RunSummary summary() {
@@ -56,6 +107,8 @@ public final class Stages {
     if (spark != null) {
       spark.sparkContext().setJobDescription(name);
     }
+    LOG.info("stage={} started", name);
+    progress.begin(name);
     long start = System.nanoTime();
     try {
       T result = step.get();
@@ -65,6 +118,7 @@ public final class Stages {
       LOG.info("stage={} seconds={} {}", name, String.format("%.2f", seconds), format(logged));
       return result;
     } finally {
+      progress.end();
       if (spark != null) {
         spark.sparkContext().setJobDescription(null);
       }
