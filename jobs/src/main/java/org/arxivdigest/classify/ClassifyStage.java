@@ -45,6 +45,38 @@ public final class ClassifyStage {
   /** Its stamp: made from these papers and versions, topics and models, by this build. */
   static final String STAMP = "classify";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClassifyStage.class);
+
+  /**
+   * {@code ctx} with each topic whose method needs a trained model that {@code store} does not hold listing by
+   * its keyword rule instead: {@code run} never trains, so a config naming {@code tfidf} or {@code combined} runs
+   * before the first {@code train} too. Each such topic gets a one-line warning on the console and a line under
+   * {@code model_fallbacks} in the run summary.
+   */
+  public static StageContext withAvailableModels(StageContext ctx, ModelStore store) {
+    var topics = new ArrayList<Topic>();
+    var fallbacks = new LinkedHashMap<String, String>();
+    for (Topic t : ctx.topics()) {
+      String kindPath = ModelStore.kindPath(ModelKind.TOPIC, t.slug());
+      if (t.method() != Topic.Method.KEYWORD && (store == null || store.latest(kindPath) == null)) {
+        String why = "method " + t.method().code() + " needs a trained model" + (store == null ? ""
+            : " under " + store.kindDir(kindPath)) + "; listing by the keyword rule (arxiv-digest train --kind topic "
+            + "--topic " + t.slug() + ")";
+        LOG.warn("topic {}: {}", t.slug(), why);
+        fallbacks.put(t.slug(), why);
+        topics.add(t.withMethod(Topic.Method.KEYWORD));
+      } else {
+        topics.add(t);
+      }
+    }
+    if (fallbacks.isEmpty()) {
+      return ctx;
+    }
+    ctx.summary().put("model_fallbacks", fallbacks);
+    return new StageContext(ctx.spark(), ctx.out(), ctx.runId(), ctx.stages(), List.copyOf(topics), ctx.range(),
+        ctx.options());
+  }
+
   /** The trained models a classify applies: per topic, and the category and archive models (each may be null). */
   private record Models(Map<Topic, String> topics, String category, String archive) {
     static Models latest(ModelStore store, List<Topic> topics) {

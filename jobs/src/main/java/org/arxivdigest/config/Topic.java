@@ -30,6 +30,12 @@ public record Topic(String slug, String name, List<String> include, List<String>
 
   public static final double DEFAULT_THRESHOLD = 0.5;
 
+  /** This topic listing by {@code other} instead of its own method, everything else as configured. */
+  public Topic withMethod(Method other) {
+    return new Topic(slug, name, include, exclude, includeRegex, excludeRegex, categories, listing, format, other,
+        threshold, related, why, authors);
+  }
+
   /** How papers are chosen for the topic's pages. */
   public enum Method {
     /** The keyword rule (the sites' behaviour). */

@@ -28,7 +28,7 @@ public final class Pipeline {
   }
 
   public static void classify(StageContext ctx, ModelStore models) {
-    ClassifyStage.run(ctx, models, false);
+    ClassifyStage.run(ClassifyStage.withAvailableModels(ctx, models), models, false);
   }
 
   public static void aggregate(StageContext ctx) {
@@ -61,7 +61,9 @@ public final class Pipeline {
    * the output has no manifests to compare with, the run is a full one and says so in the summary. Both need an
    * output of the current format ({@link OutputFormat}); every run that completes writes it.
    */
-  public static void run(StageContext ctx, List<InputFile> inputs, ModelStore models, SiteLinks links, Mode mode) {
+  public static void run(StageContext given, List<InputFile> inputs, ModelStore models, SiteLinks links,
+                         Mode mode) {
+    StageContext ctx = ClassifyStage.withAvailableModels(given, models);
     boolean inPlace = mode != Mode.FULL;
     // An in-place run stopped half-way: its changes are not all known any more, so this one redoes every stage
     // after ingest in full (which repairs it), then the output is whole again.

@@ -123,6 +123,23 @@ class RunGuardsTest {
   }
 
   @Test
+  void aTopicWhoseModelIsNotTrainedListsByItsKeywordRuleWithAWarningInsteadOfStoppingTheRun() throws IOException {
+    Path topics = Files.writeString(dir.resolve("topics.json"), "{\"topics\": [{\"slug\": \"llm\", \"include\": "
+        + "[\"llm\"], \"method\": \"tfidf\"}, {\"slug\": \"quantum\", \"include\": [\"qubit\"]}]}");
+    Path out = dir.resolve("out");
+    assertThat(ArxivDigest.run("run", "--input", TestSpark.sample().resolve("recent").toString(), "--output",
+        out.toString(), "--topics", topics.toString(), "--master", "local[2]")).isZero();
+    // The console line goes through log4j (ConsoleTest checks the console); the summary says the same.
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+    assertThat(summary.get("model_fallbacks").get("llm").asText()).startsWith("method tfidf needs a trained model")
+        .contains("listing by the keyword rule");
+    assertThat(summary.get("model_fallbacks").has("quantum")).isFalse();
+    var listings = TestSpark.session().read().parquet(out.resolve("datasets/listings").toString());
+    assertThat(listings.filter("topic = 'llm'").count()).isPositive();
+    assertThat(listings.filter("topic = 'llm' and method <> 'keyword'").count()).isZero();
+  }
+
+  @Test
   void aFailedRunPrintsOneLineAndKeepsItsStackTraceInALogUnderTheOutput() throws IOException {
     Path out = dir.resolve("out");
     // Datasets that exist but are not Parquet: classify fails once Spark reads them.
