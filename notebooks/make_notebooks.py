@@ -34,7 +34,7 @@ EXTRACTS = OUTPUT / "extracts"
 assert EXTRACTS.is_dir(), f"no extracts under {OUTPUT}: run `bin/arxiv-digest run --input data/sample --output output` first"
 # Empty fields are nulls; ids and months stay text.
 read = lambda name: pd.read_csv(EXTRACTS / f"{name}.csv", dtype={"id": str, "month": str}, keep_default_na=True)
-print("reading", EXTRACTS.resolve())"""
+print("reading", len(list(EXTRACTS.glob("*.csv"))), "CSV extracts")"""
 
 
 def notebook(name, title, cells):
@@ -59,7 +59,11 @@ listed = stats[stats["listed_entries"].notna()]
 per_month = listed.pivot_table(index="month", columns="topic", values="listed_papers", aggfunc="sum").fillna(0)
 per_month = per_month.sort_index()
 per_month.tail(12)"""),
-    new_code_cell("""ax = per_month.plot(kind="line", marker="o", figsize=(10, 4), title="Listed papers per month and topic")
+    new_markdown_cell("On a time axis: months without papers are gaps in time, not neighbours (2007_04 and "
+                      "2026_05 are 19 years apart)."),
+    new_code_cell("""dated = per_month.copy()
+dated.index = pd.to_datetime(dated.index, format="%Y_%m")
+ax = dated.plot(kind="line", marker="o", linestyle="none", figsize=(10, 4), title="Listed papers per month and topic")
 ax.set_xlabel("month")
 ax.set_ylabel("papers")
 plt.show()"""),
@@ -101,6 +105,13 @@ else:
     new_code_cell("""cats = read("monthly_category_stats")
 volume = cats[cats["category"].isin(top)].pivot_table(index="month", columns="category", values="new_papers", aggfunc="sum")
 (mix[top] / volume.reindex(index=mix.index, columns=top)).round(3).tail(12)"""),
+    new_markdown_cell("Who writes a topic's papers: the most frequent authors of the topic's papers in a year "
+                      "(`authors` of the listing, one field joined by `; `; each paper once)."),
+    new_code_cell("""YEAR = "2026"
+year_papers = listing[listing["month"].str.startswith(YEAR)].drop_duplicates("id")
+authors = year_papers["authors"].dropna().str.split("; ").explode()
+print(len(year_papers), "papers of", TOPIC, "in", YEAR, "by", authors.nunique(), "authors")
+authors.value_counts().rename_axis("author").rename("papers").head(10)"""),
 ])
 
 notebook("trending_terms.ipynb", "Trending terms of a month", [
