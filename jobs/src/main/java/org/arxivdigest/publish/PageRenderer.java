@@ -62,7 +62,35 @@ public final class PageRenderer implements Serializable {
    */
   public record EntryView(String title, String link, String date, String abstractText, String comment, String why,
                           String authors, String allAuthors, String paper, String primary, String crossLists,
-                          boolean withdrawn) {}
+                          boolean withdrawn, List<Piece> commentPieces) {}
+
+  /** A piece of a comment on the HTML pages: plain text, or a web address shown as a link ({@code url} set). */
+  public record Piece(String text, String url) {}
+
+  /** http(s) addresses in a comment; a trailing full stop, comma, colon, semicolon or closing bracket is not part. */
+  private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
+      "https?://[^\\s<>\"'`{}|\\\\^]+?(?=[.,;:!?)\\]]*(?:\\s|$))");
+
+  /** A comment cut into text and links (null when there is no comment). */
+  static List<Piece> pieces(String comment) {
+    if (comment == null || comment.isEmpty()) {
+      return null;
+    }
+    var out = new ArrayList<Piece>();
+    var m = URL.matcher(comment);
+    int at = 0;
+    while (m.find()) {
+      if (m.start() > at) {
+        out.add(new Piece(comment.substring(at, m.start()), null));
+      }
+      out.add(new Piece(m.group(), m.group()));
+      at = m.end();
+    }
+    if (at < comment.length()) {
+      out.add(new Piece(comment.substring(at), null));
+    }
+    return out;
+  }
 
   /** {@code 2026_05} as "May 2026". */
   public static String readableMonth(String month) {
@@ -98,7 +126,7 @@ public final class PageRenderer implements Serializable {
     return new EntryView(title.apply(e.title()), e.link(), e.date(), text.apply(nullToEmpty(e.abstractText())),
         blankToNull(e.comment(), text), blankToNull(e.why(), text), blankToNull(authors, text),
         blankToNull(allAuthors, text), paper, primary == null ? null : text.apply(primary),
-        blankToNull(crossLists, text), withdrawn(e.comment()));
+        blankToNull(crossLists, text), withdrawn(e.comment()), pieces(e.comment()));
   }
 
   private final SiteLinks links;

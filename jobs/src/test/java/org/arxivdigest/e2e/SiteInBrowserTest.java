@@ -102,7 +102,13 @@ class SiteInBrowserTest {
           errors.add(page + ": " + e.getMessage());
         }
       }
-      for (String href : urls("return Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")) {
+      // Web addresses in comments are links the reader may follow (never loaded by the page), http(s) only.
+      for (String href : urls("return Array.from(document.querySelectorAll('a.url')).map(a => a.href)")) {
+        if (!href.startsWith("http://") && !href.startsWith("https://")) {
+          external.add(page + " comment link " + href);
+        }
+      }
+      for (String href : urls("return Array.from(document.querySelectorAll('a[href]:not(.url)')).map(a => a.href)")) {
         URI target = URI.create(href.replaceFirst("#.*$", ""));
         if (!"file".equals(target.getScheme())) {
           if (!href.startsWith("http://arxiv.org/abs/")) {

@@ -64,6 +64,21 @@ class HtmlEntryTest {
   }
 
   @Test
+  void webAddressesInACommentBecomeLinksAndNothingElseDoes() {
+    Document doc = Jsoup.parse(RENDERER.renderPartHtml("llm", "LLM", "2026_05", 1, 1, List.of(
+        entry("2605.00001", authors(1), "Code: https://github.com/a/b. Data (https://x.org/d?q=1&r=2), see "
+            + "javascript:alert(1) and https://evil.example/\"onmouseover=\"alert(1) too", List.of("cs.CL")))));
+    var links = doc.select(".meta a.url");
+    // An address run into a quote is left as text: a link never takes a quote or what follows it.
+    assertThat(links).extracting(a -> a.attr("href")).containsExactly("https://github.com/a/b",
+        "https://x.org/d?q=1&r=2");
+    assertThat(links).extracting(Element::text).containsExactly("https://github.com/a/b", "https://x.org/d?q=1&r=2");
+    assertThat(doc.select("[onmouseover]")).isEmpty();
+    assertThat(doc.select(".meta").text()).contains("Code: https://github.com/a/b. Data (https://x.org/d?q=1&r=2), "
+        + "see javascript:alert(1) and https://evil.example/\"onmouseover=\"alert(1) too");
+  }
+
+  @Test
   void withdrawnIsReadFromTheCommentAsAWord() {
     assertThat(PageRenderer.withdrawn("This paper has been withdrawn by the author")).isTrue();
     assertThat(PageRenderer.withdrawn("Withdrawn: duplicate of 2501.00001")).isTrue();
