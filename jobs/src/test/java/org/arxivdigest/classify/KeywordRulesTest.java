@@ -28,7 +28,8 @@ class KeywordRulesTest {
         {"slug": "embodied_ai", "include": ["embodied ai"]},
         {"slug": "agents", "include": ["agent"], "exclude": ["reinforcement learning"]},
         {"slug": "holes", "include": ["black hole"], "categories": ["gr-qc", "astro-ph.HE"]},
-        {"slug": "rx", "include_regex": ["gpt-?[345]"]}
+        {"slug": "rx", "include_regex": ["gpt-?[345]"]},
+        {"slug": "gs", "include": ["gaussian splatting"]}
       ]}""", "test");
 
   private static Row paper(String id, String title, String abstractText, String... categories) {
@@ -89,6 +90,26 @@ class KeywordRulesTest {
     assertThat(got.keySet()).containsExactly("1", "2");
     assertThat(got.get("1")).containsExactly("embodied_ai:embodied ai:title");
     assertThat(got.get("2")).containsExactly("embodied_ai:embodied ai:abstract");
+  }
+
+  @Test
+  void aPhraseMatchesStemmedWithAtMostOneWordBetweenInOrderWithinASentence() {
+    var got = assign(
+        paper("1", "Dynamic Gaussian Splats", "A renderer.", "cs.CV"),
+        paper("2", "Rendering", "We propose Gaussian Wave Splatting for holography.", "cs.GR"),
+        paper("3", "Towards the embodiment of AI", "A survey.", "cs.AI"),
+        paper("4", "Agents that embody AI", "A survey.", "cs.AI"),
+        // Reversed, across a sentence end, or two words apart ("functions", "for"): no match.
+        paper("5", "AI embodied in robots", "Splatting Gaussian kernels.", "cs.RO"),
+        paper("6", "Mixtures", "We fit a Gaussian. Splatting is then used.", "cs.CV"),
+        paper("7", "Kernels", "Gaussian functions for splatting.", "cs.CV"),
+        paper("8", "Splat", "The gaussian splat of a point.", "cs.CV"),
+        paper("9", "Surgery", "Toward surgical embodiment, where AI systems watch.", "cs.AI"));
+    assertThat(got.keySet()).containsExactly("1", "2", "3", "4", "8");
+    assertThat(got.get("1")).containsExactly("gs:gaussian splatting:title");
+    assertThat(got.get("2")).containsExactly("gs:gaussian splatting:abstract");
+    assertThat(got.get("3")).containsExactly("embodied_ai:embodied ai:title");
+    assertThat(got.get("4")).containsExactly("embodied_ai:embodied ai:title");
   }
 
   @Test

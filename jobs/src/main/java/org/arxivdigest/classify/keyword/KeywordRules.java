@@ -38,7 +38,9 @@ import org.arxivdigest.config.Topic;
  * <ul>
  *   <li>a one-word term occurs as a whole word (case-insensitive, plural "s" accepted) in the title AND in the
  *       abstract;</li>
- *   <li>a phrase (several words) occurs, words separated by any whitespace, in the title OR the abstract;</li>
+ *   <li>a phrase (several words) occurs in the title OR the abstract as arXiv's search finds it: stemmed (English),
+ *       its words in order in one sentence, at most {@value StemmedPhrase#SLOP} word between them
+ *       ({@link StemmedPhrase});</li>
  *   <li>an {@code include_regex} matches (case-insensitive) the title OR the abstract;</li>
  *   <li>the paper has a category in the topic's archives or categories;</li>
  *   <li>no exclude term (whole word or phrase, plural accepted) nor exclude regex occurs in the title or abstract.
@@ -98,11 +100,29 @@ public final class KeywordRules {
     return mayContain(term, has).and(text.rlike(isPhrase(term) ? phraseRegex(term) : wordRegex(term)));
   }
 
-  /** Where an include term matches (a field label), or null. */
+  /**
+   * True when the phrase occurs stemmed, its words a little apart ({@link StemmedPhrase}): analyzed only where the
+   * text holds every stem's prefix ({@code has}).
+   */
+  static Column stemmedIn(StemmedPhrase phrase, Column text, Function<String, Column> has) {
+    Column all = lit(true);
+    for (String p : phrase.prefixes()) {
+      all = all.and(has.apply(p));
+    }
+    UserDefinedFunction stemmed = udf(phrase, DataTypes.BooleanType).asNonNullable();
+    return all.and(stemmed.apply(text));
+  }
+
+  /** Where an include term matches (a field label), or null. A phrase matches stemmed ({@link StemmedPhrase}). */
   static Column includeMatch(String term, Fields f) {
     if (isPhrase(term)) {
-      return when(termIn(term, f.title, f.titleHas), lit(IN_TITLE))
-          .when(termIn(term, f.abstractText, f.abstractHas), lit(IN_ABSTRACT));
+      StemmedPhrase phrase = new StemmedPhrase(term);
+      if (phrase.stems().isEmpty()) { // only stop words: as written
+        return when(termIn(term, f.title, f.titleHas), lit(IN_TITLE))
+            .when(termIn(term, f.abstractText, f.abstractHas), lit(IN_ABSTRACT));
+      }
+      return when(stemmedIn(phrase, f.title, f.titleHas), lit(IN_TITLE))
+          .when(stemmedIn(phrase, f.abstractText, f.abstractHas), lit(IN_ABSTRACT));
     }
     return when(termIn(term, f.title, f.titleHas).and(termIn(term, f.abstractText, f.abstractHas)),
         lit(IN_TITLE_AND_ABSTRACT));
@@ -131,7 +151,12 @@ public final class KeywordRules {
    */
   static Column firstHit(Topic topic, Fields f) {
     var hits = new ArrayList<Column>();
+    // "diffusion model" and "diffusion models" stem alike: the second can never match where the first did not.
+    var seen = new java.util.HashSet<List<String>>();
     for (String term : topic.include()) {
+      if (isPhrase(term) && !seen.add(new StemmedPhrase(term).stems())) {
+        continue;
+      }
       Column field = includeMatch(term, f);
       hits.add(when(field.isNotNull(), struct(lit(term).as(TERM), field.as(FIELD))));
     }

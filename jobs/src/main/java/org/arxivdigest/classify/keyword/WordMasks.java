@@ -28,11 +28,13 @@ final class WordMasks {
     this.words = new ArrayList<>(new java.util.TreeSet<>(words));
   }
 
-  /** The words of every include and exclude term of the topics. */
+  /** The words of every include and exclude term of the topics, and the stem prefixes of the include phrases. */
   static WordMasks of(List<Topic> topics) {
     var all = new ArrayList<String>();
     for (Topic t : topics) {
       t.include().forEach(term -> all.addAll(KeywordRules.words(term)));
+      t.include().stream().filter(KeywordRules::isPhrase)
+          .forEach(term -> all.addAll(new StemmedPhrase(term).prefixes()));
       t.exclude().forEach(term -> all.addAll(KeywordRules.words(term)));
     }
     return new WordMasks(all);
