@@ -104,8 +104,10 @@ class KeywordRulesTest {
         paper("6", "Mixtures", "We fit a Gaussian. Splatting is then used.", "cs.CV"),
         paper("7", "Kernels", "Gaussian functions for splatting.", "cs.CV"),
         paper("8", "Splat", "The gaussian splat of a point.", "cs.CV"),
-        paper("9", "Surgery", "Toward surgical embodiment, where AI systems watch.", "cs.AI"));
-    assertThat(got.keySet()).containsExactly("1", "2", "3", "4", "8");
+        paper("9", "Surgery", "Toward surgical embodiment, where AI systems watch.", "cs.AI"),
+        // A sentence end without its space, as abstracts that lost their line breaks have it.
+        paper("10", "Humans", "A base for digital humans and embodied AI.However, more.", "cs.CV"));
+    assertThat(got.keySet()).containsExactly("1", "10", "2", "3", "4", "8");
     assertThat(got.get("1")).containsExactly("gs:gaussian splatting:title");
     assertThat(got.get("2")).containsExactly("gs:gaussian splatting:abstract");
     assertThat(got.get("3")).containsExactly("embodied_ai:embodied ai:title");

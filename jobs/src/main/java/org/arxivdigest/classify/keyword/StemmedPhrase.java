@@ -34,6 +34,11 @@ public final class StemmedPhrase implements UDF1<String, Boolean>, Serializable 
    * is not "embodied AI").
    */
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?,;:])\\s+");
+  /**
+   * A sentence end with no space after it ("diffusion models.Despite", "embodied AI.However": abstracts lose
+   * line breaks): the tokenizer would read one word across it, so a space is put there first.
+   */
+  private static final Pattern RUN_ON = Pattern.compile("(?<=\\p{L})([.!?,;:])(?=\\p{Lu})");
 
   /** One analyzer per JVM (executor): Lucene reuses its token streams per thread. */
   private static final class Holder {
@@ -94,7 +99,7 @@ public final class StemmedPhrase implements UDF1<String, Boolean>, Serializable 
     if (text == null || stems.length == 0) {
       return false;
     }
-    for (String sentence : SENTENCE_END.split(text)) {
+    for (String sentence : SENTENCE_END.split(RUN_ON.matcher(text).replaceAll("$1 "))) {
       if (matches(tokens(sentence), stems, SLOP)) {
         return true;
       }
