@@ -198,6 +198,7 @@ public final class PageRenderer implements Serializable {
     scope.put("topic", topic);
     scope.put("month", month);
     scope.put("monthName", readableMonth(month));
+    scope.put("math", true); // TeX in titles and abstracts, drawn by MathJax (MathAssets)
     scope.put("root", root);
     scope.put("feed", root + "/feeds/" + topic + ".xml");
     scope.put("parts", partLinks);

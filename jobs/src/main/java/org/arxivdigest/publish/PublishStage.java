@@ -69,6 +69,7 @@ public final class PublishStage {
       });
       ctx.stages().run("publish.charts", () -> {
         writeCharts(site, topics, counts);
+        MathAssets.write(site);
         return Map.of("charts", topics.size());
       });
       // The feeds first: their newest entries give the index pages each topic's last update.

@@ -161,6 +161,31 @@ class SiteInBrowserTest {
   }
 
   @Test
+  void texInTitlesAndAbstractsIsDrawnByTheSitesOwnMathJaxWithoutConsoleErrors() {
+    Path page = site().resolve("papers/llm/2026_05/papers_1.html");
+    driver.get(page.toUri().toString());
+    var js = (JavascriptExecutor) driver;
+    // Abstracts are folded: open them, then wait for MathJax to have typeset the page.
+    Object drawn = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "document.querySelectorAll('details').forEach(d => d.open = true);"
+        + "MathJax.startup.promise.then(() => MathJax.typesetPromise()).then("
+        + "() => done(document.querySelectorAll('mjx-container svg').length), e => done('error: ' + e));");
+    assertThat(drawn).as("formulas drawn as SVG").isInstanceOf(Long.class);
+    assertThat((Long) drawn).isPositive();
+    assertThat(js.executeScript("return document.querySelectorAll('script[src]').length")).isEqualTo(2L);
+    assertThat(js.executeScript("return Array.from(document.querySelectorAll('script[src]')).every("
+        + "s => s.src.startsWith('file:'))")).isEqualTo(true);
+    assertThat(js.executeScript("return document.querySelectorAll('mjx-container a[href]').length")).isEqualTo(0L);
+    var errors = new ArrayList<String>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+        errors.add(e.getMessage());
+      }
+    }
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
   void screenshotsOfTheIndexAndAMonthPageAreNotBlank() throws IOException {
     Path shots = Path.of("target", "screenshots");
     Files.createDirectories(shots);
