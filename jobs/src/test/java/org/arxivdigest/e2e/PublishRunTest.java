@@ -406,7 +406,10 @@ class PublishRunTest {
 
     // The HTML twin: links to arXiv only (the title and the id), no script or bold element, the title as text.
     var doc = org.jsoup.Jsoup.parse(out.resolve("site/papers/llm/2007_04/papers_1.html").toFile(), "UTF-8");
-    assertThat(doc.select("script, b")).isEmpty();
+    assertThat(doc.select("b")).isEmpty();
+    // The page's only scripts are the site's MathJax and its settings, from assets/.
+    assertThat(doc.select("script")).extracting(e -> e.attr("src"))
+        .containsExactly("../../../assets/math.js", "../../../assets/mathjax/tex-svg.js");
     assertThat(doc.select("article a")).extracting(a -> a.attr("href"))
         .containsExactly("http://arxiv.org/abs/0704.0001v1", "http://arxiv.org/abs/0704.0001v1");
     assertThat(doc.select("article h2").text()).isEqualTo(hostile);
