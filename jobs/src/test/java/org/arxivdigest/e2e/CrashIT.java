@@ -187,8 +187,9 @@ class CrashIT {
         .toFile());
     assertThat(summary.path("incremental").path("mode").asText()).startsWith("full after ingest");
     assertThat(crashed.resolve("_state/in-place")).doesNotExist();
-    // The repairing merge recomputes every month's trending terms (with the IDF of today's papers), where the clean
-    // merge recomputed only the months it touched: everything else is the same.
+    // The repairing merge recomputes every month's trending terms (with the prior of today's papers), where the
+    // clean merge recomputed only the months it touched: everything else is the same (the topic pages compared
+    // without the trending terms they show).
     Outputs.assertSameExcept(crashed, merged, "trending_terms");
   }
 }
