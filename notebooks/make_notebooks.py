@@ -125,7 +125,7 @@ terms = read("trending_terms")
 topic_terms = terms[terms["topic"] == TOPIC]
 if MONTH is None and not topic_terms.empty:
     MONTH = topic_terms["month"].max()
-month_terms = topic_terms[topic_terms["month"] == MONTH].sort_values("rank")
+month_terms = topic_terms[topic_terms["month"] == MONTH].sort_values("rank").reset_index(drop=True)
 month_terms[["rank", "term", "score", "log_odds_ratio", "papers_with_term", "month_papers",
              "baseline_papers_with_term", "baseline_papers", "baseline_months"]]"""),
     new_code_cell("""if month_terms.empty:
