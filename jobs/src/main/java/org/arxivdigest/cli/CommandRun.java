@@ -52,6 +52,7 @@ final class CommandRun {
         summary.put("lock_taken_over", lock.takenOver());
       }
       String status = "failed";
+      List<String> closing = null;
       var conf = spark.sparkContext().hadoopConfiguration();
       try {
         // A run killed before this one may have left staging folders behind: remove them first.
@@ -68,12 +69,10 @@ final class CommandRun {
         summary.put("nothing_changed", changed.isEmpty()
             && summary.changes().values().stream().allMatch(n -> n == 0));
         status = "succeeded";
-        HadoopFiles.writeString(conf, out.runSummary(), summary.toJson(status));
         String index = out.site() + "/index.html";
         boolean published = HadoopFiles.fileSystem(new org.apache.hadoop.fs.Path(index), conf)
             .exists(new org.apache.hadoop.fs.Path(index));
-        summary.closing(published ? index : null, out.runSummary(), (System.nanoTime() - began) / 1e9)
-            .forEach(System.out::println);
+        closing = summary.closing(published ? index : null, out.runSummary(), (System.nanoTime() - began) / 1e9);
         return ExitCodes.OK;
       } catch (Exception e) { // Spark's own exceptions are checked ones, thrown from Scala
         if (e instanceof RuntimeException r && ArxivDigest.findUsage(r) != null) {
@@ -85,6 +84,10 @@ final class CommandRun {
           HadoopFiles.writeString(conf, out.runSummary(), summary.toJson(status));
         } finally {
           spark.stop();
+        }
+        // Said once the summary it names is written.
+        if (closing != null) {
+          closing.forEach(System.out::println);
         }
       }
     }
