@@ -54,6 +54,15 @@ public final class PageRenderer implements Serializable {
   /** A link to a part in the navigation; the current part is not linked. */
   public record PartLink(int n, boolean current) {}
 
+  /** The navigation of part {@code part} of {@code parts}. */
+  private static List<PartLink> partLinks(int part, int parts) {
+    var links = new ArrayList<PartLink>(parts);
+    for (int n = 1; n <= parts; n++) {
+      links.add(new PartLink(n, n == part));
+    }
+    return links;
+  }
+
   /**
    * What a template sees of an entry: text escaped for its place. {@code authors}: the first
    * {@value #SHOWN_AUTHORS}, then "et al."; {@code allAuthors}: every one, only when there are more; {@code paper}:
@@ -150,10 +159,7 @@ public final class PageRenderer implements Serializable {
    */
   public String renderPart(Format format, String topic, String month, int part, int parts, List<Entry> entries,
                            boolean withAuthors) {
-    var partLinks = new ArrayList<PartLink>(parts);
-    for (int n = 1; n <= parts; n++) {
-      partLinks.add(new PartLink(n, n == part));
-    }
+    List<PartLink> partLinks = partLinks(part, parts);
     UnaryOperator<String> linkText = format == Format.TABLE ? Escapers::markdownLinkText : t -> t;
     UnaryOperator<String> plain = format == Format.TABLE ? Escapers::markdownNoLinks : t -> t;
     var views = new ArrayList<EntryView>(entries.size());
@@ -181,10 +187,7 @@ public final class PageRenderer implements Serializable {
    * with the topic's name and the month in words ("Large language models — May 2026").
    */
   public String renderPartHtml(String topic, String name, String month, int part, int parts, List<Entry> entries) {
-    var partLinks = new ArrayList<PartLink>(parts);
-    for (int n = 1; n <= parts; n++) {
-      partLinks.add(new PartLink(n, n == part));
-    }
+    List<PartLink> partLinks = partLinks(part, parts);
     var views = new ArrayList<EntryView>(entries.size());
     for (Entry e : entries) {
       views.add(view(e, t -> t, t -> t, true));
