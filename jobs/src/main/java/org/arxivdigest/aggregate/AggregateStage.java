@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.arxivdigest.core.Changes;
 import org.arxivdigest.core.MonthRange;
+import org.arxivdigest.core.TopicMonth;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.Manifests;
 import org.arxivdigest.run.StageContext;
@@ -40,8 +41,15 @@ public final class AggregateStage {
   private static final List<Catalog> OUTPUTS =
       List.of(Catalog.MONTHLY_TOPIC_STATS, Catalog.MONTHLY_CATEGORY_STATS, Catalog.TRENDING_TERMS);
 
-  /** What an incremental aggregate touched: months whose stats were rewritten, months whose trending terms were. */
-  public record Touched(SortedSet<String> months, SortedSet<String> trendingMonths) {}
+  /**
+   * What an incremental aggregate touched: months whose stats were rewritten, months whose trending terms were, and
+   * the topic-months among those whose shown terms (the top {@value #SHOWN_TERMS}: what month pages show) changed.
+   */
+  public record Touched(SortedSet<String> months, SortedSet<String> trendingMonths,
+                        SortedSet<TopicMonth> shownTermsChanged) {}
+
+  /** How many of a month's trending terms its pages show. */
+  public static final int SHOWN_TERMS = 10;
 
   private static StampedStage stamped(StageContext ctx, Coverage coverage) {
     return StampedStage.named(STAMP)
@@ -93,7 +101,8 @@ public final class AggregateStage {
       }
     }
     // Some months rewritten from new inputs, the others not: the datasets are of no single key afterwards.
-    return stamped(ctx, Coverage.CHANGES).run(ctx, stamp -> new Touched(new TreeSet<>(), new TreeSet<>()),
+    return stamped(ctx, Coverage.CHANGES).run(ctx,
+        stamp -> new Touched(new TreeSet<>(), new TreeSet<>(), new TreeSet<>()),
         () -> Computed.of(rewriteChanged(ctx, listingsChanged)));
   }
 
@@ -132,8 +141,42 @@ public final class AggregateStage {
       }
     }
     MonthRange trending = range.restrictedTo(trendingMonths);
+    Map<TopicMonth, List<String>> shownBefore = shownTerms(ctx, trending);
     TrendingStep.write(ctx, in, trending, in.listings().filter(col(Columns.MONTH).isin(inputMonths.toArray())));
-    return new Touched(range.restrictedTo(months).only(), trending.only());
+    Map<TopicMonth, List<String>> shownAfter = shownTerms(ctx, trending);
+    var shownChanged = new TreeSet<TopicMonth>();
+    for (TopicMonth tm : union(shownBefore.keySet(), shownAfter.keySet())) {
+      if (!java.util.Objects.equals(shownBefore.get(tm), shownAfter.get(tm))) {
+        shownChanged.add(tm);
+      }
+    }
+    return new Touched(range.restrictedTo(months).only(), trending.only(), shownChanged);
+  }
+
+  /**
+   * The shown trending terms (term and papers, by rank) of the range's topic-months, as the dataset holds them: a
+   * few hundred rows per month, compared before and after a rewrite so that only pages whose terms moved are
+   * rendered again.
+   */
+  private static Map<TopicMonth, List<String>> shownTerms(StageContext ctx, MonthRange range) {
+    var out = new java.util.HashMap<TopicMonth, List<String>>();
+    if (Manifests.read(ctx.conf(), ctx.path(Catalog.TRENDING_TERMS)) == null) {
+      return out;
+    }
+    ctx.read(Catalog.TRENDING_TERMS)
+        .filter(range.filter(col(Columns.MONTH)).and(col(Columns.RANK).leq(SHOWN_TERMS)))
+        .select(Columns.TOPIC, Columns.MONTH, Columns.TERM, Columns.PAPERS_WITH_TERM)
+        .orderBy(Columns.TOPIC, Columns.MONTH, Columns.RANK)
+        .collectAsList()
+        .forEach(r -> out.computeIfAbsent(new TopicMonth(r.getString(0), r.getString(1)),
+            k -> new java.util.ArrayList<>()).add(r.getString(2) + " (" + r.getLong(3) + ")"));
+    return out;
+  }
+
+  private static SortedSet<TopicMonth> union(java.util.Set<TopicMonth> a, java.util.Set<TopicMonth> b) {
+    var all = new TreeSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static void writeStats(StageContext ctx, AggregateInputs all, MonthRange range) {

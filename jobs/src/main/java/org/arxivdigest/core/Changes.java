@@ -28,6 +28,16 @@ public final class Changes {
     return of(java.util.List.of());
   }
 
+  /** These changes and {@code more}: all, when either is. */
+  public Changes plus(Collection<TopicMonth> more) {
+    if (topicMonths == null) {
+      return this;
+    }
+    var all = new TreeSet<>(topicMonths);
+    all.addAll(more);
+    return new Changes(all);
+  }
+
   public boolean isAll() {
     return topicMonths == null;
   }

@@ -81,7 +81,8 @@ public final class Pipeline {
     } else {
       touched = AggregateStage.runIncremental(ctx, listings);
     }
-    PublishStage.run(ctx, links, touched == null ? Changes.ALL : listings);
+    // Month pages show their month's trending terms: those whose shown terms moved are rendered again too.
+    PublishStage.run(ctx, links, touched == null ? Changes.ALL : listings.plus(touched.shownTermsChanged()));
     ExtractStage.run(ctx);
     if (inPlace) {
       var details = new LinkedHashMap<String, Object>();
@@ -92,6 +93,8 @@ public final class Pipeline {
         ctx.summary().put("months_touched", List.copyOf(touched.months()));
         details.put("listings_changed", listings.topicMonths().stream().map(TopicMonth::toString).toList());
         details.put("trending_months_recomputed", List.copyOf(touched.trendingMonths()));
+        details.put("pages_with_new_trending_terms",
+            touched.shownTermsChanged().stream().map(TopicMonth::toString).toList());
       }
       ctx.summary().put("incremental", details);
     }

@@ -176,17 +176,24 @@ public final class PageRenderer implements Serializable {
     return render(format == Format.TABLE ? Templates.TABLE : Templates.CARDS, scope);
   }
 
-  /** As {@link #renderPartHtml(String, String, String, int, int, List)} with the slug as the topic's name. */
+  /** As {@link #renderPartHtml(String, String, String, int, int, List, List)}: the slug as the topic's name. */
   public String renderPartHtml(String topic, String month, int part, int parts, List<Entry> entries) {
-    return renderPartHtml(topic, topic, month, part, parts, entries);
+    return renderPartHtml(topic, topic, month, part, parts, entries, List.of());
+  }
+
+  /** As {@link #renderPartHtml(String, String, String, int, int, List, List)} for a month without trending terms. */
+  public String renderPartHtml(String topic, String name, String month, int part, int parts, List<Entry> entries) {
+    return renderPartHtml(topic, name, month, part, parts, entries, List.of());
   }
 
   /**
    * The HTML twin of a part: the same entries, as cards, with authors, id and categories, links relative to the
    * page (the HTML site works from any folder, file:// included), the topic's feed announced in the head; headed
-   * with the topic's name and the month in words ("Large language models — May 2026").
+   * with the topic's name and the month in words ("Large language models — May 2026"), then the month's trending
+   * terms ({@code trending}, by rank; none: no section).
    */
-  public String renderPartHtml(String topic, String name, String month, int part, int parts, List<Entry> entries) {
+  public String renderPartHtml(String topic, String name, String month, int part, int parts, List<Entry> entries,
+                               List<TrendingView.Term> trending) {
     List<PartLink> partLinks = partLinks(part, parts);
     var views = new ArrayList<EntryView>(entries.size());
     for (Entry e : entries) {
@@ -206,6 +213,8 @@ public final class PageRenderer implements Serializable {
     scope.put("feed", root + "/feeds/" + topic + ".xml");
     scope.put("parts", partLinks);
     scope.put("entries", views);
+    scope.put("hasTrending", !trending.isEmpty());
+    scope.put("trending", trending);
     scope.put("attr", (Function<String, String>) Escapers::htmlAttributeQuotes);
     return render(Templates.HTML_PART, scope);
   }

@@ -74,6 +74,17 @@ public final class Pages {
   }
 
   /**
+   * Parts with their month's top {@link TrendingView#SHOWN} trending terms ({@code trending}: rank, term,
+   * papers_with_term, by rank; null for a month with none), which the HTML month pages show.
+   */
+  public static Dataset<Row> withTrending(Dataset<Row> parts, Dataset<Row> trendingTerms) {
+    Dataset<Row> top = trendingTerms.filter(col(RANK).leq(TrendingView.SHOWN))
+        .groupBy(TOPIC, MONTH)
+        .agg(sort_array(collect_list(struct(col(RANK), col(TERM), col(PAPERS_WITH_TERM)))).as(TRENDING));
+    return parts.join(top, List.of(TOPIC, MONTH).toArray(String[]::new), "left");
+  }
+
+  /**
    * Page parts to files ({@link Schemas#SITE_FILE}): {@code papers/<topic>/<month>/papers_<part>.md} and its HTML
    * twin {@code papers_<part>.html}.
    */
@@ -120,10 +131,25 @@ public final class Pages {
       int parts = part.getAs(PARTS);
       Style t = topics.get(topic);
       String markdown = renderer.renderPart(t.format(), topic, month, n, parts, entries, t.authors());
-      String html = renderer.renderPartHtml(topic, t.name(), month, n, parts, entries);
+      String html = renderer.renderPartHtml(topic, t.name(), month, n, parts, entries, trending(part));
       return List.of(RowFactory.create(topic, month, partPath(topic, month, n), markdown),
           RowFactory.create(topic, month, partHtmlPath(topic, month, n), html)).iterator();
     }
+  }
+
+  /** The part's month's trending terms, when the part has them ({@link #withTrending}). */
+  private static List<TrendingView.Term> trending(Row part) {
+    int i = java.util.Arrays.asList(part.schema().fieldNames()).indexOf(TRENDING);
+    if (i < 0 || part.isNullAt(i)) {
+      return List.of();
+    }
+    List<Row> rows = part.getList(i);
+    var terms = new ArrayList<TrendingView.Term>(rows.size());
+    for (int k = 0; k < rows.size(); k++) {
+      Row r = rows.get(k);
+      terms.add(new TrendingView.Term(r.getAs(TERM), r.<Long>getAs(PAPERS_WITH_TERM), k == rows.size() - 1));
+    }
+    return terms;
   }
 
   private static List<String> strings(Row row, String field) {

@@ -60,7 +60,9 @@ public final class PublishStage {
     try {
       ctx.stages().run("publish.pages", () -> {
         HadoopFiles.deleteRecursively(ctx.conf(), staging);
-        SiteFiles.write(Pages.render(Pages.parts(scope.filter(listings), topics), topics, renderer), staging);
+        Dataset<Row> parts = Pages.withTrending(Pages.parts(scope.filter(listings), topics),
+            scope.filter(ctx.read(Catalog.TRENDING_TERMS)));
+        SiteFiles.write(Pages.render(parts, topics, renderer), staging);
         int swapped = site.swapMonths(staging, topics, counts, scope);
         int removed = site.removeStaleMonths(topics, counts, scope);
         ctx.summary().changed("month_folders_written", swapped);
@@ -116,7 +118,6 @@ public final class PublishStage {
         "kept_counts_read", kept.read())).value();
   }
 
-  /** Papers per month (new, updated) of each topic, as {@code monthly_topic_stats} counts them for its method. */
   /** Charts of the papers listed per month: the counts of the topic pages' tables, so the two always agree. */
   private static void writeCharts(SiteWriter site, List<Topic> topics, ListingCounts counts) {
     for (Topic t : topics) {

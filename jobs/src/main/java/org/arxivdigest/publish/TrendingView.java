@@ -28,7 +28,7 @@ import org.apache.spark.sql.expressions.Window;
 record TrendingView(String month, String monthName, List<TrendingView.Term> terms) {
 
   /** Terms a topic page shows. */
-  static final int SHOWN = 10;
+  static final int SHOWN = org.arxivdigest.aggregate.AggregateStage.SHOWN_TERMS;
 
   private static final String LATEST = "_latest";
 

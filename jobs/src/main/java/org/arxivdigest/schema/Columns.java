@@ -104,6 +104,8 @@ public final class Columns {
   public static final String PART = "part";
   public static final String PARTS = "parts";
   public static final String ENTRIES = "entries";
+  /** A page part's month's top trending terms (rank, term, papers_with_term), or null. */
+  public static final String TRENDING = "trending";
 
   // Rendered pages.
   public static final String PATH = "path";

@@ -100,6 +100,9 @@ class IncrementalRunTest {
     SortedSet<String> listings = strings(summary.path("incremental").path("listings_changed"));
     SortedSet<String> months = strings(summary.path("months_touched"));
     SortedSet<String> trending = strings(summary.path("incremental").path("trending_months_recomputed"));
+    // Month pages show their month's trending terms: those whose terms moved are rendered again.
+    SortedSet<String> pages = new TreeSet<>(listings);
+    pages.addAll(strings(summary.path("incremental").path("pages_with_new_trending_terms")));
     Map<String, FileTime> after = mtimes(incremental);
     var untouched = new ArrayList<String>();
     var rewritten = new ArrayList<String>();
@@ -107,7 +110,8 @@ class IncrementalRunTest {
       String path = e.getKey();
       String scope = scopeOf(path);
       boolean mayChange = scope == null
-          || (path.startsWith("site/papers/") || path.startsWith("datasets/listings/") ? listings.contains(scope)
+          || (path.startsWith("site/papers/") ? pages.contains(scope)
+              : path.startsWith("datasets/listings/") ? listings.contains(scope)
               : path.startsWith("datasets/trending_terms/") ? trending.contains(scope) : months.contains(scope));
       if (!mayChange) {
         untouched.add(path);
@@ -126,6 +130,11 @@ class IncrementalRunTest {
     // The black-hole paper left 2007_10: that month's folder and partition are gone.
     assertThat(incremental.resolve("site/papers/black_holes/2007_10")).doesNotExist();
     assertThat(incremental.resolve("datasets/listings/topic=black_holes/month=2007_10")).doesNotExist();
+  }
+
+  @Test
+  void everyMonthPageShowsTheTrendingTermsOfItsMonthAfterTheRun() {
+    assertThat(Outputs.assertMonthPagesShowTheirTrendingTerms(incremental)).isPositive();
   }
 
   @Test

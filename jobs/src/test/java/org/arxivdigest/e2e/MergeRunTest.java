@@ -126,6 +126,11 @@ class MergeRunTest {
   }
 
   @Test
+  void everyMonthPageShowsTheTrendingTermsOfItsMonthAfterTheMerges() {
+    assertThat(Outputs.assertMonthPagesShowTheirTrendingTerms(merged)).isPositive();
+  }
+
+  @Test
   void mergingTheSameDayAgainChangesNothing() throws IOException {
     Path again = Outputs.copy(merged, dir.resolve("again"));
     assertThat(ArxivDigest.run(SampleRun.withCommonOptions(again, "run", "--merge", "--input", DAY2.toString())))

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.arxivdigest.cli.ArxivDigest;
 import org.arxivdigest.config.TopicsConfig;
+import org.arxivdigest.testing.Outputs;
 import org.arxivdigest.testing.SampleRun;
 import org.arxivdigest.testing.TestSpark;
 import org.arxivdigest.testing.XmlPapers;
@@ -215,6 +216,12 @@ class PublishRunTest {
   private static void assertSameTree(Map<String, byte[]> actual, Map<String, byte[]> expected) {
     assertThat(actual.keySet()).isEqualTo(expected.keySet());
     expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path).isEqualTo(bytes));
+  }
+
+  @Test
+  void monthPagesShowTheirMonthsTrendingTerms() {
+    assertThat(Outputs.assertMonthPagesShowTheirTrendingTerms(SampleRun.output())).as("pages with terms")
+        .isGreaterThanOrEqualTo(3);
   }
 
   @Test

@@ -161,6 +161,81 @@ class SiteInBrowserTest {
   }
 
   @Test
+  void aTopicPagesChartDrawsTheNumbersOfItsTableAndItsPagesShowTrendingTerms() {
+    var js = (JavascriptExecutor) driver;
+    boolean sawYears = false;
+    for (String topic : List.of("llm", "black_holes")) {
+      driver.get(site().resolve("papers/" + topic + "/index.html").toUri().toString());
+      @SuppressWarnings("unchecked")
+      var rows = (List<List<String>>) js.executeScript("return Array.from(document.querySelectorAll("
+          + "'table tbody tr')).map(r => [r.cells[0].textContent, r.cells[1].textContent])");
+      var table = new java.util.TreeMap<String, Long>();
+      rows.forEach(r -> table.put(r.get(0), Long.parseLong(r.get(1))));
+      assertThat(table).as(topic + " table").isNotEmpty();
+      Object chart = js.executeScript("var i = document.querySelector('img.chart');"
+          + "return i.complete && i.naturalWidth > 0 ? i.src : null");
+      assertThat(chart).as(topic + ": the chart image is drawn").isNotNull();
+      // The chart itself, opened as the document: its bars' titles ("2026_05: 412 papers").
+      driver.get((String) chart);
+      var drawn = new java.util.TreeMap<String, Long>();
+      for (String title : urls("return Array.from(document.querySelectorAll('g > title')).map(t => t.textContent)")) {
+        String[] parts = title.split(": ", 2);
+        drawn.put(parts[0], Long.parseLong(parts[1].replace(" papers", "")));
+      }
+      List<String> months = org.arxivdigest.publish.Charts.monthsBetween(table.firstKey(), table.lastKey());
+      var expected = new java.util.TreeMap<String, Long>();
+      if (months.size() <= 36) {
+        months.forEach(m -> expected.put(m, table.getOrDefault(m, 0L)));
+      } else {
+        sawYears = true;
+        months.forEach(m -> expected.merge(m.substring(0, 4), table.getOrDefault(m, 0L), Long::sum));
+        months.subList(months.size() - 24, months.size()).forEach(m -> expected.put(m, table.getOrDefault(m, 0L)));
+      }
+      assertThat(drawn).as(topic + ": the chart's bars").isEqualTo(expected);
+    }
+    assertThat(sawYears).as("black_holes spans 2007..2016: drawn by year").isTrue();
+    driver.get(site().resolve("papers/llm/index.html").toUri().toString());
+    assertThat(urls("return Array.from(document.querySelectorAll('section.trending .term')).map(t => t.textContent)"))
+        .as("the topic page's trending terms").hasSizeBetween(1, 10);
+    driver.get(site().resolve("papers/llm/2026_05/papers_1.html").toUri().toString());
+    assertThat(urls("return Array.from(document.querySelectorAll('section.trending .term')).map(t => t.textContent)"))
+        .as("the month page's trending terms").hasSizeBetween(1, 10);
+  }
+
+  @Test
+  void aHostileHrefInATitleIsDrawnAsTextNeverAsALink() throws IOException {
+    // A copy of the site with one more page, so that the shared sample output stays as the run wrote it.
+    Path copy = Files.createTempDirectory("arxiv-digest-hostile");
+    try {
+      org.arxivdigest.testing.Outputs.copy(site(), copy);
+      var renderer = new org.arxivdigest.publish.PageRenderer("https://example.org/site");
+      String title = "Attack $\\href{javascript:alert(1)}{x}$ and $\\url{https://evil.example}$ with $a<b$";
+      Path page = copy.resolve("papers/llm/2026_05/papers_9.html");
+      Files.writeString(page, renderer.renderPartHtml("llm", "2026_05", 9, 9, List.of(
+          new org.arxivdigest.publish.PageRenderer.Entry(title, "http://arxiv.org/abs/2605.99999v1", "2026-05-04",
+              "Abstract with $\\href{https://evil.example}{click}$.", null))));
+      driver.get(page.toUri().toString());
+      var js = (JavascriptExecutor) driver;
+      Object drawn = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+          + "document.querySelectorAll('details').forEach(d => d.open = true);"
+          + "MathJax.startup.promise.then(() => MathJax.typesetPromise()).then("
+          + "() => done(document.querySelectorAll('mjx-container').length), e => done('error: ' + e));");
+      assertThat(drawn).as("formulas typeset").isInstanceOf(Long.class);
+      assertThat((Long) drawn).isGreaterThanOrEqualTo(3L);
+      assertThat(js.executeScript("return document.querySelectorAll('mjx-container a, a[href^=\"javascript\"]')"
+          + ".length")).isEqualTo(0L);
+      assertThat(urls("return Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"))
+          .noneMatch(h -> h.contains("evil.example") || h.startsWith("javascript"));
+    } finally {
+      try (var walk = Files.walk(copy)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  @Test
   void texInTitlesAndAbstractsIsDrawnByTheSitesOwnMathJaxWithoutConsoleErrors() {
     Path page = site().resolve("papers/llm/2026_05/papers_1.html");
     driver.get(page.toUri().toString());

@@ -79,6 +79,21 @@ class HtmlEntryTest {
   }
 
   @Test
+  void aMonthPageShowsItsTrendingTermsEscapedAndNoSectionWithoutThem() {
+    var e = entry("2605.00001", authors(1), null, List.of("cs.CL"));
+    Document doc = Jsoup.parse(RENDERER.renderPartHtml("llm", "LLM", "2026_05", 2, 2, List.of(e), List.of(
+        new TrendingView.Term("test-time scaling", 31, false),
+        new TrendingView.Term("<b>x</b>", 7, true))));
+    assertThat(doc.select("section.trending .term")).extracting(Element::text)
+        .containsExactly("test-time scaling", "<b>x</b>");
+    assertThat(doc.select("section.trending").text())
+        .isEqualTo("Trending this month: test-time scaling (31), <b>x</b> (7)");
+    assertThat(doc.select("section.trending b")).isEmpty();
+    assertThat(Jsoup.parse(RENDERER.renderPartHtml("llm", "LLM", "2026_05", 1, 1, List.of(e)))
+        .select("section.trending")).isEmpty();
+  }
+
+  @Test
   void withdrawnIsReadFromTheCommentAsAWord() {
     assertThat(PageRenderer.withdrawn("This paper has been withdrawn by the author")).isTrue();
     assertThat(PageRenderer.withdrawn("Withdrawn: duplicate of 2501.00001")).isTrue();

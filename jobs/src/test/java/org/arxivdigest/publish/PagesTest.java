@@ -100,4 +100,41 @@ class PagesTest {
         .containsEntry("2502.00003", "keyword \u201clarge language model\u201d in abstract; model score 0.50")
         .containsEntry("2502.00004", null);
   }
+
+  @Test
+  void eachPartShowsItsOwnMonthsTopTenTrendingTermsByRank() {
+    var rows = new ArrayList<Row>(month().subList(0, 120));
+    for (Row r : month().subList(0, 3)) {
+      Object[] v = new Object[r.length()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = r.get(i);
+      }
+      v[1] = "2025_03"; // a month with no trending terms
+      v[2] = "2503." + ((String) v[2]).substring(5);
+      rows.add(RowFactory.create(v));
+    }
+    var listings = TestSpark.session().createDataFrame(rows, Schemas.LISTINGS);
+    var terms = new ArrayList<Row>();
+    for (int rank = 12; rank >= 1; rank--) { // out of order, and more than a page shows
+      terms.add(RowFactory.create("llm", "2025_02", rank, "term" + rank, 9.0 - rank, 1.0, 40L - rank, 120L, 3L,
+          900L, 12));
+    }
+    terms.add(RowFactory.create("quiet", "2025_02", 1, "other topic", 9.0, 1.0, 40L, 120L, 3L, 900L, 12));
+    var trending = TestSpark.session().createDataFrame(terms, Schemas.TRENDING_TERMS);
+    var html = new java.util.TreeMap<String, String>();
+    for (Row f : Pages.render(Pages.withTrending(Pages.parts(listings, TOPICS), trending), TOPICS,
+        new PageRenderer("https://example.org/site")).collectAsList()) {
+      html.put(f.getAs("path"), f.getAs("content"));
+    }
+    var expected = new ArrayList<String>();
+    for (int rank = 1; rank <= 10; rank++) {
+      expected.add("term" + rank + " (" + (40 - rank) + ")");
+    }
+    for (String page : List.of("papers/llm/2025_02/papers_1.html", "papers/llm/2025_02/papers_2.html")) {
+      var section = org.jsoup.Jsoup.parse(html.get(page)).select("section.trending");
+      assertThat(section.text()).as(page).isEqualTo("Trending this month: " + String.join(", ", expected));
+    }
+    assertThat(html.get("papers/llm/2025_03/papers_1.html")).doesNotContain("class=\"trending\"");
+    assertThat(html.get("papers/llm/2025_02/papers_1.md")).doesNotContain("term1");
+  }
 }

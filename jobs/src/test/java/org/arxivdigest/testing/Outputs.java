@@ -109,6 +109,41 @@ public final class Outputs {
     return TRENDING.matcher(text).replaceAll("").getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /**
+   * Every HTML month page shows exactly its month's top ten trending terms in the output's {@code trending_terms}
+   * (term and papers, by rank; no section when the month has none): after an in-place run too, whose pages of
+   * months it did not render must still agree with the terms it recomputed. Returns the pages with terms.
+   */
+  public static int assertMonthPagesShowTheirTrendingTerms(Path output) {
+    var expected = new TreeMap<String, String>();
+    dataset(output, "trending_terms").filter("rank <= 10").orderBy("topic", "month", "rank").collectAsList()
+        .forEach(r -> expected.merge(r.<String>getAs("topic") + "/" + r.<String>getAs("month"),
+            r.<String>getAs("term") + " (" + r.<Long>getAs("papers_with_term") + ")", (a, b) -> a + ", " + b));
+    var shown = new TreeMap<String, String>();
+    var pages = java.util.regex.Pattern.compile("^papers/([^/]+)/(\\d{4}_\\d{2})/papers_\\d+\\.html$");
+    int withTerms = 0;
+    for (String path : files(output.resolve("site")).keySet()) {
+      var m = pages.matcher(path);
+      if (!m.matches()) {
+        continue;
+      }
+      String key = m.group(1) + "/" + m.group(2);
+      try {
+        var section = org.jsoup.Jsoup.parse(output.resolve("site").resolve(path).toFile(), "UTF-8")
+            .select("section.trending p");
+        String text = section.isEmpty() ? null : section.text().replaceFirst("^Trending this month: ", "");
+        assertThat(text).as(path).isEqualTo(expected.get(key));
+        withTerms += text == null ? 0 : 1;
+        shown.put(key, text);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    // A month with terms but no page cannot be: trending terms come from listings.
+    assertThat(shown.keySet()).containsAll(expected.keySet());
+    return withTerms;
+  }
+
   /** The same rows, as many times each. */
   public static void assertSameRows(String what, Dataset<Row> actual, Dataset<Row> expected) {
     assertThat(actual.count()).as(what + " rows").isEqualTo(expected.count());
