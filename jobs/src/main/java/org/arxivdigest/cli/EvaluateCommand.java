@@ -19,10 +19,15 @@ public class EvaluateCommand implements Callable<Integer> {
       description = "Folder of <topic>.csv label files (id,label,reason). Default: ${DEFAULT-VALUE}")
   String labels;
 
+  @Option(names = "--test-labels", paramLabel = "DIR", description = "Folder of labels kept apart (e.g. "
+      + "data/labels/fresh): for a topic with a file there, thresholds come from the dev half of --labels and the "
+      + "figures from all of these.")
+  String testLabels;
+
   @Override
   public Integer call() {
     var topics = topicOptions.load(spark);
     return CommandRun.execute("evaluate", spark, CommandRun.Scope.of(topics),
-        ctx -> EvaluateStage.run(ctx, models.store(ctx), labels));
+        ctx -> EvaluateStage.run(ctx, models.store(ctx), labels, testLabels));
   }
 }

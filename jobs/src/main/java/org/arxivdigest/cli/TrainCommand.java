@@ -45,6 +45,35 @@ public class TrainCommand implements Callable<Integer> {
       description = "Category model: rarer primary categories are pooled as \"other\". Default: ${DEFAULT-VALUE}")
   int minClassSize;
 
+  @Option(names = "--term-frequency", defaultValue = "sublinear", paramLabel = "binary|sublinear",
+      description = "How a term's count in a paper is weighted before IDF: present or not, or 1 + ln(count). "
+          + "Default: ${DEFAULT-VALUE}")
+  String termFrequency;
+
+  @Option(names = "--title-features", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also give the title's words as features of their own (title:word). Default: on")
+  boolean titleFeatures;
+
+  @Option(names = "--class-weight-power", defaultValue = "0", paramLabel = "P",
+      description = "Weigh a training paper of class c by (largest class / class c)^P: 0 unweighted, 1 balanced. "
+          + "Default: ${DEFAULT-VALUE}")
+  double classWeightPower;
+
+  @Option(names = "--multi-label-threshold", defaultValue = "0.3", paramLabel = "T",
+      description = "Category model: besides its top class, predict every category whose probability reaches T "
+          + "(predictions.predicted_categories); 0: the top class only. Default: ${DEFAULT-VALUE}")
+  double multiLabelThreshold;
+
+  @Option(names = "--validate", description = "Fit on the training split less its validation fold and report "
+      + "the fold's figures (and, for the category model, the sets' F1 at several thresholds) under "
+      + "<models>/validation/; saves no model and never reads the test split. For choosing parameters.")
+  boolean validate;
+
+  @Option(names = "--labels", paramLabel = "DIR", description = "Topic models: also train on the human labels of "
+      + "<DIR>/<slug>.csv outside their dev half (which evaluate keeps for choosing thresholds; report figures on "
+      + "labels kept apart: evaluate --test-labels).")
+  String labels;
+
   @Option(names = "--abstracts-csv", paramLabel = "FILE",
       description = "Archive model: also train on this CSV of the Kaggle \"arXiv Paper Abstracts\" dataset "
           + "(titles,summaries,terms; no ids, split by a hash of the title). Repeatable.")
@@ -61,9 +90,19 @@ public class TrainCommand implements Callable<Integer> {
       }
       topics = topics.stream().filter(t -> only.contains(t.slug())).toList();
     }
-    var params = new TrainParams(vocabSize, minDocFreq, maxIter, regParam, minClassSize);
+    TrainParams.TermFrequency tf;
+    try {
+      tf = TrainParams.TermFrequency.valueOf(termFrequency.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--term-frequency " + termFrequency + ": binary or sublinear");
+    }
+    if (classWeightPower < 0 || multiLabelThreshold < 0 || multiLabelThreshold > 1) {
+      throw new UsageException("--class-weight-power is >= 0 and --multi-label-threshold in [0, 1]");
+    }
+    var params = new TrainParams(vocabSize, minDocFreq, maxIter, regParam, minClassSize, tf, titleFeatures,
+        classWeightPower, multiLabelThreshold);
     var chosen = topics;
     return CommandRun.execute("train", spark, CommandRun.Scope.of(chosen),
-        ctx -> TrainStage.run(ctx, kinds, params, models.store(ctx), abstractsCsv));
+        ctx -> TrainStage.run(ctx, kinds, params, models.store(ctx), abstractsCsv, validate, labels));
   }
 }

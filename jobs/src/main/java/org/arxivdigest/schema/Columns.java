@@ -106,6 +106,8 @@ public final class Columns {
   public static final String ENTRIES = "entries";
   /** A page part's month's top trending terms (rank, term, papers_with_term), or null. */
   public static final String TRENDING = "trending";
+  /** Every category the category model predicts for a paper (top class and those above its threshold). */
+  public static final String PREDICTED_CATEGORIES = "predicted_categories";
 
   // Rendered pages.
   public static final String PATH = "path";

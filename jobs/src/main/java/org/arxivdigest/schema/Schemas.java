@@ -189,6 +189,7 @@ public final class Schemas {
       .add(PREDICTED_CATEGORY, STRING)
       .add(CATEGORY_SCORE, DataTypes.DoubleType)
       .add(DECLARED_CATEGORY_SCORE, DataTypes.DoubleType)
+      .add(PREDICTED_CATEGORIES, DataTypes.createArrayType(STRING, false))
       .add(PREDICTED_ARCHIVE, STRING)
       .add(ARCHIVE_SCORE, DataTypes.DoubleType);
 

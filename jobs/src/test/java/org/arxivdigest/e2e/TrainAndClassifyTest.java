@@ -106,6 +106,13 @@ class TrainAndClassifyTest {
     assertThat(predictions.columns()).contains("id", "primary_category", "predicted_category", "category_score",
         "declared_category_score");
     assertThat(predictions.filter(col("category_score").isNull()).count()).isZero();
+    // Every category the model predicts: its top one (unless pooled as "other") and those above the threshold.
+    assertThat(predictions.filter(col("predicted_categories").isNull()).count()).isZero();
+    assertThat(predictions.filter(col("predicted_category").notEqual("other")
+        .and(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.array_contains(
+            col("predicted_categories"), col("predicted_category"))))).count()).isZero();
+    assertThat(predictions.filter(org.apache.spark.sql.functions.size(col("predicted_categories")).gt(1)).count())
+        .as("papers given a second category").isPositive();
   }
 
   private static String[] concat(String[] a, String[] b) {

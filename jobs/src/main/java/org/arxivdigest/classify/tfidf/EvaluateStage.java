@@ -1,27 +1,18 @@
 package org.arxivdigest.classify.tfidf;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.trim;
 import static org.arxivdigest.schema.Columns.ID;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.core.UsageException;
 import org.arxivdigest.config.Topic;
@@ -38,18 +29,17 @@ import org.arxivdigest.schema.Catalog;
 public final class EvaluateStage {
   private EvaluateStage() {}
 
-  public static final StructType LABELS = new StructType()
-      .add(ID, DataTypes.StringType)
-      .add("label", DataTypes.StringType)
-      .add("reason", DataTypes.StringType);
-
-  /** Dev half of the labels: a hash other than the train/test split's, so both halves mix all folds. */
-  static org.apache.spark.sql.Column isDev() {
-    return pmod(hash(col(ID)), lit(2)).equalTo(lit(0));
-  }
-
   /** Measures the context's topics against their labels and the category and archive models; writes the reports. */
   public static Map<String, Object> run(StageContext ctx, ModelStore store, String labelsDir) {
+    return run(ctx, store, labelsDir, null);
+  }
+
+  /**
+   * {@code testLabelsDir}: labels kept apart (papers no model change has seen); when a topic has a file there, its
+   * thresholds are chosen on the dev half of {@code labelsDir}'s file and its figures are those of all of the
+   * test file's papers. Null: dev and test halves of {@code labelsDir}.
+   */
+  public static Map<String, Object> run(StageContext ctx, ModelStore store, String labelsDir, String testLabelsDir) {
     SparkSession spark = ctx.spark();
     OutputLayout out = ctx.out();
     List<Topic> topics = ctx.topics();
@@ -59,12 +49,15 @@ public final class EvaluateStage {
     var report = new LinkedHashMap<String, Object>();
     var topicReports = new ArrayList<Map<String, Object>>();
     for (Topic topic : topics) {
-      String file = labelsDir + "/" + topic.slug() + ".csv";
-      if (!exists(spark, file)) {
+      String file = Labels.file(labelsDir, topic.slug());
+      String testFile = testLabelsDir == null ? null : Labels.file(testLabelsDir, topic.slug());
+      boolean apart = testFile != null && Labels.exists(spark, testFile);
+      if (!Labels.exists(spark, file) && !apart) {
         continue;
       }
       stages.run("evaluate.topic." + topic.slug(), () -> {
-        var r = evaluateTopic(spark, papers, topic, store, file);
+        var r = evaluateTopic(spark, papers, topic, store, Labels.exists(spark, file) ? file : null,
+            apart ? testFile : null);
         topicReports.add(r);
         return Map.of("labelled", r.get("labelled"));
       });
@@ -97,13 +90,23 @@ public final class EvaluateStage {
   }
 
   private static Map<String, Object> evaluateTopic(SparkSession spark, Dataset<Row> papers, Topic topic,
-                                                   ModelStore store, String file) {
-    Dataset<Row> labels = spark.read().schema(LABELS).option("header", "true").option("comment", "#")
-        .option("multiLine", "true").csv(file)
-        .select(trim(col(ID)).as(ID), lower(trim(col("label"))).as("label"));
-    long bad = labels.filter(col("label").isin("yes", "no").unary_$bang().or(col(ID).isNull())).count();
-    if (bad > 0) {
-      throw new UsageException(file + ": " + bad + " rows without an id or with a label other than yes/no");
+                                                   ModelStore store, String file, String testFile) {
+    Dataset<Row> labels;
+    if (testFile == null) {
+      labels = Labels.read(spark, file).withColumn("dev", Labels.isDev());
+    } else {
+      // Thresholds from the dev half of the labels the models may have seen; figures from the ones kept apart.
+      labels = Labels.read(spark, testFile).withColumn("dev", lit(false));
+      if (file != null) {
+        Dataset<Row> seen = Labels.read(spark, file);
+        Dataset<Row> dev = seen.filter(Labels.isDev()).withColumn("dev", lit(true));
+        long both = seen.join(labels, ID).count();
+        if (both > 0) {
+          throw new UsageException(testFile + ": " + both + " papers are in " + file + " too; test labels must be "
+              + "kept apart");
+        }
+        labels = labels.unionByName(dev);
+      }
     }
     Dataset<Row> labelled = papers.join(labels, ID);
     long missing = labels.count() - labelled.count();
@@ -120,24 +123,19 @@ public final class EvaluateStage {
       }
     }
     var judged = new ArrayList<Evaluation.Judged>();
-    for (Row r : labelled.select(col(ID), col("label"), isDev().as("dev")).orderBy(ID).collectAsList()) {
+    for (Row r : labelled.select(col(ID), col(Labels.LABEL), col("dev")).orderBy(ID).collectAsList()) {
       String id = r.getString(0);
       judged.add(new Evaluation.Judged(id, r.getString(1).equals("yes"), keywordHits.contains(id),
           scores.get(id), r.getBoolean(2)));
     }
     var report = Evaluation.topicReport(topic.slug(), judged, modelDir != null);
     report.put("labels_file", file);
+    if (testFile != null) {
+      report.put("test_labels_file", testFile);
+      report.put("thresholds_from", file == null ? "none: no dev labels" : "the dev half of " + file);
+    }
     report.put("labels_without_paper", missing);
     report.put("model", modelDir);
     return report;
-  }
-
-  private static boolean exists(SparkSession spark, String file) {
-    try {
-      Path p = new Path(file);
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -34,6 +34,11 @@ public final class ModelStore {
     return kind == ModelKind.TOPIC ? "topic/" + topic : kind.dir();
   }
 
+  /** The folder of all models. */
+  public String root() {
+    return root;
+  }
+
   public String kindDir(String kindPath) {
     return root + "/" + kindPath;
   }

@@ -26,6 +26,12 @@ public final class TextFeatures {
   private TextFeatures() {}
 
   public static final String TEXT = "text";
+  /** The title alone, for the title features ({@link TrainParams#titleFeatures()}). */
+  public static final String TITLE_TEXT = "title_text";
+  public static final String TITLE_TOKENS = "_title_tokens";
+  public static final String TITLE_WORDS = "_title_words";
+  /** What marks a title feature: {@code title:word} (the tokenizer never keeps a colon, so no word collides). */
+  public static final String TITLE_PREFIX = "title:";
   public static final String MASKED = "_masked_text";
   public static final String TOKENS = "_tokens";
   public static final String WORDS = "_words";
@@ -41,6 +47,11 @@ public final class TextFeatures {
   /** What the models read: the title and the abstract of a paper as one text. */
   public static Column text() {
     return concat_ws(" ", coalesce(col(Columns.TITLE), lit("")), coalesce(col(Columns.ABSTRACT), lit("")));
+  }
+
+  /** What the title features read: the title, or an empty text. */
+  public static Column titleText() {
+    return coalesce(col(Columns.TITLE), lit(""));
   }
 
   /**
@@ -72,6 +83,14 @@ public final class TextFeatures {
    * stage of the saved pipeline, so scoring masks the same way.
    */
   public static PipelineStage[] stages(int vocabSize, int minDocFreq, String maskRegex) {
+    return stages(new TrainParams(vocabSize, minDocFreq, 0, 0, 0), maskRegex);
+  }
+
+  /**
+   * The feature stages of {@code params}: binary or sublinear ({@link SublinearTf}) term frequency, and with
+   * {@link TrainParams#titleFeatures()} the title's words ({@link #TITLE_TEXT}) added as {@code title:word} terms.
+   */
+  public static PipelineStage[] stages(TrainParams params, String maskRegex) {
     String input = TEXT;
     var out = new java.util.ArrayList<PipelineStage>();
     if (maskRegex != null) {
@@ -81,11 +100,23 @@ public final class TextFeatures {
       input = MASKED;
     }
     out.addAll(List.of(termStages(input)));
-    // Binary term presence: a cheap stand-in for sublinear tf, which MLlib lacks.
-    var counts = new CountVectorizer().setInputCol(TERMS).setOutputCol(TF)
-        .setVocabSize(vocabSize).setMinDF(minDocFreq).setBinary(true);
-    var idf = new IDF().setInputCol(TF).setOutputCol(FEATURES).setMinDocFreq(minDocFreq);
-    out.addAll(List.of(counts, idf));
+    String terms = TERMS;
+    if (params.titleFeatures()) {
+      out.add(new RegexTokenizer().setInputCol(TITLE_TEXT).setOutputCol(TITLE_TOKENS)
+          .setPattern(TOKEN_GAPS).setToLowercase(true).setMinTokenLength(MIN_TOKEN_LENGTH));
+      out.add(new StopWordsRemover().setInputCol(TITLE_TOKENS).setOutputCol(TITLE_WORDS));
+      terms = "_all_terms";
+      out.add(new SQLTransformer().setStatement("SELECT *, concat(" + TERMS + ", transform(" + TITLE_WORDS
+          + ", w -> concat('" + TITLE_PREFIX + "', w))) AS " + terms + " FROM __THIS__"));
+    }
+    boolean sublinear = params.termFrequency() == TrainParams.TermFrequency.SUBLINEAR;
+    var counts = new CountVectorizer().setInputCol(terms).setOutputCol(sublinear ? "_counts" : TF)
+        .setVocabSize(params.vocabSize()).setMinDF(params.minDocFreq()).setBinary(!sublinear);
+    out.add(counts);
+    if (sublinear) {
+      out.add(new SublinearTf().setInputCol("_counts").setOutputCol(TF));
+    }
+    out.add(new IDF().setInputCol(TF).setOutputCol(FEATURES).setMinDocFreq(params.minDocFreq()));
     return out.toArray(PipelineStage[]::new);
   }
 }

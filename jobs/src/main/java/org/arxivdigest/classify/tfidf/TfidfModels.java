@@ -44,7 +44,8 @@ public final class TfidfModels {
   }
 
   private static Dataset<Row> withText(Dataset<Row> papers) {
-    return papers.withColumn(TextFeatures.TEXT, TextFeatures.text());
+    return papers.withColumn(TextFeatures.TEXT, TextFeatures.text())
+        .withColumn(TextFeatures.TITLE_TEXT, TextFeatures.titleText());
   }
 
   /** (topic, id, score): the model's probability that each candidate paper of the topic belongs to it. */
@@ -64,12 +65,15 @@ public final class TfidfModels {
   public static Dataset<Row> predictions(Dataset<Row> papers, PipelineModel category, PipelineModel archive) {
     Dataset<Row> base = withText(papers.select(ID, Columns.TITLE, Columns.ABSTRACT, PRIMARY_CATEGORY))
         .withColumn(DECLARED_ARCHIVE, Categories.archive(col(PRIMARY_CATEGORY)));
-    Dataset<Row> out = base.select(ID, PRIMARY_CATEGORY, DECLARED_ARCHIVE, TextFeatures.TEXT);
+    Dataset<Row> out = base.select(ID, PRIMARY_CATEGORY, DECLARED_ARCHIVE, TextFeatures.TEXT, TextFeatures.TITLE_TEXT);
     if (category != null) {
       out = Trainer.predict(category, out).select(col(ID), col(PRIMARY_CATEGORY), col(DECLARED_ARCHIVE),
-          col(TextFeatures.TEXT), col(Trainer.PREDICTED_LABEL).as(PREDICTED_CATEGORY),
+          col(TextFeatures.TEXT), col(TextFeatures.TITLE_TEXT), col(Trainer.PREDICTED_LABEL).as(PREDICTED_CATEGORY),
           array_max(vector_to_array(col(Trainer.PROBABILITY), "float64")).as(CATEGORY_SCORE),
-          probabilityOf(category, col(PRIMARY_CATEGORY)).as(DECLARED_CATEGORY_SCORE));
+          probabilityOf(category, col(PRIMARY_CATEGORY)).as(DECLARED_CATEGORY_SCORE),
+          hasSets(category) ? col(Trainer.PREDICTED_SET).as(Columns.PREDICTED_CATEGORIES)
+              : lit(null).cast(Schemas.PREDICTIONS.apply(Columns.PREDICTED_CATEGORIES).dataType())
+                  .as(Columns.PREDICTED_CATEGORIES));
     }
     if (archive != null) {
       Column[] keep = Arrays.stream(out.columns()).map(c -> col(c)).toArray(Column[]::new);
@@ -83,6 +87,11 @@ public final class TfidfModels {
       }
     }
     return out.select(Schemas.columns(Schemas.PREDICTIONS));
+  }
+
+  /** Whether a category model predicts sets of categories (models trained before issue 25 do not). */
+  static boolean hasSets(PipelineModel model) {
+    return Arrays.stream(model.stages()).anyMatch(CategorySets.class::isInstance);
   }
 
   private static Column[] concat(Column[] first, Column... more) {

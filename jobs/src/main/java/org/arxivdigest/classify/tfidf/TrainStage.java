@@ -24,10 +24,34 @@ public final class TrainStage {
   /** Trains the models of {@code kinds} (topic models for the context's topics) on the output's papers. */
   public static void run(StageContext ctx, List<ModelKind> kinds, TrainParams params, ModelStore store,
                          List<String> abstractsCsv) {
+    run(ctx, kinds, params, store, abstractsCsv, false);
+  }
+
+  /**
+   * {@code validate}: fit each model on the training split less its validation fold and measure it there
+   * ({@link Trainer#validate}); nothing is saved, the test split is not read, and the report goes to
+   * {@code <models>/validation/<kind>-<run id>.json} and the run summary.
+   */
+  public static void run(StageContext ctx, List<ModelKind> kinds, TrainParams params, ModelStore store,
+                         List<String> abstractsCsv, boolean validate) {
+    run(ctx, kinds, params, store, abstractsCsv, validate, null);
+  }
+
+  /**
+   * {@code labelsDir}: topic models also train on the human labels of {@code <labelsDir>/<slug>.csv} outside its
+   * dev half ({@link TrainingData#topicWithLabels}); the dev half stays for choosing thresholds. Null: keyword
+   * positives only.
+   */
+  public static void run(StageContext ctx, List<ModelKind> kinds, TrainParams params, ModelStore store,
+                         List<String> abstractsCsv, boolean validate, String labelsDir) {
     SparkSession spark = ctx.spark();
     Stages stages = ctx.stages();
     List<Topic> topics = ctx.topics();
     Dataset<Row> papers = ctx.read(Catalog.PAPERS);
+    if (validate && !kinds.equals(List.of(ModelKind.CATEGORY))) {
+      throw new org.arxivdigest.core.UsageException("--validate: for --kind category only (the topic models are "
+          + "chosen against human labels, data/labels)");
+    }
     for (ModelKind kind : kinds) {
       switch (kind) {
         case CATEGORY -> stages.run("train.category", () -> {
@@ -36,6 +60,10 @@ public final class TrainStage {
           about.put("predicts", "primary category; categories with fewer than " + params.minClassSize()
               + " training papers pooled as \"other\"");
           about.put("categories_kept", kept);
+          if (validate) {
+            return validation(ctx, store, Trainer.validate(TrainingData.category(papers, kept), params,
+                ModelStore.kindPath(kind, null), null));
+          }
           return summary(Trainer.train(TrainingData.category(papers, kept), params, store,
               ModelStore.kindPath(kind, null), about));
         });
@@ -52,11 +80,21 @@ public final class TrainStage {
         });
         case TOPIC -> {
           for (Topic topic : topics) {
-            stages.run("train.topic." + topic.slug(), () -> summary(Trainer.train(TrainingData.topic(papers, topic),
-                params, store, ModelStore.kindPath(kind, topic.slug()), Map.of("predicts",
-                    "membership of topic " + topic.slug() + " (positives: keyword matches; negatives: papers of "
-                        + "the same categories that mention none of its include or related terms)"),
-                KeywordRules.includeMask(topic))));
+            String file = labelsDir == null ? null : Labels.file(labelsDir, topic.slug());
+            boolean labelled = file != null && Labels.exists(spark, file);
+            var about = new LinkedHashMap<String, Object>();
+            about.put("predicts", "membership of topic " + topic.slug() + " (positives: keyword matches; negatives: "
+                + "papers of the same categories that mention none of its include or related terms"
+                + (labelled ? "; and the human labels outside the dev half, as labelled" : "") + ")");
+            Dataset<Row> examples = TrainingData.topic(papers, topic);
+            if (labelled) {
+              Dataset<Row> training = Labels.read(spark, file).filter(not(Labels.isDev()));
+              about.put("labels_trained_on", file + " (outside its dev half: " + training.count() + " papers)");
+              examples = TrainingData.topicWithLabels(papers, topic, training);
+            }
+            Dataset<Row> chosen = examples;
+            stages.run("train.topic." + topic.slug(), () -> summary(Trainer.train(chosen, params, store,
+                ModelStore.kindPath(kind, topic.slug()), about, KeywordRules.includeMask(topic))));
           }
         }
       }
@@ -71,6 +109,17 @@ public final class TrainStage {
       kept.add(r.getString(0));
     }
     return kept;
+  }
+
+  private static Map<String, Object> validation(StageContext ctx, ModelStore store, Map<String, Object> report) {
+    String path = store.root() + "/validation/" + String.valueOf(report.get("kind")).replace('/', '-') + "-"
+        + ctx.runId() + ".json";
+    org.arxivdigest.io.HadoopFiles.writeString(ctx.conf(), path, Trainer.json(report));
+    var m = new LinkedHashMap<String, Object>();
+    m.put("report", path);
+    m.put("accuracy", report.get("accuracy"));
+    m.put("macro_f1", report.get("macro_f1"));
+    return m;
   }
 
   private static Map<String, Long> countByLabel(Dataset<Row> examples) {

@@ -34,20 +34,41 @@ public final class Trainer {
   public static final String PREDICTION = "_prediction";
   public static final String PROBABILITY = "probability";
   public static final String PREDICTED_LABEL = "predicted_label";
+  /** Category model: every category predicted for a paper ({@link CategorySets}). */
+  public static final String PREDICTED_SET = "predicted_categories";
+  /** A training paper's weight ({@link TrainParams#classWeightPower()}). */
+  static final String WEIGHT = "_weight";
+  private static final String ACTUAL_SET = "_actual_categories";
+  /** The thresholds a validation run of the category model measures the predicted sets at. */
+  static final List<Double> THRESHOLDS = List.of(0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5);
 
   /** What a training run made. */
   public record Result(String kindPath, String version, String dir, Metrics metrics, Map<String, Object> report) {}
 
   public static Pipeline pipeline(TrainParams params, String maskRegex) {
-    var stages = new ArrayList<>(Arrays.asList(TextFeatures.stages(params.vocabSize(), params.minDocFreq(),
-        maskRegex)));
+    return pipeline(params, maskRegex, null);
+  }
+
+  /**
+   * {@code setLabels}: the classes the model will have (sorted, as its indexer orders them), to end the pipeline
+   * with the sets of categories ({@link CategorySets}) at the params' threshold; null: no sets.
+   */
+  public static Pipeline pipeline(TrainParams params, String maskRegex, String[] setLabels) {
+    var stages = new ArrayList<>(Arrays.asList(TextFeatures.stages(params, maskRegex)));
     var indexer = new StringIndexer().setInputCol(TrainingData.LABEL).setOutputCol(LABEL_INDEX)
         .setStringOrderType("alphabetAsc").setHandleInvalid("keep");
     var lr = new LogisticRegression().setFeaturesCol(TextFeatures.FEATURES).setLabelCol(LABEL_INDEX)
         .setPredictionCol(PREDICTION).setProbabilityCol(PROBABILITY).setMaxIter(params.maxIter())
         .setRegParam(params.regParam()).setElasticNetParam(0.0).setFamily("multinomial").setStandardization(false);
+    if (params.classWeightPower() > 0) {
+      lr.setWeightCol(WEIGHT);
+    }
     stages.add(indexer);
     stages.add(lr);
+    if (setLabels != null && params.multiLabelThreshold() > 0) {
+      stages.add(new CategorySets().setLabels(setLabels).setThreshold(params.multiLabelThreshold())
+          .setProbabilityCol(PROBABILITY).setPredictionCol(PREDICTION).setOutputCol(PREDICTED_SET));
+    }
     // Labels are read from the fitted indexer at transform time: see predictedLabels().
     return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
   }
@@ -77,18 +98,17 @@ public final class Trainer {
                              Map<String, Object> about, String maskRegex) {
     Dataset<Row> train = TrainingData.train(examples).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long trainSize = train.count();
-      long classes = train.select(TrainingData.LABEL).distinct().count();
-      if (classes < 2) {
-        throw new UsageException("cannot train " + kindPath + ": the training split has " + trainSize
-            + " papers in " + classes + " class(es); at least two classes are needed");
-      }
-      long start = System.nanoTime();
-      PipelineModel model = pipeline(params, maskRegex).fit(train);
-      double seconds = (System.nanoTime() - start) / 1e9;
-
-      Dataset<Row> test = TrainingData.test(examples);
-      Metrics metrics = Metrics.of(predict(model, test), TrainingData.LABEL, PREDICTED_LABEL);
+      Fitted fitted = fit(train, params, kindPath, maskRegex);
+      PipelineModel model = fitted.model();
+      Dataset<Row> test = predict(model, TrainingData.test(examples)).persist(StorageLevel.MEMORY_AND_DISK());
+      Metrics metrics = Metrics.of(test, TrainingData.LABEL, PREDICTED_LABEL);
+      MultiLabelMetrics sets = fitted.setLabels() == null || params.multiLabelThreshold() <= 0 ? null
+          : MultiLabelMetrics.of(withActualSets(test, fitted.setLabels()), ACTUAL_SET, PREDICTED_SET,
+              named(fitted.setLabels()));
+      test.unpersist();
+      long trainSize = fitted.trainSize();
+      long classes = fitted.classes();
+      double seconds = fitted.seconds();
 
       String version = store.newVersion(kindPath);
       String dir = store.versionDir(kindPath, version);
@@ -110,6 +130,9 @@ public final class Trainer {
         report.put("masked_from_text", maskRegex);
       }
       report.putAll(metrics.toMap());
+      if (sets != null) {
+        report.put("categories", sets.toMap());
+      }
       if (kindPath.startsWith("topic/")) {
         report.put("top_terms", topTerms(model, 25));
       }
@@ -119,6 +142,93 @@ public final class Trainer {
           metrics));
       store.markLatest(kindPath, version);
       return new Result(kindPath, version, dir, metrics, report);
+    } finally {
+      train.unpersist();
+    }
+  }
+
+  /** A fitted pipeline, with what it was fitted on. */
+  record Fitted(PipelineModel model, long trainSize, long classes, double seconds, String[] setLabels) {}
+
+  /** Fits the pipeline of {@code params} on {@code train} (persisted by the caller), weighted if asked. */
+  private static Fitted fit(Dataset<Row> train, TrainParams params, String kindPath, String maskRegex) {
+    long trainSize = train.count();
+    var counts = new java.util.TreeMap<String, Long>();
+    for (Row r : train.groupBy(TrainingData.LABEL).count().collectAsList()) {
+      counts.put(r.getString(0), r.getLong(1));
+    }
+    if (counts.size() < 2) {
+      throw new UsageException("cannot train " + kindPath + ": the training split has " + trainSize
+          + " papers in " + counts.size() + " class(es); at least two classes are needed");
+    }
+    Dataset<Row> weighted = train;
+    if (params.classWeightPower() > 0) {
+      long largest = java.util.Collections.max(counts.values());
+      org.apache.spark.sql.Column w = org.apache.spark.sql.functions.lit(1.0);
+      for (var e : counts.entrySet()) {
+        w = org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col(TrainingData.LABEL)
+            .equalTo(e.getKey()), Math.pow((double) largest / e.getValue(), params.classWeightPower())).otherwise(w);
+      }
+      weighted = train.withColumn(WEIGHT, w);
+    }
+    String[] setLabels = "category".equals(kindPath) ? counts.keySet().toArray(String[]::new) : null;
+    long start = System.nanoTime();
+    PipelineModel model = pipeline(params, maskRegex, setLabels).fit(weighted);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (setLabels != null && !Arrays.equals(setLabels, labels(model))) {
+      throw new IllegalStateException("the category sets' labels " + Arrays.toString(setLabels)
+          + " are not the model's " + Arrays.toString(labels(model)));
+    }
+    return new Fitted(model, trainSize, counts.size(), seconds, setLabels);
+  }
+
+  /** The named classes of a category model (not the pooled {@value TrainingData#OTHER}). */
+  private static List<String> named(String[] labels) {
+    return Arrays.stream(labels).filter(l -> !l.equals(TrainingData.OTHER)).toList();
+  }
+
+  /** The paper's categories among the model's named classes: what its predicted set should be. */
+  private static Dataset<Row> withActualSets(Dataset<Row> predictions, String[] labels) {
+    Object[] classes = named(labels).toArray();
+    return predictions.withColumn(ACTUAL_SET, org.apache.spark.sql.functions.filter(
+        org.apache.spark.sql.functions.col(org.arxivdigest.schema.Columns.CATEGORIES), c -> c.isin(classes)));
+  }
+
+  /**
+   * A validation run: fits on the training split less its validation fold and measures on that fold
+   * ({@link TrainingData#forValidation}); the test split is never read. Nothing is saved. For the category model,
+   * the predicted sets are measured at each of {@link #THRESHOLDS}.
+   */
+  public static Map<String, Object> validate(Dataset<Row> examples, TrainParams params, String kindPath,
+                                             String maskRegex) {
+    Dataset<Row> folds = TrainingData.forValidation(examples);
+    Dataset<Row> train = TrainingData.train(folds).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Fitted fitted = fit(train, params, kindPath, maskRegex);
+      Dataset<Row> validation = predict(fitted.model(), TrainingData.test(folds))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      var report = new LinkedHashMap<String, Object>();
+      report.put("kind", kindPath);
+      report.put("validation", "fit on the training split less fold pmod(xxhash64(id), 5) == 1, measured on it");
+      report.put("train_size", fitted.trainSize());
+      report.put("training_seconds", Math.round(fitted.seconds() * 10) / 10.0);
+      report.put("parameters", params.toMap());
+      report.putAll(Metrics.of(validation, TrainingData.LABEL, PREDICTED_LABEL).toMap());
+      if (fitted.setLabels() != null) {
+        var byThreshold = new LinkedHashMap<String, Object>();
+        Dataset<Row> actual = withActualSets(validation, fitted.setLabels());
+        for (double t : THRESHOLDS) {
+          Dataset<Row> sets = actual.withColumn(PREDICTED_SET, CategorySets.sets(
+              org.apache.spark.sql.functions.col(PROBABILITY), org.apache.spark.sql.functions.col(PREDICTION),
+              fitted.setLabels(), t));
+          var m = MultiLabelMetrics.of(sets, ACTUAL_SET, PREDICTED_SET, named(fitted.setLabels())).toMap();
+          m.remove("classes");
+          byThreshold.put(String.valueOf(t), m);
+        }
+        report.put("categories_by_threshold", byThreshold);
+      }
+      validation.unpersist();
+      return report;
     } finally {
       train.unpersist();
     }

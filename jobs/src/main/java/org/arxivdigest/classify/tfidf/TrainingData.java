@@ -30,8 +30,9 @@ public final class TrainingData {
   private static Dataset<Row> examples(Dataset<Row> papers, Column label) {
     return papers
         .filter(col(PRIMARY_CATEGORY).isNotNull())
-        .select(col(ID), TextFeatures.text().as(TextFeatures.TEXT), label.as(LABEL),
-            Split.isTest(col(ID)).as(IS_TEST));
+        .select(col(ID), TextFeatures.text().as(TextFeatures.TEXT),
+            TextFeatures.titleText().as(TextFeatures.TITLE_TEXT), label.as(LABEL), Split.isTest(col(ID)).as(IS_TEST),
+            col(CATEGORIES));
   }
 
   /** The primary category; categories outside {@code kept} become {@value #OTHER}. */
@@ -65,8 +66,10 @@ public final class TrainingData {
         .select(title.as(ID),
             org.apache.spark.sql.functions.concat_ws(" ", title, org.arxivdigest.normalize.Text.collapse(
                 col("summaries"))).as(TextFeatures.TEXT),
+            title.as(TextFeatures.TITLE_TEXT),
             Categories.archive(firstTerm).as(LABEL),
-            Split.isTest(title).as(IS_TEST));
+            Split.isTest(title).as(IS_TEST),
+            org.apache.spark.sql.functions.array(firstTerm).as(CATEGORIES));
   }
 
   /**
@@ -84,6 +87,30 @@ public final class TrainingData {
     return examples(candidates.join(positives, col(ID).equalTo(col(positiveId)), "left")
             .filter(col(positiveId).isNotNull().or(not(KeywordRules.mentions(topic)))),
         when(col(positiveId).isNotNull(), lit(YES)).otherwise(lit(NO)));
+  }
+
+  /**
+   * {@link #topic} with human labels as training data: each labelled paper (of the topic's categories) is an example
+   * with its label and in the training split, whatever the keyword rule says of it or whether it mentions a related
+   * term; it is no longer an example of its own otherwise. Labelled positives the rule misses are what teaches the
+   * model beyond the keywords.
+   *
+   * @param labels (id, label yes/no): the labels to train on (not those figures are reported on)
+   */
+  public static Dataset<Row> topicWithLabels(Dataset<Row> papers, Topic topic, Dataset<Row> labels) {
+    Dataset<Row> labelled = papers.filter(KeywordRules.categoryAllowed(topic, col(CATEGORIES)))
+        .join(labels.select(col(ID), col(Labels.LABEL).as("_human")), ID);
+    Dataset<Row> human = examples(labelled, col("_human")).withColumn(IS_TEST, lit(false));
+    return topic(papers, topic).join(labels.select(ID), ID, "left_anti").unionByName(human);
+  }
+
+  /**
+   * The examples of a validation run: the test split left out altogether, and the training split's fold
+   * {@code pmod(xxhash64(id), 5) == 1} standing in as its test split, so that choices are made on papers the final
+   * model's test figures never come from.
+   */
+  public static Dataset<Row> forValidation(Dataset<Row> examples) {
+    return examples.filter(not(col(IS_TEST))).withColumn(IS_TEST, Split.isValidation(col(ID)));
   }
 
   public static Dataset<Row> train(Dataset<Row> examples) {

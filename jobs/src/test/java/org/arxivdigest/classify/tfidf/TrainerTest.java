@@ -132,4 +132,75 @@ class TrainerTest {
     }
     assertThat(meanScore.get(TrainingData.YES)).isGreaterThan(2 * meanScore.get(TrainingData.NO));
   }
+
+  @Test
+  void aSublinearTitleWeightedModelWithCategorySetsReloadsToTheSamePredictionsAndSets() {
+    var params = new TrainParams(5000, 2, 25, 1e-3, 30, TrainParams.TermFrequency.SUBLINEAR, true, 0.5, 0.2);
+    var kept = TrainStage.frequentCategories(papers, params.minClassSize());
+    Dataset<Row> examples = TrainingData.category(papers, kept);
+    Trainer.Result r = Trainer.train(examples, params, store(), "category", Map.of());
+    PipelineModel loaded = PipelineModel.load(r.dir() + "/model");
+    assertThat(loaded.stages()).hasAtLeastOneElementOfType(SublinearTf.class)
+        .hasAtLeastOneElementOfType(CategorySets.class);
+    assertThat(Metrics.of(Trainer.predict(loaded, TrainingData.test(examples)), TrainingData.LABEL,
+        Trainer.PREDICTED_LABEL)).isEqualTo(r.metrics());
+    List<Row> sets = Trainer.predict(loaded, TrainingData.test(examples))
+        .select(col(Trainer.PREDICTED_LABEL), col(Trainer.PREDICTED_SET)).collectAsList();
+    assertThat(sets).isNotEmpty().allSatisfy(row -> {
+      List<String> set = row.getList(1);
+      assertThat(set).isSorted().doesNotContain(TrainingData.OTHER);
+      if (!TrainingData.OTHER.equals(row.getString(0))) {
+        assertThat(set).contains(row.getString(0));
+      }
+    });
+    assertThat(sets).as("some papers get a second category at 0.2").anyMatch(row -> row.getList(1).size() > 1);
+    @SuppressWarnings("unchecked")
+    var categories = (Map<String, Object>) r.report().get("categories");
+    assertThat((Double) categories.get("micro_f1")).isBetween(0.3, 1.0);
+    assertThat(r.report().get("parameters").toString()).contains("1 + ln(term count)").contains("title:word");
+  }
+
+  @Test
+  void aValidationRunMeasuresOnTheValidationFoldAndSavesNothing() {
+    var params = new TrainParams(5000, 2, 25, 1e-3, 30, TrainParams.TermFrequency.SUBLINEAR, false, 0, 0.3);
+    var kept = TrainStage.frequentCategories(papers, params.minClassSize());
+    Dataset<Row> examples = TrainingData.category(papers, kept);
+    Map<String, Object> report = Trainer.validate(examples, params, "category", null);
+    long validation = TrainingData.test(TrainingData.forValidation(examples)).count();
+    assertThat(report.get("test_size")).isEqualTo(validation);
+    assertThat(TrainingData.forValidation(examples).join(TrainingData.test(examples), "id").count())
+        .as("no test paper in a validation run").isZero();
+    @SuppressWarnings("unchecked")
+    var byThreshold = (Map<String, Map<String, Object>>) report.get("categories_by_threshold");
+    assertThat(byThreshold).containsKeys("0.1", "0.5");
+    // A lower threshold predicts more categories: recall cannot fall.
+    assertThat((Double) byThreshold.get("0.1").get("micro_recall"))
+        .isGreaterThanOrEqualTo((Double) byThreshold.get("0.5").get("micro_recall"));
+    assertThat(dir.resolve("models")).doesNotExist();
+  }
+
+  @Test
+  void labelledPapersTrainTheTopicModelWithTheirHumanLabelWhateverTheKeywordsSay() {
+    var topic = TopicsConfig.parse("{\"topics\": [{\"slug\": \"llm\", \"include\": [\"llm\"], "
+        + "\"related\": [\"language model\"]}]}", "t").get(0);
+    Dataset<Row> plain = TrainingData.topic(papers, topic);
+    // A keyword positive labelled no, and a paper left out as ambiguous (mentions "language model") labelled yes.
+    String positive = plain.filter(col(TrainingData.LABEL).equalTo(TrainingData.YES)).orderBy("id").first()
+        .getString(0);
+    String ambiguous = papers.filter(KeywordRules.mentions(topic)).join(plain, "id",
+        "left_anti").orderBy("id").first().getString(0);
+    var schema = new org.apache.spark.sql.types.StructType().add("id", "string").add("label", "string");
+    Dataset<Row> labels = TestSpark.session().createDataFrame(List.of(
+        org.apache.spark.sql.RowFactory.create(positive, "no"),
+        org.apache.spark.sql.RowFactory.create(ambiguous, "yes")), schema);
+    Dataset<Row> examples = TrainingData.topicWithLabels(papers, topic, labels);
+    assertThat(examples.count()).isEqualTo(plain.count() + 1);
+    Map<String, Row> byId = new java.util.HashMap<>();
+    for (Row r : examples.filter(col("id").isin(positive, ambiguous)).collectAsList()) {
+      assertThat(byId.put(r.getString(0), r)).as("one example per labelled paper").isNull();
+    }
+    assertThat(byId.get(positive).<String>getAs(TrainingData.LABEL)).isEqualTo(TrainingData.NO);
+    assertThat(byId.get(ambiguous).<String>getAs(TrainingData.LABEL)).isEqualTo(TrainingData.YES);
+    assertThat(byId.values()).allSatisfy(r -> assertThat(r.<Boolean>getAs(TrainingData.IS_TEST)).isFalse());
+  }
 }
