@@ -26,43 +26,44 @@ public class TrainCommand implements Callable<Integer> {
   @Option(names = "--topic", paramLabel = "SLUG", description = "Topic models for these topics only (repeatable).")
   List<String> only;
 
-  @Option(names = "--vocab-size", defaultValue = "262144", description = "Most frequent 1-/2-grams kept "
-      + "(bounds model size and driver memory). Default: ${DEFAULT-VALUE}")
-  int vocabSize;
+  @Option(names = "--vocab-size", paramLabel = "N", description = "Most frequent 1-/2-grams kept "
+      + "(bounds model size and driver memory). Default: 262144")
+  Integer vocabSize;
 
-  @Option(names = "--min-doc-freq", defaultValue = "2", paramLabel = "N",
-      description = "Terms in fewer training papers are left out of the vocabulary. Default: ${DEFAULT-VALUE}")
-  int minDocFreq;
+  @Option(names = "--min-doc-freq", paramLabel = "N",
+      description = "Terms in fewer training papers are left out of the vocabulary. Default: 2")
+  Integer minDocFreq;
 
-  @Option(names = "--max-iter", defaultValue = "100", paramLabel = "N",
-      description = "Iterations of the logistic regression's optimizer, at most. Default: ${DEFAULT-VALUE}")
-  int maxIter;
+  @Option(names = "--max-iter", paramLabel = "N",
+      description = "Iterations of the logistic regression's optimizer, at most. Default: 100")
+  Integer maxIter;
 
-  @Option(names = "--reg-param", defaultValue = "1e-4", description = "L2 regularization. Default: ${DEFAULT-VALUE}")
-  double regParam;
+  @Option(names = "--reg-param", paramLabel = "X", description = "L2 regularization. Default: 1e-4")
+  Double regParam;
 
-  @Option(names = "--min-class-size", defaultValue = "200",
-      description = "Category model: rarer primary categories are pooled as \"other\". Default: ${DEFAULT-VALUE}")
-  int minClassSize;
+  @Option(names = "--min-class-size", paramLabel = "N",
+      description = "Category model: rarer primary categories are pooled as \"other\". Default: 200")
+  Integer minClassSize;
 
-  @Option(names = "--term-frequency", defaultValue = "sublinear", paramLabel = "binary|sublinear",
+  @Option(names = "--term-frequency", paramLabel = "binary|sublinear",
       description = "How a term's count in a paper is weighted before IDF: present or not, or 1 + ln(count). "
-          + "Default: ${DEFAULT-VALUE}")
+          + "Default: sublinear for the category model, binary for the others")
   String termFrequency;
 
-  @Option(names = "--title-features", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Also give the title's words as features of their own (title:word). Default: on")
-  boolean titleFeatures;
+  @Option(names = "--title-features", negatable = true,
+      description = "Also give the title's words as features of their own (title:word). Default: on for the "
+          + "category model, off for the others")
+  Boolean titleFeatures;
 
-  @Option(names = "--class-weight-power", defaultValue = "0", paramLabel = "P",
+  @Option(names = "--class-weight-power", paramLabel = "P",
       description = "Weigh a training paper of class c by (largest class / class c)^P: 0 unweighted, 1 balanced. "
-          + "Default: ${DEFAULT-VALUE}")
-  double classWeightPower;
+          + "Default: 0.75 for the category model, 0 for the others")
+  Double classWeightPower;
 
-  @Option(names = "--multi-label-threshold", defaultValue = "0.3", paramLabel = "T",
+  @Option(names = "--multi-label-threshold", paramLabel = "T",
       description = "Category model: besides its top class, predict every category whose probability reaches T "
-          + "(predictions.predicted_categories); 0: the top class only. Default: ${DEFAULT-VALUE}")
-  double multiLabelThreshold;
+          + "(predictions.predicted_categories); 0: the top class only. Default: 0.075")
+  Double multiLabelThreshold;
 
   @Option(names = "--validate", description = "Fit on the training split less its validation fold and report "
       + "the fold's figures (and, for the category model, the sets' F1 at several thresholds) under "
@@ -90,19 +91,22 @@ public class TrainCommand implements Callable<Integer> {
       }
       topics = topics.stream().filter(t -> only.contains(t.slug())).toList();
     }
-    TrainParams.TermFrequency tf;
-    try {
-      tf = TrainParams.TermFrequency.valueOf(termFrequency.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--term-frequency " + termFrequency + ": binary or sublinear");
+    TrainParams.TermFrequency tf = null;
+    if (termFrequency != null) {
+      try {
+        tf = TrainParams.TermFrequency.valueOf(termFrequency.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--term-frequency " + termFrequency + ": binary or sublinear");
+      }
     }
-    if (classWeightPower < 0 || multiLabelThreshold < 0 || multiLabelThreshold > 1) {
+    if (classWeightPower != null && classWeightPower < 0
+        || multiLabelThreshold != null && (multiLabelThreshold < 0 || multiLabelThreshold > 1)) {
       throw new UsageException("--class-weight-power is >= 0 and --multi-label-threshold in [0, 1]");
     }
-    var params = new TrainParams(vocabSize, minDocFreq, maxIter, regParam, minClassSize, tf, titleFeatures,
-        classWeightPower, multiLabelThreshold);
+    var params = new TrainParams.Overrides(vocabSize, minDocFreq, maxIter, regParam, minClassSize, tf,
+        titleFeatures, classWeightPower, multiLabelThreshold);
     var chosen = topics;
     return CommandRun.execute("train", spark, CommandRun.Scope.of(chosen),
-        ctx -> TrainStage.run(ctx, kinds, params, models.store(ctx), abstractsCsv, validate, labels));
+        ctx -> TrainStage.run(ctx, kinds, params::forKind, models.store(ctx), abstractsCsv, validate, labels));
   }
 }

@@ -73,13 +73,17 @@ public final class Evaluation {
     return j.score() != null && j.score() >= threshold;
   }
 
-  /** Candidate thresholds: 0.01 .. 0.04, then 0.05 .. 0.95 by 0.05 (a model may be confident only at the low end). */
-  static final double[] THRESHOLDS = {0.01, 0.02, 0.03, 0.04, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5,
-      0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
+  /**
+   * Candidate thresholds: 0.001, 0.002, 0.005, 0.01 .. 0.04, then 0.05 .. 0.95 by 0.05 (a topic model trained on the
+   * keyword rule's positives gives papers that never say the keyword small probabilities: its best threshold for
+   * them may be far below 0.5).
+   */
+  static final double[] THRESHOLDS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.04, 0.05, 0.1, 0.15, 0.2, 0.25,
+      0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
 
   /**
    * The candidate threshold with the best F1 on {@code dev}. Where several tie, the middle of them (rounded to
-   * 0.01): the least sensitive to where exactly the dev half puts the boundary.
+   * 0.001): the least sensitive to where exactly the dev half puts the boundary.
    */
   public static double bestThreshold(List<Judged> dev, boolean withKeyword) {
     double bestF1 = -1;
@@ -95,7 +99,7 @@ public final class Evaluation {
       }
     }
     double middle = best.stream().mapToDouble(Double::doubleValue).average().orElse(0.5);
-    return Math.round(middle * 100) / 100.0;
+    return Math.round(middle * 1000) / 1000.0;
   }
 
   /** The report of one topic: thresholds from dev, P/R/F1 of keyword, tfidf and combined on test (and on dev). */

@@ -23,6 +23,41 @@ public record TrainParams(int vocabSize, int minDocFreq, int maxIter, double reg
 
   public static final TrainParams DEFAULTS = new TrainParams(1 << 18, 2, 100, 1e-4, 200);
 
+  /**
+   * The defaults of a kind, chosen on the validation fold of the recent papers (docs/model-quality.md): the
+   * category model with sublinear tf, title features, class weights (largest / class)^0.75 and sets of categories
+   * at 0.075; the topic and archive models with binary term presence (sublinear tf and title features lowered
+   * the llm topic's F1 on the labels' dev half).
+   */
+  public static TrainParams defaults(ModelKind kind) {
+    return kind == ModelKind.CATEGORY
+        ? new TrainParams(1 << 18, 2, 100, 1e-4, 200, TermFrequency.SUBLINEAR, true, 0.75, 0.075)
+        : DEFAULTS;
+  }
+
+  /**
+   * A training command's choices, null where it left the kind's default ({@link #defaults}).
+   */
+  public record Overrides(Integer vocabSize, Integer minDocFreq, Integer maxIter, Double regParam,
+                          Integer minClassSize, TermFrequency termFrequency, Boolean titleFeatures,
+                          Double classWeightPower, Double multiLabelThreshold) {
+    /** No choice made: every kind's defaults. */
+    public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null);
+
+    /** The parameters of {@code kind}: its defaults, with what was chosen. */
+    public TrainParams forKind(ModelKind kind) {
+      TrainParams d = defaults(kind);
+      return new TrainParams(or(vocabSize, d.vocabSize()), or(minDocFreq, d.minDocFreq()), or(maxIter, d.maxIter()),
+          or(regParam, d.regParam()), or(minClassSize, d.minClassSize()), or(termFrequency, d.termFrequency()),
+          or(titleFeatures, d.titleFeatures()), or(classWeightPower, d.classWeightPower()),
+          or(multiLabelThreshold, d.multiLabelThreshold()));
+    }
+
+    private static <T> T or(T chosen, T otherwise) {
+      return chosen != null ? chosen : otherwise;
+    }
+  }
+
   /** Binary term presence, no title features, unweighted, top class only: the models of output format 1-3. */
   public TrainParams(int vocabSize, int minDocFreq, int maxIter, double regParam, int minClassSize) {
     this(vocabSize, minDocFreq, maxIter, regParam, minClassSize, TermFrequency.BINARY, false, 0, 0);

@@ -44,6 +44,13 @@ public final class TrainStage {
    */
   public static void run(StageContext ctx, List<ModelKind> kinds, TrainParams params, ModelStore store,
                          List<String> abstractsCsv, boolean validate, String labelsDir) {
+    run(ctx, kinds, kind -> params, store, abstractsCsv, validate, labelsDir);
+  }
+
+  /** As above, each kind with its own parameters ({@link TrainParams.Overrides#forKind}). */
+  public static void run(StageContext ctx, List<ModelKind> kinds,
+                         java.util.function.Function<ModelKind, TrainParams> paramsOf, ModelStore store,
+                         List<String> abstractsCsv, boolean validate, String labelsDir) {
     SparkSession spark = ctx.spark();
     Stages stages = ctx.stages();
     List<Topic> topics = ctx.topics();
@@ -53,6 +60,7 @@ public final class TrainStage {
           + "chosen against human labels, data/labels)");
     }
     for (ModelKind kind : kinds) {
+      TrainParams params = paramsOf.apply(kind);
       switch (kind) {
         case CATEGORY -> stages.run("train.category", () -> {
           var kept = frequentCategories(papers, params.minClassSize());
