@@ -21,6 +21,12 @@ import org.arxivdigest.schema.Catalog;
 public final class TrainStage {
   private TrainStage() {}
 
+  /**
+   * How many keyword-rule examples a human-labelled paper weighs in a topic model's training: 20 gave llm the best
+   * F1 on the labels' dev half of 1 and 5 (docs/model-quality.md).
+   */
+  static final double LABEL_WEIGHT = 20;
+
   /** Trains the models of {@code kinds} (topic models for the context's topics) on the output's papers. */
   public static void run(StageContext ctx, List<ModelKind> kinds, TrainParams params, ModelStore store,
                          List<String> abstractsCsv) {
@@ -98,7 +104,7 @@ public final class TrainStage {
             if (labelled) {
               Dataset<Row> training = Labels.read(spark, file).filter(not(Labels.isDev()));
               about.put("labels_trained_on", file + " (outside its dev half: " + training.count() + " papers)");
-              examples = TrainingData.topicWithLabels(papers, topic, training);
+              examples = TrainingData.topicWithLabels(papers, topic, training, LABEL_WEIGHT);
             }
             Dataset<Row> chosen = examples;
             stages.run("train.topic." + topic.slug(), () -> summary(Trainer.train(chosen, params, store,

@@ -36,8 +36,10 @@ public final class Trainer {
   public static final String PREDICTED_LABEL = "predicted_label";
   /** Category model: every category predicted for a paper ({@link CategorySets}). */
   public static final String PREDICTED_SET = "predicted_categories";
-  /** A training paper's weight ({@link TrainParams#classWeightPower()}). */
+  /** A training paper's weight ({@link TrainParams#classWeightPower()}, times its {@link #EXAMPLE_WEIGHT}). */
   static final String WEIGHT = "_weight";
+  /** An example's own weight, when its examples carry one (human-labelled papers: {@link TrainingData}). */
+  public static final String EXAMPLE_WEIGHT = "example_weight";
   private static final String ACTUAL_SET = "_actual_categories";
   /** The thresholds a validation run of the category model measures the predicted sets at. */
   static final List<Double> THRESHOLDS = List.of(0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5);
@@ -60,9 +62,7 @@ public final class Trainer {
     var lr = new LogisticRegression().setFeaturesCol(TextFeatures.FEATURES).setLabelCol(LABEL_INDEX)
         .setPredictionCol(PREDICTION).setProbabilityCol(PROBABILITY).setMaxIter(params.maxIter())
         .setRegParam(params.regParam()).setElasticNetParam(0.0).setFamily("multinomial").setStandardization(false);
-    if (params.classWeightPower() > 0) {
-      lr.setWeightCol(WEIGHT);
-    }
+    lr.setWeightCol(WEIGHT);
     stages.add(indexer);
     stages.add(lr);
     if (setLabels != null && params.multiLabelThreshold() > 0) {
@@ -161,16 +161,18 @@ public final class Trainer {
       throw new UsageException("cannot train " + kindPath + ": the training split has " + trainSize
           + " papers in " + counts.size() + " class(es); at least two classes are needed");
     }
-    Dataset<Row> weighted = train;
+    org.apache.spark.sql.Column w = org.apache.spark.sql.functions.lit(1.0);
     if (params.classWeightPower() > 0) {
       long largest = java.util.Collections.max(counts.values());
-      org.apache.spark.sql.Column w = org.apache.spark.sql.functions.lit(1.0);
       for (var e : counts.entrySet()) {
         w = org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col(TrainingData.LABEL)
             .equalTo(e.getKey()), Math.pow((double) largest / e.getValue(), params.classWeightPower())).otherwise(w);
       }
-      weighted = train.withColumn(WEIGHT, w);
     }
+    if (Arrays.asList(train.columns()).contains(EXAMPLE_WEIGHT)) {
+      w = w.multiply(org.apache.spark.sql.functions.col(EXAMPLE_WEIGHT));
+    }
+    Dataset<Row> weighted = train.withColumn(WEIGHT, w);
     String[] setLabels = "category".equals(kindPath) ? counts.keySet().toArray(String[]::new) : null;
     long start = System.nanoTime();
     PipelineModel model = pipeline(params, maskRegex, setLabels).fit(weighted);

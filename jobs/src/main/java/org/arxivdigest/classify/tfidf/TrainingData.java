@@ -98,10 +98,22 @@ public final class TrainingData {
    * @param labels (id, label yes/no): the labels to train on (not those figures are reported on)
    */
   public static Dataset<Row> topicWithLabels(Dataset<Row> papers, Topic topic, Dataset<Row> labels) {
+    return topicWithLabels(papers, topic, labels, 1.0);
+  }
+
+  /**
+   * As {@link #topicWithLabels(Dataset, Topic, Dataset)}, each labelled paper weighing {@code labelWeight} papers
+   * of the keyword rule's ({@link Trainer#EXAMPLE_WEIGHT}): a few hundred read papers against thousands of rule
+   * matches would otherwise change little.
+   */
+  public static Dataset<Row> topicWithLabels(Dataset<Row> papers, Topic topic, Dataset<Row> labels,
+                                             double labelWeight) {
     Dataset<Row> labelled = papers.filter(KeywordRules.categoryAllowed(topic, col(CATEGORIES)))
         .join(labels.select(col(ID), col(Labels.LABEL).as("_human")), ID);
-    Dataset<Row> human = examples(labelled, col("_human")).withColumn(IS_TEST, lit(false));
-    return topic(papers, topic).join(labels.select(ID), ID, "left_anti").unionByName(human);
+    Dataset<Row> human = examples(labelled, col("_human")).withColumn(IS_TEST, lit(false))
+        .withColumn(Trainer.EXAMPLE_WEIGHT, lit(labelWeight));
+    return topic(papers, topic).join(labels.select(ID), ID, "left_anti")
+        .withColumn(Trainer.EXAMPLE_WEIGHT, lit(1.0)).unionByName(human);
   }
 
   /**

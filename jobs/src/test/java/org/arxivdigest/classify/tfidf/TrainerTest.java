@@ -202,5 +202,10 @@ class TrainerTest {
     assertThat(byId.get(positive).<String>getAs(TrainingData.LABEL)).isEqualTo(TrainingData.NO);
     assertThat(byId.get(ambiguous).<String>getAs(TrainingData.LABEL)).isEqualTo(TrainingData.YES);
     assertThat(byId.values()).allSatisfy(r -> assertThat(r.<Boolean>getAs(TrainingData.IS_TEST)).isFalse());
+    // Weighted: the labelled papers count as 20 rule examples each, the others as one.
+    Dataset<Row> weighted = TrainingData.topicWithLabels(papers, topic, labels, 20);
+    assertThat(weighted.filter(col("id").isin(positive, ambiguous)).select(Trainer.EXAMPLE_WEIGHT).distinct()
+        .collectAsList()).extracting(r -> r.getDouble(0)).containsExactly(20.0);
+    assertThat(weighted.filter(col(Trainer.EXAMPLE_WEIGHT).notEqual(1.0)).count()).isEqualTo(2);
   }
 }
