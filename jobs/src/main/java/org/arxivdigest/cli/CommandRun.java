@@ -54,11 +54,11 @@ final class CommandRun {
       String status = "failed";
       List<String> closing = null;
       var conf = spark.sparkContext().hadoopConfiguration();
+      StageContext ctx = null;
       try {
         // A run killed before this one may have left staging folders behind: remove them first.
         summary.put("removed_leftovers", Leftovers.clean(conf, out));
-        StageContext ctx = StageContext.of(spark, out, runId, summary, scope.topics(), scope.range(),
-            scope.options());
+        ctx = StageContext.of(spark, out, runId, summary, scope.topics(), scope.range(), scope.options());
         Map<String, String> before = Manifests.fingerprints(conf, out.datasets());
         body.accept(ctx);
         Map<String, String> after = Manifests.fingerprints(conf, out.datasets());
@@ -80,6 +80,9 @@ final class CommandRun {
         }
         throw new RunFailed(e, ArxivDigest.findUsage(e) != null ? null : writeLog(conf, out, runId, e));
       } finally {
+        if (ctx != null) {
+          ctx.stages().close();
+        }
         try {
           HadoopFiles.writeString(conf, out.runSummary(), summary.toJson(status));
         } finally {

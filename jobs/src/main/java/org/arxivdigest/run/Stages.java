@@ -77,6 +77,13 @@ public final class Stages {
     }
   }
 
+  /** Stops reporting progress: the listener leaves the Spark context, which may outlive the command (tests). */
+  public void close() {
+    if (spark != null) {
+      spark.sparkContext().removeSparkListener(progress);
+    }
+  }
+
   public RunSummary summary() {
     return summary;
   }
