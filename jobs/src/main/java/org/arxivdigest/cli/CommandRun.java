@@ -70,8 +70,7 @@ final class CommandRun {
             && summary.changes().values().stream().allMatch(n -> n == 0));
         status = "succeeded";
         String index = out.site() + "/index.html";
-        boolean published = HadoopFiles.fileSystem(new org.apache.hadoop.fs.Path(index), conf)
-            .exists(new org.apache.hadoop.fs.Path(index));
+        boolean published = HadoopFiles.exists(conf, index);
         closing = summary.closing(published ? index : null, out.runSummary(), (System.nanoTime() - began) / 1e9);
         return ExitCodes.OK;
       } catch (Exception e) { // Spark's own exceptions are checked ones, thrown from Scala

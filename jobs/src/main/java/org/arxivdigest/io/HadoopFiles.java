@@ -90,6 +90,16 @@ public final class HadoopFiles {
     return out;
   }
 
+  /** Whether {@code target} exists; a file system that cannot tell is an error. */
+  public static boolean exists(Configuration conf, String target) {
+    Path p = new Path(target);
+    try {
+      return fileSystem(p, conf).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("checking " + target, e);
+    }
+  }
+
   public static void writeString(Configuration conf, String target, String text) {
     Path dest = new Path(target);
     Path temp = new Path(dest.getParent(), "." + dest.getName() + ".tmp");

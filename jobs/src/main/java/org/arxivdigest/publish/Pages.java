@@ -143,13 +143,7 @@ public final class Pages {
     if (i < 0 || part.isNullAt(i)) {
       return List.of();
     }
-    List<Row> rows = part.getList(i);
-    var terms = new ArrayList<TrendingView.Term>(rows.size());
-    for (int k = 0; k < rows.size(); k++) {
-      Row r = rows.get(k);
-      terms.add(new TrendingView.Term(r.getAs(TERM), r.<Long>getAs(PAPERS_WITH_TERM), k == rows.size() - 1));
-    }
-    return terms;
+    return TrendingView.terms(part.getList(i));
   }
 
   private static List<String> strings(Row row, String field) {

@@ -49,13 +49,19 @@ record TrendingView(String month, String monthName, List<TrendingView.Term> term
     }
     var out = new TreeMap<String, TrendingView>();
     terms.forEach((topic, list) -> {
-      var shown = new ArrayList<Term>();
-      for (int i = 0; i < list.size(); i++) {
-        shown.add(new Term(list.get(i).getString(2), list.get(i).getLong(3), i == list.size() - 1));
-      }
       String month = list.get(0).getString(1);
-      out.put(topic, new TrendingView(month, PageRenderer.readableMonth(month), shown));
+      out.put(topic, new TrendingView(month, PageRenderer.readableMonth(month), terms(list)));
     });
     return out;
+  }
+
+  /** Rows with a {@code term} and its {@code papers_with_term}, by rank, as the pages list them. */
+  static List<Term> terms(List<Row> rows) {
+    var shown = new ArrayList<Term>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      shown.add(new Term(r.getAs(TERM), r.<Long>getAs(PAPERS_WITH_TERM), i == rows.size() - 1));
+    }
+    return shown;
   }
 }

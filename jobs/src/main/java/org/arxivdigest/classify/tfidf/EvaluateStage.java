@@ -51,13 +51,13 @@ public final class EvaluateStage {
     for (Topic topic : topics) {
       String file = Labels.file(labelsDir, topic.slug());
       String testFile = testLabelsDir == null ? null : Labels.file(testLabelsDir, topic.slug());
-      boolean apart = testFile != null && Labels.exists(spark, testFile);
-      if (!Labels.exists(spark, file) && !apart) {
+      String seen = HadoopFiles.exists(conf, file) ? file : null;
+      String apart = testFile != null && HadoopFiles.exists(conf, testFile) ? testFile : null;
+      if (seen == null && apart == null) {
         continue;
       }
       stages.run("evaluate.topic." + topic.slug(), () -> {
-        var r = evaluateTopic(spark, papers, topic, store, Labels.exists(spark, file) ? file : null,
-            apart ? testFile : null);
+        var r = evaluateTopic(spark, papers, topic, store, seen, apart);
         topicReports.add(r);
         return Map.of("labelled", r.get("labelled"));
       });

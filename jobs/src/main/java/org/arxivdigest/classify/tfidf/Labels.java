@@ -8,9 +8,6 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.trim;
 import static org.arxivdigest.schema.Columns.ID;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,14 +52,5 @@ public final class Labels {
       throw new UsageException(file + ": " + bad + " rows without an id or with a label other than yes/no");
     }
     return labels;
-  }
-
-  public static boolean exists(SparkSession spark, String file) {
-    try {
-      Path p = new Path(file);
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -72,23 +72,12 @@ public final class TextFeatures {
     return new Transformer[] {tokenizer, stopWords, bigrams, terms};
   }
 
-  /** The feature stages, in order; {@code FEATURES} is the TF-IDF vector. */
-  public static PipelineStage[] stages(int vocabSize, int minDocFreq) {
-    return stages(vocabSize, minDocFreq, null);
-  }
-
   /**
-   * As {@link #stages(int, int)}, first blanking out what {@code maskRegex} matches. A topic model masks its own
-   * keywords: it must learn the context they stand in, or it can find nothing the keywords miss. The mask is a
-   * stage of the saved pipeline, so scoring masks the same way.
-   */
-  public static PipelineStage[] stages(int vocabSize, int minDocFreq, String maskRegex) {
-    return stages(new TrainParams(vocabSize, minDocFreq, 0, 0, 0), maskRegex);
-  }
-
-  /**
-   * The feature stages of {@code params}: binary or sublinear ({@link SublinearTf}) term frequency, and with
-   * {@link TrainParams#titleFeatures()} the title's words ({@link #TITLE_TEXT}) added as {@code title:word} terms.
+   * The feature stages of {@code params}, in order; {@code FEATURES} is the TF-IDF vector: binary or sublinear
+   * ({@link SublinearTf}) term frequency, and with {@link TrainParams#titleFeatures()} the title's words
+   * ({@link #TITLE_TEXT}) added as {@code title:word} terms. A non-null {@code maskRegex} is blanked out of the text
+   * first: a topic model masks its own keywords, as it must learn the context they stand in, or it can find nothing
+   * the keywords miss. The mask is a stage of the saved pipeline, so scoring masks the same way.
    */
   public static PipelineStage[] stages(TrainParams params, String maskRegex) {
     String input = TEXT;

@@ -67,13 +67,13 @@ public final class TfidfModels {
         .withColumn(DECLARED_ARCHIVE, Categories.archive(col(PRIMARY_CATEGORY)));
     Dataset<Row> out = base.select(ID, PRIMARY_CATEGORY, DECLARED_ARCHIVE, TextFeatures.TEXT, TextFeatures.TITLE_TEXT);
     if (category != null) {
-      out = Trainer.predict(category, out).select(col(ID), col(PRIMARY_CATEGORY), col(DECLARED_ARCHIVE),
-          col(TextFeatures.TEXT), col(TextFeatures.TITLE_TEXT), col(Trainer.PREDICTED_LABEL).as(PREDICTED_CATEGORY),
+      Column[] kept = {col(ID), col(PRIMARY_CATEGORY), col(DECLARED_ARCHIVE), col(TextFeatures.TEXT),
+          col(TextFeatures.TITLE_TEXT), col(Trainer.PREDICTED_LABEL).as(PREDICTED_CATEGORY),
           array_max(vector_to_array(col(Trainer.PROBABILITY), "float64")).as(CATEGORY_SCORE),
-          probabilityOf(category, col(PRIMARY_CATEGORY)).as(DECLARED_CATEGORY_SCORE),
-          hasSets(category) ? col(Trainer.PREDICTED_SET).as(Columns.PREDICTED_CATEGORIES)
-              : lit(null).cast(Schemas.PREDICTIONS.apply(Columns.PREDICTED_CATEGORIES).dataType())
-                  .as(Columns.PREDICTED_CATEGORIES));
+          probabilityOf(category, col(PRIMARY_CATEGORY)).as(DECLARED_CATEGORY_SCORE)};
+      // A model trained before the sets existed has none: the loop below leaves the column null.
+      out = Trainer.predict(category, out).select(hasSets(category)
+          ? concat(kept, col(Trainer.PREDICTED_SET).as(Columns.PREDICTED_CATEGORIES)) : kept);
     }
     if (archive != null) {
       Column[] keep = Arrays.stream(out.columns()).map(c -> col(c)).toArray(Column[]::new);

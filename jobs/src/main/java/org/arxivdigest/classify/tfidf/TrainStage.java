@@ -27,33 +27,17 @@ public final class TrainStage {
    */
   static final double LABEL_WEIGHT = 20;
 
-  /** Trains the models of {@code kinds} (topic models for the context's topics) on the output's papers. */
-  public static void run(StageContext ctx, List<ModelKind> kinds, TrainParams params, ModelStore store,
-                         List<String> abstractsCsv) {
-    run(ctx, kinds, params, store, abstractsCsv, false);
-  }
-
   /**
-   * {@code validate}: fit each model on the training split less its validation fold and measure it there
-   * ({@link Trainer#validate}); nothing is saved, the test split is not read, and the report goes to
-   * {@code <models>/validation/<kind>-<run id>.json} and the run summary.
+   * Trains the models of {@code kinds} (topic models for the context's topics) on the output's papers, each kind
+   * with its own parameters ({@link TrainParams.Overrides#forKind}).
+   *
+   * @param validate fit each model on the training split less its validation fold and measure it there
+   *     ({@link Trainer#validate}); nothing is saved, the test split is not read, and the report goes to
+   *     {@code <models>/validation/<kind>-<run id>.json} and the run summary
+   * @param labelsDir topic models also train on the human labels of {@code <labelsDir>/<slug>.csv} outside its dev
+   *     half ({@link TrainingData#topicWithLabels}); the dev half stays for choosing thresholds. Null: keyword
+   *     positives only
    */
-  public static void run(StageContext ctx, List<ModelKind> kinds, TrainParams params, ModelStore store,
-                         List<String> abstractsCsv, boolean validate) {
-    run(ctx, kinds, params, store, abstractsCsv, validate, null);
-  }
-
-  /**
-   * {@code labelsDir}: topic models also train on the human labels of {@code <labelsDir>/<slug>.csv} outside its
-   * dev half ({@link TrainingData#topicWithLabels}); the dev half stays for choosing thresholds. Null: keyword
-   * positives only.
-   */
-  public static void run(StageContext ctx, List<ModelKind> kinds, TrainParams params, ModelStore store,
-                         List<String> abstractsCsv, boolean validate, String labelsDir) {
-    run(ctx, kinds, kind -> params, store, abstractsCsv, validate, labelsDir);
-  }
-
-  /** As above, each kind with its own parameters ({@link TrainParams.Overrides#forKind}). */
   public static void run(StageContext ctx, List<ModelKind> kinds,
                          java.util.function.Function<ModelKind, TrainParams> paramsOf, ModelStore store,
                          List<String> abstractsCsv, boolean validate, String labelsDir) {
@@ -95,7 +79,7 @@ public final class TrainStage {
         case TOPIC -> {
           for (Topic topic : topics) {
             String file = labelsDir == null ? null : Labels.file(labelsDir, topic.slug());
-            boolean labelled = file != null && Labels.exists(spark, file);
+            boolean labelled = file != null && org.arxivdigest.io.HadoopFiles.exists(ctx.conf(), file);
             var about = new LinkedHashMap<String, Object>();
             about.put("predicts", "membership of topic " + topic.slug() + " (positives: keyword matches; negatives: "
                 + "papers of the same categories that mention none of its include or related terms"

@@ -47,10 +47,6 @@ public final class Trainer {
   /** What a training run made. */
   public record Result(String kindPath, String version, String dir, Metrics metrics, Map<String, Object> report) {}
 
-  public static Pipeline pipeline(TrainParams params, String maskRegex) {
-    return pipeline(params, maskRegex, null);
-  }
-
   /**
    * {@code setLabels}: the classes the model will have (sorted, as its indexer orders them), to end the pipeline
    * with the sets of categories ({@link CategorySets}) at the params' threshold; null: no sets.

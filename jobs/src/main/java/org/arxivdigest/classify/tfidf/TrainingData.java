@@ -93,18 +93,11 @@ public final class TrainingData {
    * {@link #topic} with human labels as training data: each labelled paper (of the topic's categories) is an example
    * with its label and in the training split, whatever the keyword rule says of it or whether it mentions a related
    * term; it is no longer an example of its own otherwise. Labelled positives the rule misses are what teaches the
-   * model beyond the keywords.
+   * model beyond the keywords. Each weighs {@code labelWeight} papers of the keyword rule's
+   * ({@link Trainer#EXAMPLE_WEIGHT}): a few hundred read papers against thousands of rule matches would otherwise
+   * change little.
    *
    * @param labels (id, label yes/no): the labels to train on (not those figures are reported on)
-   */
-  public static Dataset<Row> topicWithLabels(Dataset<Row> papers, Topic topic, Dataset<Row> labels) {
-    return topicWithLabels(papers, topic, labels, 1.0);
-  }
-
-  /**
-   * As {@link #topicWithLabels(Dataset, Topic, Dataset)}, each labelled paper weighing {@code labelWeight} papers
-   * of the keyword rule's ({@link Trainer#EXAMPLE_WEIGHT}): a few hundred read papers against thousands of rule
-   * matches would otherwise change little.
    */
   public static Dataset<Row> topicWithLabels(Dataset<Row> papers, Topic topic, Dataset<Row> labels,
                                              double labelWeight) {

@@ -193,7 +193,7 @@ class TrainerTest {
     Dataset<Row> labels = TestSpark.session().createDataFrame(List.of(
         org.apache.spark.sql.RowFactory.create(positive, "no"),
         org.apache.spark.sql.RowFactory.create(ambiguous, "yes")), schema);
-    Dataset<Row> examples = TrainingData.topicWithLabels(papers, topic, labels);
+    Dataset<Row> examples = TrainingData.topicWithLabels(papers, topic, labels, 1.0);
     assertThat(examples.count()).isEqualTo(plain.count() + 1);
     Map<String, Row> byId = new java.util.HashMap<>();
     for (Row r : examples.filter(col("id").isin(positive, ambiguous)).collectAsList()) {
