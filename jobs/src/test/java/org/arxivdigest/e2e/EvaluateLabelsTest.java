@@ -86,6 +86,12 @@ class EvaluateLabelsTest {
     assertThat(keyword.get("fp").asLong()).isEqualTo(2);
     assertThat(keyword.get("fn").asLong()).isEqualTo(4);
     assertThat(llm.get("test_labels_file").asText()).endsWith("fresh/llm.csv");
+    assertThat(llm.get("figures_from").asText()).endsWith("fresh/llm.csv");
+
+    // A mistyped folder of test labels is an error, not figures on the halves the models may have trained on.
+    String[] typo = evaluate.clone();
+    typo[java.util.Arrays.asList(typo).indexOf(dir.resolve("fresh").toString())] = dir.resolve("frsh").toString();
+    assertThat(ArxivDigest.run(typo)).isEqualTo(ExitCodes.USAGE);
 
     // A paper in both files: the test labels would not be apart.
     write(dir.resolve("labels/llm.csv"), test.subList(0, 1), List.of("yes"));

@@ -46,6 +46,10 @@ public final class EvaluateStage {
     Stages stages = ctx.stages();
     var conf = ctx.conf();
     Dataset<Row> papers = ctx.read(Catalog.PAPERS);
+    // A mistyped folder would otherwise report on the labels the models may have been trained on, silently.
+    if (testLabelsDir != null && !HadoopFiles.exists(conf, testLabelsDir)) {
+      throw new UsageException("--test-labels " + testLabelsDir + ": no such folder");
+    }
     var report = new LinkedHashMap<String, Object>();
     var topicReports = new ArrayList<Map<String, Object>>();
     for (Topic topic : topics) {
@@ -134,6 +138,7 @@ public final class EvaluateStage {
       report.put("test_labels_file", testFile);
       report.put("thresholds_from", file == null ? "none: no dev labels" : "the dev half of " + file);
     }
+    report.put("figures_from", testFile != null ? "all of " + testFile : "the test half of " + file);
     report.put("labels_without_paper", missing);
     report.put("model", modelDir);
     return report;
