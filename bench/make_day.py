@@ -2,6 +2,7 @@
 """Writes one "day" of OAI-PMH arXivRaw pages to merge into the output of a generated dump (issue 24's benchmark).
 
 Usage: make_day.py DUMP.jsonl OUT_DIR [--records 3000] [--revised 0.1] [--seed 1] [--per-page 1000]
+                   [--recent-years N]
 
 A day as arXiv's OAI-PMH gives it (ListRecords&metadataPrefix=arXivRaw&set=cs&from=D&until=D): mostly new papers,
 and a share (--revised, default a tenth) of papers already in DUMP, half with one version more, half with their
@@ -9,7 +10,10 @@ metadata edited (a revised abstract and comment; same versions, a newer datestam
 - New papers: real cs papers of ../shared/data/recent (2025-2026 daily listings: title, authors, categories,
   comment, abstract), renumbered 2611.90000 onwards so that no id meets one of DUMP (whose ids end in 2026-07),
   v1 on 2026-11-29, datestamp 2026-11-30.
-- Revised papers: records of DUMP (the one a run keeps of each id), drawn with --seed.
+- Revised papers: records of DUMP (the one a run keeps of each id), drawn with --seed: uniformly over all its
+  years by default (a worst case for an output partitioned by the year of the id), or with --recent-years N among
+  the papers whose id is of the dump's last N years (as on a real day, where new versions and metadata edits are
+  mostly of papers of the last year or two).
 Deterministic (seeded; no clock). Prints what it wrote: new, with a new version, edited. Reuses the record writer
 of make_arxivraw_harvest.py. Python 3, no dependencies.
 """
@@ -47,6 +51,12 @@ def recent_papers(n):
     raise SystemExit(f'only {len(out)} papers in {RECENT}, {n} wanted')
 
 
+def id_year(paper_id):
+    """The year of an arXiv id: 2411.14654 -> 2024, hep-th/9608091 -> 1996 (as the job's Ids.year)."""
+    yy = int(paper_id.split('/')[-1][:2])
+    return 1900 + yy if yy >= 91 else 2000 + yy
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('dump')
@@ -55,13 +65,18 @@ def main():
     ap.add_argument('--revised', type=float, default=0.1)
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--per-page', type=int, default=1000)
+    ap.add_argument('--recent-years', type=int, default=0)
     args = ap.parse_args()
     revised = int(round(args.records * args.revised))
     fresh = args.records - revised
 
     best, _ = harvest.kept_records(args.dump)
     rng = random.Random(args.seed)
-    chosen = rng.sample(sorted(best), revised)
+    candidates = sorted(best)
+    if args.recent_years:
+        newest = max(id_year(i) for i in candidates)
+        candidates = [i for i in candidates if id_year(i) > newest - args.recent_years]
+    chosen = rng.sample(candidates, revised)
 
     records = []
     stamp = DAY + dt.timedelta(days=1)

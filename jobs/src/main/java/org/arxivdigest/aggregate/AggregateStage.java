@@ -12,6 +12,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.arxivdigest.core.Changes;
 import org.arxivdigest.core.MonthRange;
 import org.arxivdigest.core.TopicMonth;
+import org.arxivdigest.ingest.MergedIds;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.Manifests;
 import org.arxivdigest.run.StageContext;
@@ -109,22 +110,30 @@ public final class AggregateStage {
   private static Touched rewriteChanged(StageContext ctx, Changes listingsChanged) {
     MonthRange range = ctx.range();
     AggregateInputs in = AggregateInputs.read(ctx);
-    var inRange = range.filter(col(Columns.MONTH));
     var months = new TreeSet<>(listingsChanged.months());
-    // The counts of every month, compared with the datasets in place (each side is read twice by exceptAll).
-    Dataset<Row> topicStats = in.topicStats(ctx.topics(), range).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> categoryStats = in.categoryStats(range).persist(StorageLevel.MEMORY_AND_DISK());
+    // The counts of every month, compared with the datasets in place (each side is read twice by exceptAll). A
+    // merge's papers have versions only in the months it names: the others' counts are as they were.
+    SortedSet<String> merged = MergedIds.months(ctx);
+    MonthRange compared = merged == null ? range : range.restrictedTo(union(merged, months));
+    AggregateInputs scoped = in.forRange(compared);
+    Dataset<Row> topicStats = scoped.topicStats(ctx.topics(), compared).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> categoryStats = scoped.categoryStats(compared).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      var inCompared = compared.filter(col(Columns.MONTH));
       ctx.stages().run("aggregate.compare", () -> {
         months.addAll(changed(Aggregates.changedMonths(topicStats,
-            readOld(ctx, Catalog.MONTHLY_TOPIC_STATS).filter(inRange))));
+            readOld(ctx, Catalog.MONTHLY_TOPIC_STATS).filter(inCompared))));
         months.addAll(changed(Aggregates.changedMonths(categoryStats,
-            readOld(ctx, Catalog.MONTHLY_CATEGORY_STATS).filter(inRange))));
-        return Map.of("months_touched", months.size());
+            readOld(ctx, Catalog.MONTHLY_CATEGORY_STATS).filter(inCompared))));
+        return Map.of("months_compared", compared.isAll() ? "all" : compared.size(), "months_touched",
+            months.size());
       });
     } finally {
       topicStats.unpersist();
       categoryStats.unpersist();
+      if (scoped != in) {
+        scoped.papers().unpersist();
+      }
     }
     writeStats(ctx, in, range.restrictedTo(months));
     // Trending terms of a month compare it with the 12 before it: a touched month moves the 12 after it too.
@@ -173,7 +182,7 @@ public final class AggregateStage {
     return out;
   }
 
-  private static SortedSet<TopicMonth> union(java.util.Set<TopicMonth> a, java.util.Set<TopicMonth> b) {
+  private static <T extends Comparable<T>> SortedSet<T> union(java.util.Set<T> a, java.util.Set<T> b) {
     var all = new TreeSet<>(a);
     all.addAll(b);
     return all;

@@ -2,6 +2,7 @@ package org.arxivdigest.classify;
 
 import static org.apache.spark.sql.functions.col;
 import static org.arxivdigest.schema.Columns.ID;
+import static org.arxivdigest.schema.Columns.ID_YEAR;
 import static org.arxivdigest.schema.Columns.METHOD;
 import static org.arxivdigest.schema.Columns.MONTH;
 import static org.arxivdigest.schema.Columns.SUBMITTED_AT;
@@ -13,8 +14,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,6 +33,7 @@ import org.arxivdigest.core.UsageException;
 import org.arxivdigest.ingest.MergedIds;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.Manifests;
+import org.arxivdigest.normalize.Ids;
 import org.arxivdigest.run.StageContext;
 import org.arxivdigest.run.StampedStage;
 import org.arxivdigest.run.StampedStage.Computed;
@@ -147,9 +151,17 @@ public final class ClassifyStage {
             "category_model", String.valueOf(models.category()), "archive_model", String.valueOf(models.archive()));
       });
     }
+    // A merge: only the months where a merged paper had or has a version can change.
+    Set<String> months = incremental ? MergedIds.months(ctx) : null;
     return ctx.stages().timed("classify.listings", () -> {
-      Dataset<Row> listings = Listings.build(ctx.spark(), ctx.read(Catalog.ASSIGNMENTS), papers,
-              ctx.read(Catalog.VERSIONS), ctx.topics())
+      Dataset<Row> versions = ctx.read(Catalog.VERSIONS);
+      Dataset<Row> listed = papers;
+      if (months != null) {
+        versions = versions.filter(col(MONTH).isin(months.toArray()));
+        listed = papers.filter(col(ID_YEAR).isin(years(versions).toArray()));
+      }
+      Dataset<Row> listings = Listings.build(ctx.spark(), ctx.read(Catalog.ASSIGNMENTS), listed, versions,
+              ctx.topics())
           .repartition(col(TOPIC), col(MONTH))
           .sortWithinPartitions(TOPIC, MONTH, ID, VERSION, SUBMITTED_AT);
       String target = ctx.path(Catalog.LISTINGS);
@@ -158,6 +170,7 @@ public final class ClassifyStage {
         return Changes.ALL;
       }
       SortedSet<String> keys = DatasetWriter.replaceChangedPartitions(listings, target,
+          months == null ? null : key -> months.contains(TopicMonth.ofPartition(key).month()),
           Catalog.LISTINGS.partitionColumns());
       return keys == null ? Changes.ALL : Changes.of(keys.stream().map(TopicMonth::ofPartition).toList());
     }, changes -> {
@@ -168,6 +181,13 @@ public final class ClassifyStage {
       result.putAll(counts("listed", listedByTopic(ctx)));
       return result;
     });
+  }
+
+  /** The years of the ids of {@code versions} (partitions of {@code papers}). */
+  private static Set<Integer> years(Dataset<Row> versions) {
+    var years = new TreeSet<Integer>();
+    versions.select(Ids.year(col(ID))).distinct().collectAsList().forEach(r -> years.add(r.getInt(0)));
+    return years;
   }
 
   /** The assignments of {@code papers}, with {@code kept} (assignments of other papers, else null). */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.not;
 import static org.arxivdigest.schema.Columns.DATESTAMP;
 import static org.arxivdigest.schema.Columns.ID;
+import static org.arxivdigest.schema.Columns.ID_YEAR;
 import static org.arxivdigest.schema.Columns.MONTH;
 import static org.arxivdigest.schema.Columns.RAW_RECORD;
 import static org.arxivdigest.schema.Columns.REASON;
@@ -32,6 +33,7 @@ import org.arxivdigest.ingest.InputFiles.InputFile;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.normalize.Dedup;
+import org.arxivdigest.normalize.Ids;
 import org.arxivdigest.normalize.VersionRows;
 import org.arxivdigest.run.RunSummary;
 import org.arxivdigest.run.StageContext;
@@ -167,11 +169,13 @@ public final class IngestStage {
 
     long papers = ctx.read(Catalog.PAPERS).count();
     ctx.stages().run("ingest.versions", () -> {
-      Dataset<Row> versions = VersionRows.fromPapers(ctx.read(Catalog.PAPERS))
-          .repartition(col(MONTH))
-          .sortWithinPartitions(MONTH, ID, VERSION);
-      DatasetWriter.replace(versions, ctx.path(Catalog.VERSIONS), MONTH);
-      return Map.of("papers", papers);
+      if (dropped.years() == null) {
+        DatasetWriter.replace(byMonth(VersionRows.fromPapers(ctx.read(Catalog.PAPERS))), ctx.path(Catalog.VERSIONS),
+            MONTH);
+        return Map.of("papers", papers);
+      }
+      int months = mergeVersions(ctx, dropped.years());
+      return Map.of("papers", papers, "months_rewritten", months);
     });
     long versions = ctx.read(Catalog.VERSIONS).count();
 
@@ -226,13 +230,51 @@ public final class IngestStage {
     return all.withColumn(SOURCE_ROW, monotonically_increasing_id());
   }
 
+  private static Dataset<Row> byMonth(Dataset<Row> versions) {
+    return versions.repartition(col(MONTH)).sortWithinPartitions(MONTH, ID, VERSION);
+  }
+
+  /**
+   * A merge's versions: only the months where a merged paper had or has a version are written again (from the
+   * versions there of the other papers and the merged papers' own), the others stay. Returns the months written.
+   */
+  private static int mergeVersions(StageContext ctx, java.util.Set<Integer> years) {
+    Dataset<Row> ids = MergedIds.read(ctx);
+    Dataset<Row> fresh = VersionRows.fromPapers(ctx.read(Catalog.PAPERS).filter(col(ID_YEAR).isin(years.toArray()))
+        .join(ids, ID, "left_semi")).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      var months = new java.util.TreeSet<String>();
+      ctx.read(Catalog.VERSIONS).join(ids, ID, "left_semi").select(MONTH).unionByName(fresh.select(MONTH))
+          .distinct().collectAsList().forEach(r -> months.add(r.getString(0)));
+      MergedIds.writeMonths(ctx, months);
+      if (months.isEmpty()) {
+        return 0;
+      }
+      Dataset<Row> kept = ctx.read(Catalog.VERSIONS).filter(col(MONTH).isin(months.toArray()))
+          .join(ids, ID, "left_anti");
+      var keys = months.stream().map(m -> MONTH + "=" + m).collect(java.util.stream.Collectors.toSet());
+      DatasetWriter.replaceChangedPartitions(byMonth(kept.unionByName(fresh)), ctx.path(Catalog.VERSIONS),
+          keys::contains, MONTH);
+      return months.size();
+    } finally {
+      fresh.unpersist();
+    }
+  }
+
+  /** Papers as the dataset holds them: with the year of the id, their partition. */
+  private static Dataset<Row> asPapers(Dataset<Row> papers) {
+    return papers.withColumn(ID_YEAR, Ids.year(col(ID))).select(Schemas.columns(Schemas.PAPERS));
+  }
+
   /**
    * What dedup did: records read now dropped as duplicates (with a deleted paper's winning record), papers a
    * deletion took out; of a merge, the papers whose winning record is the output's own, the papers whose winning
-   * record was read now by format, and the merge's report.
+   * record was read now by format, the merge's report and the years of the ids it touched (the partitions of
+   * {@code papers} it wrote; null: all, not a merge).
    */
   private record Deduped(long duplicates, long papersDeleted, long priorPapers,
-                         Map<String, Long> newWinnersBySource, Map<String, Long> merge) {}
+                         Map<String, Long> newWinnersBySource, Map<String, Long> merge,
+                         java.util.Set<Integer> years) {}
 
   /** Writes the papers; {@code merge}: the records are merged into the output's papers (see {@link PriorOutput}). */
   private static Deduped dedup(StageContext ctx, Dataset<Row> staged, long deletions, boolean merge) {
@@ -240,11 +282,13 @@ public final class IngestStage {
     Dataset<Row> deletionRecords = staged.filter(col(REASON).equalTo(lit(Records.DELETED)));
     Dataset<Row> untouched = null;
     Dataset<Row> touched = null;
+    java.util.Set<Integer> years = null;
     boolean anyDeletion = deletions > 0;
     if (merge) {
       Dataset<Row> ids = PriorOutput.ids(staged);
-      touched = PriorOutput.touched(ctx, ids).persist(StorageLevel.MEMORY_AND_DISK());
-      untouched = PriorOutput.untouched(ctx, ids);
+      years = PriorOutput.years(ids);
+      touched = PriorOutput.touched(ctx, ids, years).persist(StorageLevel.MEMORY_AND_DISK());
+      untouched = PriorOutput.untouched(ctx, ids, years);
       usableRecords = PriorOutput.withTouched(usableRecords, touched);
       Dataset<Row> priorDeletions = PriorOutput.deletions(ctx, ids);
       anyDeletion = anyDeletion || !priorDeletions.isEmpty();
@@ -264,8 +308,8 @@ public final class IngestStage {
         papers = papers.join(broadcast(gone), ID, "left_anti");
       }
       if (!merge) {
-        DatasetWriter.replace(papers.select(Schemas.columns(Schemas.PAPERS)), ctx.path(Catalog.PAPERS));
-        return new Deduped(n + deletedPapers, deletedPapers, 0, null, null);
+        DatasetWriter.replace(asPapers(papers), ctx.path(Catalog.PAPERS), ID_YEAR);
+        return new Deduped(n + deletedPapers, deletedPapers, 0, null, null, null);
       }
       papers = papers.persist(StorageLevel.MEMORY_AND_DISK());
       var report = new java.util.LinkedHashMap<String, Long>();
@@ -279,12 +323,14 @@ public final class IngestStage {
       Map<String, Long> newWinners = winnersBySource(papers.filter(not(col(PriorOutput.PRIOR))));
       MergedIds.write(ctx, gone == null ? papers.select(ID) : papers.select(ID).unionByName(gone.select(ID)));
       long touchedWinners = papers.filter(col(PriorOutput.PRIOR)).count();
-      DatasetWriter.replace(papers.select(Schemas.columns(Schemas.PAPERS))
-          .unionByName(untouched.select(Schemas.columns(Schemas.PAPERS))), ctx.path(Catalog.PAPERS));
+      // Only the years of the ids read are written again: the touched papers' years, the rest of them as they were.
+      var keys = years.stream().map(y -> ID_YEAR + "=" + y).collect(java.util.stream.Collectors.toSet());
+      DatasetWriter.replaceChangedPartitions(asPapers(papers).unionByName(untouched.select(Schemas.columns(
+          Schemas.PAPERS))), ctx.path(Catalog.PAPERS), keys::contains, ID_YEAR);
       long priorLost = touchedCount - touchedWinners; // touched papers that lost to a record or were deleted
       report.put("papers_from_output", untouchedCount + touchedWinners);
       return new Deduped(n + deletedPapers - priorLost, deletedPapers, untouchedCount + touchedWinners,
-          newWinners, report);
+          newWinners, report, years);
     } finally {
       losers.unpersist();
       if (gone != null) {

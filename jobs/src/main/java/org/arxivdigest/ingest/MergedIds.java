@@ -41,6 +41,24 @@ public final class MergedIds {
     return ctx.spark().read().parquet(p.toString());
   }
 
+  private static String monthsFile(StageContext ctx) {
+    return root(ctx) + "/" + ctx.runId() + ".months";
+  }
+
+  /** Records the months where a merged paper had or has a version: the only months whose figures can change. */
+  static void writeMonths(StageContext ctx, java.util.SortedSet<String> months) {
+    HadoopFiles.writeString(ctx.conf(), monthsFile(ctx), String.join("\n", months) + "\n");
+  }
+
+  /**
+   * The months this run's merge rewrote the versions of (where a merged paper had or has a version), or null when
+   * it wrote none (not a merge, or ingest was skipped).
+   */
+  public static java.util.SortedSet<String> months(StageContext ctx) {
+    String text = HadoopFiles.readString(ctx.conf(), monthsFile(ctx));
+    return text == null ? null : new java.util.TreeSet<>(text.lines().filter(l -> !l.isBlank()).toList());
+  }
+
   public static void clear(StageContext ctx) {
     HadoopFiles.deleteRecursively(ctx.conf(), root(ctx));
   }

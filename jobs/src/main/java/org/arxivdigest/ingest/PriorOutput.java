@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.arxivdigest.schema.Columns.DATESTAMP;
 import static org.arxivdigest.schema.Columns.ID;
+import static org.arxivdigest.schema.Columns.ID_YEAR;
 import static org.arxivdigest.schema.Columns.REASON;
 import static org.arxivdigest.schema.Columns.SOURCE_BLOCK;
 import static org.arxivdigest.schema.Columns.SOURCE_ROW;
@@ -20,6 +21,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.arxivdigest.normalize.Ids;
 import org.arxivdigest.run.StageContext;
 import org.arxivdigest.schema.Catalog;
 import org.arxivdigest.schema.Schemas;
@@ -43,14 +45,25 @@ final class PriorOutput {
     return staged.filter(col(REASON).isNull().or(col(REASON).equalTo(lit(Records.DELETED)))).select(ID).distinct();
   }
 
-  /** The output's papers of {@code ids}, as records. */
-  static Dataset<Row> touched(StageContext ctx, Dataset<Row> ids) {
-    return ctx.read(Catalog.PAPERS).join(ids, ID, "left_semi");
+  /** The years of {@code ids} (partitions of {@code papers}): a few dozen at most. */
+  static java.util.Set<Integer> years(Dataset<Row> ids) {
+    var years = new java.util.TreeSet<Integer>();
+    ids.select(Ids.year(col(ID))).distinct().collectAsList().forEach(r -> years.add(r.getInt(0)));
+    return years;
   }
 
-  /** The output's papers no record read now names: written back as they are. */
-  static Dataset<Row> untouched(StageContext ctx, Dataset<Row> ids) {
-    return ctx.read(Catalog.PAPERS).join(ids, ID, "left_anti");
+  /** The output's papers of {@code ids} (whose years are {@code years}), as records. */
+  static Dataset<Row> touched(StageContext ctx, Dataset<Row> ids, java.util.Set<Integer> years) {
+    return inYears(ctx, years).join(ids, ID, "left_semi");
+  }
+
+  /** The output's papers of {@code years} that no record read now names: written back as they are. */
+  static Dataset<Row> untouched(StageContext ctx, Dataset<Row> ids, java.util.Set<Integer> years) {
+    return inYears(ctx, years).join(ids, ID, "left_anti");
+  }
+
+  private static Dataset<Row> inYears(StageContext ctx, java.util.Set<Integer> years) {
+    return ctx.read(Catalog.PAPERS).filter(col(ID_YEAR).isin(years.toArray()));
   }
 
   /**
@@ -75,7 +88,8 @@ final class PriorOutput {
    * left as they were (every field equal), from the merged papers and the touched ones as they were.
    */
   static Map<String, Long> report(Dataset<Row> merged, Dataset<Row> touched) {
-    Column[] fields = Arrays.stream(Schemas.PAPERS.fieldNames()).map(n -> col("`" + n + "`")).toArray(Column[]::new);
+    Column[] fields = Arrays.stream(Schemas.PAPERS.fieldNames()).filter(n -> !n.equals(ID_YEAR)) // set on writing
+        .map(n -> col("`" + n + "`")).toArray(Column[]::new);
     Dataset<Row> before = touched.select(col(ID).as("_b_id"), col(VERSION_COUNT).as("_b_n"),
         xxhash64(fields).as("_b_h"));
     Dataset<Row> after = merged.select(col(ID), col(VERSION_COUNT), xxhash64(fields).as("_h"));

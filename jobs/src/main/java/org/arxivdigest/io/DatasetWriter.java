@@ -35,23 +35,41 @@ public final class DatasetWriter {
    */
   public static java.util.SortedSet<String> replaceChangedPartitions(Dataset<Row> data, String target,
                                                                      String... partitionBy) {
+    return replaceChangedPartitions(data, target, null, partitionBy);
+  }
+
+  /**
+   * As {@link #replaceChangedPartitions(Dataset, String, String...)} for a dataset of which only the partitions
+   * {@code scope} accepts (by key; null: all) were computed again: {@code data} holds every row of those and none
+   * of the others. Of those, the changed ones are moved in and the ones with no rows left are removed; the others
+   * stay as they are, with their manifest entries. Without a manifest to compare with, every partition in scope is
+   * moved in (null is returned) and the manifest is read back.
+   */
+  public static java.util.SortedSet<String> replaceChangedPartitions(Dataset<Row> data, String target,
+      java.util.function.Predicate<String> scope, String... partitionBy) {
     var conf = data.sparkSession().sparkContext().hadoopConfiguration();
     Manifests.Manifest before = Manifests.read(conf, target);
     String staged = staged(data, target);
-    Manifests.Manifest after = writeWithManifest(data, staged, target, partitionBy);
-    java.util.SortedSet<String> changed = Manifests.changedPartitions(before, after);
-    if (changed == null) {
-      Manifests.write(conf, staged, after);
+    Manifests.Manifest written = writeWithManifest(data, staged, target, partitionBy);
+    Manifests.Manifest after = scope == null ? written : Manifests.merge(before, written, k -> !scope.test(k));
+    java.util.SortedSet<String> changed = after == null ? null : Manifests.changedPartitions(before, after);
+    if (changed == null && scope == null) {
+      Manifests.write(conf, staged, written);
       HadoopFiles.replaceDirectory(conf, staged, target);
       return null;
     }
-    if (changed.isEmpty()) {
+    if (changed != null && changed.isEmpty()) {
       HadoopFiles.deleteRecursively(conf, staged);
       return changed;
     }
+    java.util.SortedSet<String> moved = changed;
+    if (moved == null) { // in scope: what was written and what is there
+      moved = new java.util.TreeSet<>(written.partitions().keySet());
+      HadoopFiles.partitionKeys(conf, target, partitionBy.length).stream().filter(scope).forEach(moved::add);
+    }
     HadoopFiles.deleteRecursively(conf, target + "/" + Manifests.FILE);
-    for (String key : changed) {
-      if (after.partitions().containsKey(key)) {
+    for (String key : moved) {
+      if (written.partitions().containsKey(key)) {
         HadoopFiles.replaceDirectory(conf, staged + "/" + key, target + "/" + key);
       } else {
         HadoopFiles.deleteRecursively(conf, target + "/" + key);
@@ -61,7 +79,8 @@ public final class DatasetWriter {
         }
       }
     }
-    Manifests.write(conf, target, after);
+    Manifests.write(conf, target, after != null ? after
+        : Manifests.describe(data.sparkSession(), target, data.schema(), partitionBy));
     HadoopFiles.deleteRecursively(conf, staged);
     return changed;
   }

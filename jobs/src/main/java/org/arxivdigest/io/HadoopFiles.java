@@ -100,6 +100,22 @@ public final class HadoopFiles {
     }
   }
 
+  /** A small text file's content, or null when there is none. */
+  public static String readString(Configuration conf, String target) {
+    Path p = new Path(target);
+    try {
+      FileSystem fs = fileSystem(p, conf);
+      if (!fs.exists(p)) {
+        return null;
+      }
+      try (var in = fs.open(p)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + target, e);
+    }
+  }
+
   public static void writeString(Configuration conf, String target, String text) {
     Path dest = new Path(target);
     Path temp = new Path(dest.getParent(), "." + dest.getName() + ".tmp");
@@ -140,6 +156,26 @@ public final class HadoopFiles {
       fs.delete(old, true);
     } catch (IOException e) {
       throw new UncheckedIOException("replacing " + target, e);
+    }
+  }
+
+  /** The partition folders of a dataset partitioned by {@code depth} columns, as keys ({@code "topic=x/month=y"}). */
+  public static java.util.List<String> partitionKeys(Configuration conf, String dataset, int depth) {
+    Path dir = new Path(dataset);
+    try {
+      FileSystem fs = dir.getFileSystem(conf);
+      FileStatus[] found = fs.globStatus(new Path(dir, String.join("/", java.util.Collections.nCopies(depth,
+          "[!._]*=*"))));
+      var keys = new java.util.ArrayList<String>();
+      String root = fs.makeQualified(dir).toString() + "/";
+      for (FileStatus f : found == null ? new FileStatus[0] : found) {
+        if (f.isDirectory()) {
+          keys.add(fs.makeQualified(f.getPath()).toString().substring(root.length()));
+        }
+      }
+      return keys;
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing the partitions of " + dataset, e);
     }
   }
 

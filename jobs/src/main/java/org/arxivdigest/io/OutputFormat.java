@@ -21,9 +21,10 @@ public final class OutputFormat {
   /**
    * 1: the layout of datasets, manifests and _state of 2026-11 (papers not partitioned). 2: trending terms scored
    * by log-odds against a corpus prior ({@code trending_terms} columns, {@code _state/term_prior} for
-   * {@code _state/term_idf}). 3: {@code listings} with {@code authors} and {@code categories}.
+   * {@code _state/term_idf}). 3: {@code listings} with {@code authors} and {@code categories}. 4: {@code papers}
+   * partitioned by {@code id_year}.
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   public static String path(OutputLayout out) {
     return out.root() + "/_state/format";

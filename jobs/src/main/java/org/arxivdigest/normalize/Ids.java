@@ -1,6 +1,10 @@
 package org.arxivdigest.normalize;
 
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 
@@ -32,5 +36,17 @@ public final class Ids {
 
   public static Column isValid(Column normalizedId) {
     return normalizedId.rlike(VALID);
+  }
+
+  /** Old-style ids ran from 1991-08 to 2007-03: their two-digit years from 91 are of the 1900s. */
+  private static final int FIRST_YEAR_OF_1900S = 91;
+
+  /**
+   * The year a valid id was given ({@code 2411.14654}: 2024; {@code hep-th/9608091}: 1996): fixed for the paper's
+   * life, the partition of {@code papers} (a merge rewrites only the years of the ids it touches).
+   */
+  public static Column year(Column validId) {
+    Column yy = substring(substring_index(validId, "/", -1), 1, 2).cast("int");
+    return when(yy.geq(lit(FIRST_YEAR_OF_1900S)), yy.plus(lit(1900))).otherwise(yy.plus(lit(2000)));
   }
 }

@@ -1,5 +1,6 @@
 package org.arxivdigest.schema;
 
+import static org.arxivdigest.schema.Columns.ID_YEAR;
 import static org.arxivdigest.schema.Columns.MONTH;
 import static org.arxivdigest.schema.Columns.TOPIC;
 
@@ -12,7 +13,7 @@ import org.apache.spark.sql.types.StructType;
  * message of a missing dataset and the stage stamps' dataset lists all read it from here.
  */
 public enum Catalog {
-  PAPERS("papers", Schemas.PAPERS, List.of(), Producer.INGEST),
+  PAPERS("papers", Schemas.PAPERS, List.of(ID_YEAR), Producer.INGEST),
   VERSIONS("versions", Schemas.VERSIONS_TABLE, List.of(MONTH), Producer.INGEST),
   QUARANTINE("quarantine", Schemas.QUARANTINE, List.of(), Producer.INGEST),
   DELETED("deleted", Schemas.DELETED, List.of(), Producer.INGEST),

@@ -35,6 +35,8 @@ public final class Columns {
 
   // Papers dataset.
   public static final String ID = "id";
+  /** The year of the id (papers' partition column). */
+  public static final String ID_YEAR = "id_year";
   public static final String SUBMITTER = "submitter";
   public static final String AUTHORS = "authors";
   public static final String AUTHORS_PARSED = "authors_parsed";

@@ -100,7 +100,7 @@ public final class Schemas {
       .add(VERSION, DataTypes.IntegerType, false)
       .add(SUBMITTED_AT, DataTypes.TimestampType, false);
 
-  /** output/datasets/papers: one row per paper, the newest record of each id. */
+  /** output/datasets/papers: one row per paper, the newest record of each id; partitioned by {@code id_year}. */
   public static final StructType PAPERS = new StructType()
       .add(ID, STRING, false)
       .add(SUBMITTER, STRING)
@@ -124,7 +124,8 @@ public final class Schemas {
       .add(SOURCE_FILE, STRING, false)
       .add(SOURCE, STRING, false)
       .add(SOURCES, STRINGS, false)
-      .add(VERSIONS_COMPLETE, DataTypes.BooleanType, false);
+      .add(VERSIONS_COMPLETE, DataTypes.BooleanType, false)
+      .add(ID_YEAR, DataTypes.IntegerType, false);
 
   /** output/datasets/deleted: OAI-PMH records whose header says the paper was deleted, with where they stood. */
   public static final StructType DELETED = new StructType()

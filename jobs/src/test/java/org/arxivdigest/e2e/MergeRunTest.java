@@ -41,6 +41,11 @@ class MergeRunTest {
   private static Path full;
   private static JsonNode first;
   private static JsonNode second;
+  /** The papers' and versions' files before and after the second merge. */
+  private static Map<String, byte[]> papersBefore;
+  private static Map<String, byte[]> papersAfter;
+  private static Map<String, byte[]> versionsBefore;
+  private static Map<String, byte[]> versionsAfter;
 
   @BeforeAll
   static void runs() throws IOException {
@@ -48,9 +53,13 @@ class MergeRunTest {
     assertThat(ArxivDigest.run(SampleRun.withCommonOptions(merged, "run", "--merge", "--input", DAY1.toString())))
         .isZero();
     first = summary(merged);
+    papersBefore = Outputs.files(merged.resolve("datasets/papers"));
+    versionsBefore = Outputs.files(merged.resolve("datasets/versions"));
     assertThat(ArxivDigest.run(SampleRun.withCommonOptions(merged, "run", "--merge", "--input", DAY2.toString())))
         .isZero();
     second = summary(merged);
+    papersAfter = Outputs.files(merged.resolve("datasets/papers"));
+    versionsAfter = Outputs.files(merged.resolve("datasets/versions"));
     full = dir.resolve("full");
     assertThat(ArxivDigest.run(SampleRun.withCommonOptions(full, "run", "--input", TestSpark.sample().toString(),
         DAY1.toString(), DAY2.toString()))).isZero();
@@ -105,6 +114,45 @@ class MergeRunTest {
     assertThat(m2.path("papers_edited").asLong()).isPositive();
     assertThat(m2.path("papers_touched").asLong()).isEqualTo(m2.path("papers_with_new_versions").asLong()
         + m2.path("papers_edited").asLong() + m2.path("papers_unchanged").asLong());
+  }
+
+  /** The partition folders ({@code id_year=2026}) whose files differ between two listings of a dataset. */
+  private static Set<String> changedPartitions(Map<String, byte[]> before, Map<String, byte[]> after) {
+    var keys = new TreeSet<String>(before.keySet());
+    keys.addAll(after.keySet());
+    var changed = new TreeSet<String>();
+    keys.stream().filter(k -> k.contains("/") && !java.util.Arrays.equals(before.get(k), after.get(k)))
+        .forEach(k -> changed.add(k.substring(0, k.indexOf('/'))));
+    return changed;
+  }
+
+  private static Set<String> partitions(Map<String, byte[]> files) {
+    var out = new TreeSet<String>();
+    files.keySet().stream().filter(k -> k.contains("/")).forEach(k -> out.add(k.substring(0, k.indexOf('/'))));
+    return out;
+  }
+
+  @Test
+  void aMergeRewritesOnlyThePartitionsItTouches() throws IOException {
+    // papers: only the years of the day's ids (read with a regex, the year by hand: 2604.27082 -> 2026).
+    var years = new TreeSet<String>();
+    var id = Pattern.compile("\"id\": \"(?:[a-z.A-Z-]+/)?([0-9]{2})");
+    try (var files = Files.list(DAY2)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+        var m = id.matcher(Files.readString(f));
+        while (m.find()) {
+          int yy = Integer.parseInt(m.group(1));
+          years.add("id_year=" + (yy >= 91 ? 1900 + yy : 2000 + yy));
+        }
+      }
+    }
+    Set<String> papers = changedPartitions(papersBefore, papersAfter);
+    assertThat(papers).isNotEmpty().isSubsetOf(years);
+    assertThat(partitions(papersAfter)).hasSizeGreaterThan(papers.size() + 5);
+    // versions: only months where a merged paper has a version; the other months' files stay as they were.
+    Set<String> months = changedPartitions(versionsBefore, versionsAfter);
+    assertThat(months).isNotEmpty();
+    assertThat(partitions(versionsAfter).size()).isGreaterThan(months.size() * 3);
   }
 
   @Test

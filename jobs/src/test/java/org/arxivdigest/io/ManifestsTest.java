@@ -90,6 +90,35 @@ class ManifestsTest {
         "topic=llm/month=2026_05");
   }
 
+  @Test
+  void replacingPartitionsInScopeLeavesTheOthersAndTheirManifestEntries() throws Exception {
+    String target = dir.resolve("s").toString();
+    DatasetWriter.replace(rows(new Object[] {"1", "llm", "2025_05"}, new Object[] {"2", "llm", "2025_06"},
+        new Object[] {"3", "rag", "2025_05"}, new Object[] {"4", "rag", "2025_06"}), target, "topic", "month");
+    Path untouched = dir.resolve("s/topic=rag/month=2025_06");
+    var untouchedFiles = List.of(untouched.toFile().list());
+    // In scope: May of both topics. llm's May changes, rag's May has no rows left; June is not given.
+    java.util.function.Predicate<String> may = k -> k.endsWith("month=2025_05");
+    var changed = DatasetWriter.replaceChangedPartitions(rows(new Object[] {"1b", "llm", "2025_05"}), target, may,
+        "topic", "month");
+    assertThat(changed).containsExactly("topic=llm/month=2025_05", "topic=rag/month=2025_05");
+    assertThat(List.of(untouched.toFile().list())).isEqualTo(untouchedFiles);
+    assertThat(TestSpark.session().read().parquet(target).orderBy("id").collectAsList().toString())
+        .isEqualTo("[[1b,llm,2025_05], [2,llm,2025_06], [4,rag,2025_06]]");
+    assertDescribesTheFiles(target, SCHEMA, "topic", "month");
+
+    // Without a manifest (a run stopped between moves): every partition in scope is moved in, the rest stays.
+    var conf = TestSpark.session().sparkContext().hadoopConfiguration();
+    HadoopFiles.deleteRecursively(conf, target + "/" + Manifests.FILE);
+    java.util.function.Predicate<String> june = k -> k.endsWith("month=2025_06");
+    assertThat(DatasetWriter.replaceChangedPartitions(rows(new Object[] {"2", "llm", "2025_06"}), target, june,
+        "topic", "month")).isNull();
+    assertThat(dir.resolve("s/topic=rag")).doesNotExist();
+    assertThat(TestSpark.session().read().parquet(target).orderBy("id").collectAsList().toString())
+        .isEqualTo("[[1b,llm,2025_05], [2,llm,2025_06]]");
+    assertDescribesTheFiles(target, SCHEMA, "topic", "month");
+  }
+
   /** The manifest written with a dataset is what reading its files back says, whatever the column order. */
   private static void assertDescribesTheFiles(String target, StructType schema, String... partitionColumns) {
     var conf = TestSpark.session().sparkContext().hadoopConfiguration();

@@ -36,4 +36,12 @@ class IdsTest {
     var rows = check("abc", "2413.00001", "2401.001", "hep-th/9913001", "HEP-TH/9901001", "2401.000011", "../x");
     assertThat(rows).allSatisfy(r -> assertThat(r.getBoolean(1)).as(r.getString(0)).isFalse());
   }
+
+  @Test
+  void yearOfNewAndOldStyleIds() {
+    var df = TestSpark.session().createDataset(List.of("0704.0001", "2411.14654", "1501.00001", "hep-th/9108003",
+        "math.AG/0101001", "cs/9912001", "cond-mat/0703001"), Encoders.STRING()).toDF("id");
+    assertThat(df.select(Ids.year(col("id"))).collectAsList()).extracting(r -> r.getInt(0))
+        .containsExactly(2007, 2024, 2015, 1991, 2001, 1999, 2007);
+  }
 }
