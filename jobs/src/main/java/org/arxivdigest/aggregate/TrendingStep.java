@@ -9,8 +9,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.arxivdigest.core.MonthRange;
+import org.arxivdigest.ingest.MergedIds;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.HadoopFiles;
+import org.arxivdigest.io.Manifests;
 import org.arxivdigest.run.StageContext;
 import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.StampedStage;
@@ -28,14 +30,30 @@ final class TrendingStep {
   /** The stamp of the IDF table of trending terms before the prior (output format 1). */
   private static final String OLD_IDF_STAMP = "term_idf";
 
-  /** The prior's totals, kept in the stamp beside the table. */
-  record PriorFacts(Long papers, Long occurrences, List<String> commonWords) {}
+  /**
+   * The prior's totals, kept in the stamp beside the table; {@code corpusPapers}: the papers it was made from (the
+   * sample is drawn from them), {@code mergedSince}: the papers merges have changed since (see {@link #MERGE_DRIFT}).
+   */
+  record PriorFacts(Long papers, Long occurrences, List<String> commonWords, Long corpusPapers, Long mergedSince) {
+    boolean complete() {
+      return papers != null && occurrences != null && commonWords != null;
+    }
+  }
+
+  /**
+   * A merge keeps using the prior made before it (a background distribution of ~100,000 sampled papers) while the
+   * papers merged since it was made are at most this share of the corpus it was made from: about ten days of
+   * merges into the full dump, instead of the prior made again (the sample tokenized) every night. A full run, a
+   * larger drift or {@code --recompute} makes it again.
+   */
+  static final double MERGE_DRIFT = 0.01;
 
   /** Writes the trending terms of {@code range} from {@code listings} (its months and their baselines). */
   static void write(StageContext ctx, AggregateInputs in, MonthRange range, Dataset<Row> listings) {
     ctx.stages().run("aggregate.trending_terms", () -> {
       Column inRange = range.filter(col(Columns.MONTH));
-      TermPrior prior = termPrior(ctx, in);
+      StampedStage.Kept<TermPrior> kept = termPrior(ctx, in);
+      TermPrior prior = kept.value();
       // A short range's candidates (thousands of rows) are written once to the run's work folder and read twice,
       // so that only their terms' rows are read from the prior (no shuffle of its millions of rows).
       String work = AggregateInputs.shortRange(range) ? ctx.work() : null;
@@ -59,6 +77,7 @@ final class TrendingStep {
       if (range.only() != null) {
         counts.put("months", range.only().size());
       }
+      counts.put("prior", kept.read() ? "kept" : "made");
       return counts;
     });
   }
@@ -70,15 +89,18 @@ final class TrendingStep {
    * crash in between leaves no table to trust ({@link StampedStage#kept}). Papers without a manifest are never
    * trusted: then it is computed and not stamped; {@code --recompute} computes it again too.
    */
-  static TermPrior termPrior(StageContext ctx, AggregateInputs in) {
+  static StampedStage.Kept<TermPrior> termPrior(StageContext ctx, AggregateInputs in) {
     SparkSession spark = ctx.spark();
     String dir = StageStamps.folder(ctx.out(), PRIOR_STAMP);
-    return StampedStage.kept(ctx, PRIOR_STAMP,
-        StampedStage.keyOf(ctx, PRIOR_STAMP, Catalog.PAPERS, TermPrior.SAMPLE, TermPrior.COMMON_SHARE),
+    String key = StampedStage.keyOf(ctx, PRIOR_STAMP, Catalog.PAPERS, TermPrior.SAMPLE, TermPrior.COMMON_SHARE);
+    TermPrior beforeMerge = key == null ? null : keptAcrossMerge(ctx, key, dir);
+    if (beforeMerge != null) {
+      return new StampedStage.Kept<>(beforeMerge, true);
+    }
+    return StampedStage.kept(ctx, PRIOR_STAMP, key,
         stamp -> {
           PriorFacts facts = stamp.facts(PriorFacts.class);
-          return facts == null || facts.papers() == null || facts.occurrences() == null
-              || facts.commonWords() == null ? null
+          return facts == null || !facts.complete() ? null
               : new TermPrior(readPrior(spark, dir), facts.papers(), facts.occurrences(), facts.commonWords());
         },
         () -> {
@@ -86,9 +108,34 @@ final class TrendingStep {
           StageStamps.clear(ctx.conf(), ctx.out(), OLD_IDF_STAMP);
           HadoopFiles.deleteRecursively(ctx.conf(), StageStamps.folder(ctx.out(), OLD_IDF_STAMP));
           TermPrior prior = TermPrior.write(spark, in.papers(), dir, DatasetWriter::replaceIntermediate);
-          return new StampedStage.Computed<>(prior,
-              new PriorFacts(prior.papers(), prior.occurrences(), prior.commonWords()));
-        }).value();
+          Manifests.Manifest papers = Manifests.read(ctx.conf(), ctx.path(Catalog.PAPERS));
+          return new StampedStage.Computed<>(prior, new PriorFacts(prior.papers(), prior.occurrences(),
+              prior.commonWords(), papers == null ? null : papers.rows(), 0L));
+        });
+  }
+
+  /**
+   * In a merge, the prior kept under an older key (made from the papers before this and earlier merges) while
+   * they and this merge's papers stay within {@link #MERGE_DRIFT}; it is stamped again under the papers' new key,
+   * with the papers merged since it was made. Null otherwise (then it is made again, or read under its own key).
+   */
+  private static TermPrior keptAcrossMerge(StageContext ctx, String key, String dir) {
+    Dataset<Row> merged = MergedIds.read(ctx);
+    StageStamps.Stamp stamp = merged == null ? null : StageStamps.ofThisBuild(ctx.conf(), ctx.out(), PRIOR_STAMP);
+    if (!ctx.stages().reusable(stamp) || key.equals(stamp.key())) {
+      return null;
+    }
+    PriorFacts facts = stamp.facts(PriorFacts.class);
+    if (facts == null || !facts.complete() || facts.corpusPapers() == null || facts.mergedSince() == null) {
+      return null;
+    }
+    long since = facts.mergedSince() + merged.count();
+    if (since > MERGE_DRIFT * facts.corpusPapers()) {
+      return null;
+    }
+    StageStamps.write(ctx.conf(), ctx.out(), PRIOR_STAMP, key, ctx.runId(), List.of(), List.of(),
+        new PriorFacts(facts.papers(), facts.occurrences(), facts.commonWords(), facts.corpusPapers(), since));
+    return new TermPrior(readPrior(ctx.spark(), dir), facts.papers(), facts.occurrences(), facts.commonWords());
   }
 
   private static Dataset<Row> readPrior(SparkSession spark, String dir) {

@@ -68,6 +68,7 @@ public final class DatasetWriter {
       HadoopFiles.partitionKeys(conf, target, partitionBy.length).stream().filter(scope).forEach(moved::add);
     }
     HadoopFiles.deleteRecursively(conf, target + "/" + Manifests.FILE);
+    removeSchemaOnly(conf, target);
     for (String key : moved) {
       if (written.partitions().containsKey(key)) {
         HadoopFiles.replaceDirectory(conf, staged + "/" + key, target + "/" + key);
@@ -79,8 +80,12 @@ public final class DatasetWriter {
         }
       }
     }
-    Manifests.write(conf, target, after != null ? after
-        : Manifests.describe(data.sparkSession(), target, data.schema(), partitionBy));
+    Manifests.Manifest now = after != null ? after
+        : Manifests.describe(data.sparkSession(), target, data.schema(), partitionBy);
+    if (now.rows() == 0) {
+      writeSchemaOnly(data, target);
+    }
+    Manifests.write(conf, target, now);
     HadoopFiles.deleteRecursively(conf, staged);
     return changed;
   }
@@ -110,7 +115,35 @@ public final class DatasetWriter {
                                                       String... partitionBy) {
     WrittenRows rows = new WrittenRows();
     parquet(rows.observe(data, partitionBy), dir, partitionBy);
-    return rows.manifest(new Path(target).getName(), runId(data), partitionBy);
+    Manifests.Manifest m = rows.manifest(new Path(target).getName(), runId(data), partitionBy);
+    if (m.rows() == 0 && partitionBy.length > 0) {
+      writeSchemaOnly(data, dir);
+    }
+    return m;
+  }
+
+  /**
+   * A partitioned dataset with no rows has no partition folders and so no file to tell its columns: one empty
+   * Parquet file at its root does (a reader without a schema then gets the columns and no rows). The first
+   * partitions moved in remove it ({@link #removeSchemaOnly}).
+   */
+  private static void writeSchemaOnly(Dataset<Row> data, String dir) {
+    data.sparkSession().createDataFrame(java.util.List.of(), data.schema()).coalesce(1).write()
+        .mode(SaveMode.Append).parquet(dir);
+  }
+
+  /** Removes the file {@link #writeSchemaOnly} leaves at the root of a partitioned dataset (data files only there). */
+  private static void removeSchemaOnly(org.apache.hadoop.conf.Configuration conf, String target) {
+    try {
+      Path dir = new Path(target);
+      var fs = HadoopFiles.fileSystem(dir, conf);
+      var found = fs.globStatus(new Path(dir, "part-*.parquet"));
+      for (var f : found == null ? new org.apache.hadoop.fs.FileStatus[0] : found) {
+        fs.delete(f.getPath(), false);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cleaning " + target, e);
+    }
   }
 
   private static String runId(Dataset<Row> data) {
@@ -174,6 +207,7 @@ public final class DatasetWriter {
         .option("partitionOverwriteMode", "dynamic").partitionBy(month)
         .parquet(target);
     Manifests.Manifest written = rows.manifest(new Path(target).getName(), runId(data), month);
+    removeSchemaOnly(conf, target);
     try {
       Path dir = new Path(target);
       var fs = HadoopFiles.fileSystem(dir, conf);
@@ -191,7 +225,11 @@ public final class DatasetWriter {
     }
     Manifests.Manifest merged = Manifests.merge(before, written, key -> !range.contains(
         key.substring(month.length() + 1)));
-    Manifests.write(conf, target, merged != null ? merged
-        : Manifests.describe(data.sparkSession(), target, data.schema(), month));
+    Manifests.Manifest now = merged != null ? merged
+        : Manifests.describe(data.sparkSession(), target, data.schema(), month);
+    if (now.rows() == 0) {
+      writeSchemaOnly(data, target);
+    }
+    Manifests.write(conf, target, now);
   }
 }

@@ -117,20 +117,8 @@ public final class StageStamps {
    */
   public static Stamp matching(Configuration conf, OutputLayout out, String stage, String key,
                                List<String> datasets, List<String> folders) {
-    Path file = new Path(path(out, stage));
-    StampFile stamp;
-    try {
-      FileSystem fs = HadoopFiles.fileSystem(file, conf);
-      if (!fs.exists(file)) {
-        return null;
-      }
-      try (var in = fs.open(file)) {
-        stamp = Json.read(in.readAllBytes(), StampFile.class);
-      }
-    } catch (IOException e) {
-      return null; // unreadable: as if there were none, the stage recomputes and rewrites it
-    }
-    if (!key.equals(stamp.key()) || stamp.datasets() == null) {
+    StampFile stamp = readFile(conf, out, stage);
+    if (stamp == null || !key.equals(stamp.key()) || stamp.datasets() == null) {
       return null;
     }
     for (String d : datasets) {
@@ -145,6 +133,31 @@ public final class StageStamps {
       }
     }
     return new Stamp(key, stamp.runId(), stamp.facts() == null ? Json.tree(Map.of()) : stamp.facts());
+  }
+
+  /**
+   * The stage's stamp whatever its key, if this build wrote it: for a value a stage may use beyond its key within
+   * a bound of its own (the trending terms' prior across merges); else null.
+   */
+  public static Stamp ofThisBuild(Configuration conf, OutputLayout out, String stage) {
+    StampFile stamp = readFile(conf, out, stage);
+    return stamp == null || stamp.key() == null || !buildId().equals(stamp.build()) ? null
+        : new Stamp(stamp.key(), stamp.runId(), stamp.facts() == null ? Json.tree(Map.of()) : stamp.facts());
+  }
+
+  private static StampFile readFile(Configuration conf, OutputLayout out, String stage) {
+    Path file = new Path(path(out, stage));
+    try {
+      FileSystem fs = HadoopFiles.fileSystem(file, conf);
+      if (!fs.exists(file)) {
+        return null;
+      }
+      try (var in = fs.open(file)) {
+        return Json.read(in.readAllBytes(), StampFile.class);
+      }
+    } catch (IOException e) {
+      return null; // unreadable: as if there were none, the stage recomputes and rewrites it
+    }
   }
 
   /** Removes the stage's stamp: called before the stage writes anything. */

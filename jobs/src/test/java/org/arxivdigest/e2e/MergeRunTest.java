@@ -55,8 +55,10 @@ class MergeRunTest {
     first = summary(merged);
     papersBefore = Outputs.files(merged.resolve("datasets/papers"));
     versionsBefore = Outputs.files(merged.resolve("datasets/versions"));
-    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(merged, "run", "--merge", "--input", DAY2.toString())))
-        .isZero();
+    // --recompute: the trending terms' prior made again from the papers as they are now, as a full run makes it
+    // (11 papers merged: within the drift a merge otherwise keeps the prior made before it, tested below).
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(merged, "run", "--merge", "--recompute", "--input",
+        DAY2.toString()))).isZero();
     second = summary(merged);
     papersAfter = Outputs.files(merged.resolve("datasets/papers"));
     versionsAfter = Outputs.files(merged.resolve("datasets/versions"));
@@ -176,6 +178,40 @@ class MergeRunTest {
   @Test
   void everyMonthPageShowsTheTrendingTermsOfItsMonthAfterTheMerges() {
     assertThat(Outputs.assertMonthPagesShowTheirTrendingTerms(merged)).isPositive();
+  }
+
+  private static JsonNode stage(JsonNode summary, String name) {
+    for (JsonNode st : summary.path("stages")) {
+      if (st.path("name").asText().equals(name)) {
+        return st;
+      }
+    }
+    throw new AssertionError("no stage " + name + " in " + summary);
+  }
+
+  @Test
+  void aSmallMergeKeepsTheTrendingPriorMadeBeforeItWithinItsDrift() throws IOException {
+    // One paper of the second day edited again a week later: 1 paper of ~14,000, within the 1% drift.
+    Path edited = Files.createDirectories(dir.resolve("edited-day"));
+    String line = Files.readAllLines(DAY2.resolve("changes-2026-06-03.jsonl")).get(0);
+    Files.writeString(edited.resolve("changes-2026-06-10.jsonl"), line
+        .replace("\"update_date\": \"2026-06-03\"", "\"update_date\": \"2026-06-10\"")
+        .replace("\"abstract\": \"", "\"abstract\": \"Edited again. ") + "\n");
+    Path out = Outputs.copy(merged, dir.resolve("prior-kept"));
+    Map<String, byte[]> prior = Outputs.files(out.resolve("_state/term_prior"));
+    var mapper = new ObjectMapper();
+    JsonNode before = mapper.readTree(out.resolve("_state/term_prior.json").toFile()).path("facts");
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "run", "--merge", "--input", edited.toString())))
+        .isZero();
+    JsonNode s = summary(out);
+    assertThat(s.path("merge").path("papers_edited").asLong()).isEqualTo(1);
+    assertThat(stage(s, "aggregate.trending_terms").path("prior").asText()).isEqualTo("kept");
+    assertThat(Outputs.files(out.resolve("_state/term_prior"))).containsOnlyKeys(prior.keySet());
+    JsonNode after = mapper.readTree(out.resolve("_state/term_prior.json").toFile()).path("facts");
+    assertThat(after.path("merged_since").asLong()).isEqualTo(before.path("merged_since").asLong() + 1);
+    assertThat(after.path("corpus_papers").asLong()).isEqualTo(before.path("corpus_papers").asLong());
+    // The second day's merge ran with --recompute: it made the prior again.
+    assertThat(stage(second, "aggregate.trending_terms").path("prior").asText()).isEqualTo("made");
   }
 
   @Test

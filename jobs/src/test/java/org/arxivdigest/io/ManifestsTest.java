@@ -119,6 +119,23 @@ class ManifestsTest {
     assertDescribesTheFiles(target, SCHEMA, "topic", "month");
   }
 
+  @Test
+  void anEmptyPartitionedDatasetTellsItsColumnsUntilPartitionsArrive() {
+    String target = dir.resolve("empty").toString();
+    var spark = TestSpark.session();
+    DatasetWriter.replace(rows(), target, "topic", "month");
+    assertThat(spark.read().parquet(target).columns()).containsExactly("id", "topic", "month");
+    assertThat(spark.read().parquet(target).count()).isZero();
+    DatasetWriter.replaceChangedPartitions(rows(new Object[] {"1", "llm", "2025_05"}), target,
+        k -> k.startsWith("topic=llm/"), "topic", "month");
+    assertThat(spark.read().parquet(target).collectAsList().toString()).isEqualTo("[[1,llm,2025_05]]");
+    assertThat(dir.resolve("empty").toFile().list((d, name) -> name.endsWith(".parquet"))).isEmpty();
+    DatasetWriter.replaceChangedPartitions(rows(), target, k -> true, "topic", "month");
+    assertThat(spark.read().parquet(target).columns()).containsExactly("id", "topic", "month");
+    assertThat(spark.read().parquet(target).count()).isZero();
+    assertDescribesTheFiles(target, SCHEMA, "topic", "month");
+  }
+
   /** The manifest written with a dataset is what reading its files back says, whatever the column order. */
   private static void assertDescribesTheFiles(String target, StructType schema, String... partitionColumns) {
     var conf = TestSpark.session().sparkContext().hadoopConfiguration();
