@@ -324,9 +324,14 @@ public final class IngestStage {
       MergedIds.write(ctx, gone == null ? papers.select(ID) : papers.select(ID).unionByName(gone.select(ID)));
       long touchedWinners = papers.filter(col(PriorOutput.PRIOR)).count();
       // Only the years of the ids read are written again: the touched papers' years, the rest of them as they were.
+      // The merged papers go in one new file per year beside the files the untouched ones are read from.
       var keys = years.stream().map(y -> ID_YEAR + "=" + y).collect(java.util.stream.Collectors.toSet());
-      DatasetWriter.replaceChangedPartitions(asPapers(papers).unionByName(untouched.select(Schemas.columns(
-          Schemas.PAPERS))), ctx.path(Catalog.PAPERS), keys::contains, ID_YEAR);
+      Dataset<Row> rewritten = asPapers(papers).coalesce(1).unionByName(untouched.select(Schemas.columns(
+          Schemas.PAPERS)));
+      if (PriorOutput.filesPerYear(ctx, keys) > PriorOutput.MAX_FILES_PER_YEAR) {
+        rewritten = rewritten.repartition(col(ID_YEAR)); // compacted: one file a year
+      }
+      DatasetWriter.replaceChangedPartitions(rewritten, ctx.path(Catalog.PAPERS), keys::contains, ID_YEAR);
       long priorLost = touchedCount - touchedWinners; // touched papers that lost to a record or were deleted
       report.put("papers_from_output", untouchedCount + touchedWinners);
       return new Deduped(n + deletedPapers - priorLost, deletedPapers, untouchedCount + touchedWinners,

@@ -62,6 +62,22 @@ final class PriorOutput {
     return inYears(ctx, years).join(ids, ID, "left_anti");
   }
 
+  /**
+   * A merge adds one file to each year it rewrites (the merged papers, beside the files the others are read
+   * from): a year with more files than this is compacted into one file by the merge that touches it.
+   */
+  static final int MAX_FILES_PER_YEAR = 12;
+
+  /** The most data files a partition of {@code papers} among {@code keys} ({@code id_year=2026}) holds. */
+  static int filesPerYear(StageContext ctx, java.util.Set<String> keys) {
+    int most = 0;
+    for (String key : keys) {
+      String dir = ctx.path(Catalog.PAPERS) + "/" + key;
+      most = Math.max(most, org.arxivdigest.io.HadoopFiles.dataFiles(ctx.conf(), dir));
+    }
+    return most;
+  }
+
   private static Dataset<Row> inYears(StageContext ctx, java.util.Set<Integer> years) {
     return ctx.read(Catalog.PAPERS).filter(col(ID_YEAR).isin(years.toArray()));
   }

@@ -159,6 +159,17 @@ public final class HadoopFiles {
     }
   }
 
+  /** The Parquet files directly in a folder (0 when it does not exist). */
+  public static int dataFiles(Configuration conf, String dir) {
+    Path p = new Path(dir);
+    try {
+      FileStatus[] found = p.getFileSystem(conf).globStatus(new Path(p, "*.parquet"));
+      return found == null ? 0 : found.length;
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + dir, e);
+    }
+  }
+
   /** The partition folders of a dataset partitioned by {@code depth} columns, as keys ({@code "topic=x/month=y"}). */
   public static java.util.List<String> partitionKeys(Configuration conf, String dataset, int depth) {
     Path dir = new Path(dataset);

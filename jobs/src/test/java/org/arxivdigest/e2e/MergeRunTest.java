@@ -215,6 +215,29 @@ class MergeRunTest {
   }
 
   @Test
+  void aMergeAddsOneFileToAYearAndCompactsAYearOfTooManyFiles() throws IOException {
+    for (String year : changedPartitions(papersBefore, papersAfter)) {
+      assertThat(papersAfter.keySet().stream().filter(k -> k.startsWith(year + "/")).count()).as(year)
+          .isLessThanOrEqualTo(papersBefore.keySet().stream().filter(k -> k.startsWith(year + "/")).count() + 1);
+    }
+    // The first day's output with 2026 (the second day's year) split into more files than a year may hold.
+    Path out = SampleRun.copy(dir.resolve("compacted"));
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "run", "--merge", "--input", DAY1.toString())))
+        .isZero();
+    Path year = out.resolve("datasets/papers/id_year=2026");
+    Path split = dir.resolve("split-2026");
+    SparkSession spark = TestSpark.session();
+    spark.read().parquet(year.toString()).repartition(13).write().parquet(split.toString());
+    org.apache.commons.io.FileUtils.deleteDirectory(year.toFile());
+    Files.move(split, year);
+    assertThat(year.toFile().list((d, n) -> n.endsWith(".parquet"))).hasSize(13);
+    assertThat(ArxivDigest.run(SampleRun.withCommonOptions(out, "run", "--merge", "--recompute", "--input",
+        DAY2.toString()))).isZero();
+    assertThat(year.toFile().list((d, n) -> n.endsWith(".parquet"))).hasSize(1);
+    Outputs.assertSameRows("papers", Outputs.dataset(out, "papers"), Outputs.dataset(merged, "papers"));
+  }
+
+  @Test
   void mergingTheSameDayAgainChangesNothing() throws IOException {
     Path again = Outputs.copy(merged, dir.resolve("again"));
     assertThat(ArxivDigest.run(SampleRun.withCommonOptions(again, "run", "--merge", "--input", DAY2.toString())))
