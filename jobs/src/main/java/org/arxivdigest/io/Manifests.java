@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -144,14 +143,9 @@ public final class Manifests {
   /** The manifest in {@code dir}, or null when there is none (never written, or the write was interrupted). */
   public static Manifest read(Configuration conf, String dir) {
     Path path = new Path(dir, FILE);
+    String text = HadoopFiles.readString(conf, path.toString());
     try {
-      FileSystem fs = HadoopFiles.fileSystem(path, conf);
-      if (!fs.exists(path)) {
-        return null;
-      }
-      try (FSDataInputStream in = fs.open(path)) {
-        return Json.read(in.readAllBytes(), Manifest.class);
-      }
+      return text == null ? null : Json.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), Manifest.class);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + path, e);
     }

@@ -1,9 +1,7 @@
 package org.arxivdigest.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.arxivdigest.core.UsageException;
 import org.arxivdigest.schema.Catalog;
@@ -32,16 +30,10 @@ public final class OutputFormat {
 
   /** The version the output says it has; 0 when it says none (an output of an older program, or none at all). */
   public static int read(Configuration conf, OutputLayout out) {
-    Path p = new Path(path(out));
     try {
-      FileSystem fs = p.getFileSystem(conf);
-      if (!fs.exists(p)) {
-        return 0;
-      }
-      try (var in = fs.open(p)) {
-        return Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
-      }
-    } catch (IOException | NumberFormatException e) {
+      String text = HadoopFiles.readString(conf, path(out));
+      return text == null ? 0 : Integer.parseInt(text.strip());
+    } catch (java.io.UncheckedIOException | NumberFormatException e) {
       return 0;
     }
   }

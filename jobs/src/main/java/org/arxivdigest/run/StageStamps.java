@@ -146,16 +146,10 @@ public final class StageStamps {
   }
 
   private static StampFile readFile(Configuration conf, OutputLayout out, String stage) {
-    Path file = new Path(path(out, stage));
     try {
-      FileSystem fs = HadoopFiles.fileSystem(file, conf);
-      if (!fs.exists(file)) {
-        return null;
-      }
-      try (var in = fs.open(file)) {
-        return Json.read(in.readAllBytes(), StampFile.class);
-      }
-    } catch (IOException e) {
+      String text = HadoopFiles.readString(conf, path(out, stage));
+      return text == null ? null : Json.read(text.getBytes(StandardCharsets.UTF_8), StampFile.class);
+    } catch (IOException | UncheckedIOException e) {
       return null; // unreadable: as if there were none, the stage recomputes and rewrites it
     }
   }
