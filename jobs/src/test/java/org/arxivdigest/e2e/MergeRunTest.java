@@ -71,19 +71,23 @@ class MergeRunTest {
     return new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
   }
 
-  /** The ids of the records of a folder of OAI-PMH pages, read with a regex (not the job's reader). */
-  private static Set<String> oaiIds(Path folder) throws IOException {
-    var ids = new HashSet<String>();
-    var identifier = Pattern.compile("<identifier>oai:arXiv\\.org:([^<]+)</identifier>");
+  /** What the first group of {@code pattern} matches in the files of {@code folder} named {@code *suffix}. */
+  private static Set<String> found(Path folder, String suffix, Pattern pattern) throws IOException {
+    var out = new HashSet<String>();
     try (var files = Files.list(folder)) {
-      for (Path page : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
-        var m = identifier.matcher(Files.readString(page));
+      for (Path f : files.filter(p -> p.toString().endsWith(suffix)).toList()) {
+        var m = pattern.matcher(Files.readString(f));
         while (m.find()) {
-          ids.add(m.group(1));
+          out.add(m.group(1));
         }
       }
     }
-    return ids;
+    return out;
+  }
+
+  /** The ids of the records of a folder of OAI-PMH pages, read with a regex (not the job's reader). */
+  private static Set<String> oaiIds(Path folder) throws IOException {
+    return found(folder, ".xml", Pattern.compile("<identifier>oai:arXiv\\.org:([^<]+)</identifier>"));
   }
 
   @Test
@@ -138,15 +142,9 @@ class MergeRunTest {
   void aMergeRewritesOnlyThePartitionsItTouches() throws IOException {
     // papers: only the years of the day's ids (read with a regex, the year by hand: 2604.27082 -> 2026).
     var years = new TreeSet<String>();
-    var id = Pattern.compile("\"id\": \"(?:[a-z.A-Z-]+/)?([0-9]{2})");
-    try (var files = Files.list(DAY2)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
-        var m = id.matcher(Files.readString(f));
-        while (m.find()) {
-          int yy = Integer.parseInt(m.group(1));
-          years.add("id_year=" + (yy >= 91 ? 1900 + yy : 2000 + yy));
-        }
-      }
+    for (String yy : found(DAY2, ".jsonl", Pattern.compile("\"id\": \"(?:[a-z.A-Z-]+/)?([0-9]{2})"))) {
+      int twoDigits = Integer.parseInt(yy);
+      years.add("id_year=" + ((twoDigits >= 91 ? 1900 : 2000) + twoDigits));
     }
     Set<String> papers = changedPartitions(papersBefore, papersAfter);
     assertThat(papers).isNotEmpty().isSubsetOf(years);
