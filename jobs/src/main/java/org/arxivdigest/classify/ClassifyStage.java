@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -158,7 +157,7 @@ public final class ClassifyStage {
       Dataset<Row> listed = papers;
       if (months != null) {
         versions = versions.filter(col(MONTH).isin(months.toArray()));
-        listed = papers.filter(col(ID_YEAR).isin(years(versions).toArray()));
+        listed = papers.filter(col(ID_YEAR).isin(Ids.years(versions).toArray()));
       }
       Dataset<Row> listings = Listings.build(ctx.spark(), ctx.read(Catalog.ASSIGNMENTS), listed, versions,
               ctx.topics())
@@ -181,13 +180,6 @@ public final class ClassifyStage {
       result.putAll(counts("listed", listedByTopic(ctx)));
       return result;
     });
-  }
-
-  /** The years of the ids of {@code versions} (partitions of {@code papers}). */
-  private static Set<Integer> years(Dataset<Row> versions) {
-    var years = new TreeSet<Integer>();
-    versions.select(Ids.year(col(ID))).distinct().collectAsList().forEach(r -> years.add(r.getInt(0)));
-    return years;
   }
 
   /** The assignments of {@code papers}, with {@code kept} (assignments of other papers, else null). */

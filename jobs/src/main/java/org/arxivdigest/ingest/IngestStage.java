@@ -240,8 +240,8 @@ public final class IngestStage {
    */
   private static int mergeVersions(StageContext ctx, java.util.Set<Integer> years) {
     Dataset<Row> ids = MergedIds.read(ctx);
-    Dataset<Row> fresh = VersionRows.fromPapers(ctx.read(Catalog.PAPERS).filter(col(ID_YEAR).isin(years.toArray()))
-        .join(ids, ID, "left_semi")).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> fresh = VersionRows.fromPapers(PriorOutput.inYears(ctx, years).join(ids, ID, "left_semi"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       var months = new java.util.TreeSet<String>();
       ctx.read(Catalog.VERSIONS).join(ids, ID, "left_semi").select(MONTH).unionByName(fresh.select(MONTH))
@@ -286,7 +286,7 @@ public final class IngestStage {
     boolean anyDeletion = deletions > 0;
     if (merge) {
       Dataset<Row> ids = PriorOutput.ids(staged);
-      years = PriorOutput.years(ids);
+      years = Ids.years(ids);
       touched = PriorOutput.touched(ctx, ids, years).persist(StorageLevel.MEMORY_AND_DISK());
       untouched = PriorOutput.untouched(ctx, ids, years);
       usableRecords = PriorOutput.withTouched(usableRecords, touched);

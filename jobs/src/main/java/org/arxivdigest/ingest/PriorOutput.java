@@ -21,7 +21,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.arxivdigest.normalize.Ids;
 import org.arxivdigest.run.StageContext;
 import org.arxivdigest.schema.Catalog;
 import org.arxivdigest.schema.Schemas;
@@ -45,13 +44,6 @@ final class PriorOutput {
     return staged.filter(col(REASON).isNull().or(col(REASON).equalTo(lit(Records.DELETED)))).select(ID).distinct();
   }
 
-  /** The years of {@code ids} (partitions of {@code papers}): a few dozen at most. */
-  static java.util.Set<Integer> years(Dataset<Row> ids) {
-    var years = new java.util.TreeSet<Integer>();
-    ids.select(Ids.year(col(ID))).distinct().collectAsList().forEach(r -> years.add(r.getInt(0)));
-    return years;
-  }
-
   /** The output's papers of {@code ids} (whose years are {@code years}), as records. */
   static Dataset<Row> touched(StageContext ctx, Dataset<Row> ids, java.util.Set<Integer> years) {
     return inYears(ctx, years).join(ids, ID, "left_semi");
@@ -73,12 +65,13 @@ final class PriorOutput {
     int most = 0;
     for (String key : keys) {
       String dir = ctx.path(Catalog.PAPERS) + "/" + key;
-      most = Math.max(most, org.arxivdigest.io.HadoopFiles.dataFiles(ctx.conf(), dir));
+      most = Math.max(most, org.arxivdigest.io.HadoopFiles.dataFiles(ctx.conf(), dir).size());
     }
     return most;
   }
 
-  private static Dataset<Row> inYears(StageContext ctx, java.util.Set<Integer> years) {
+  /** The output's papers of {@code years} (partitions of {@code papers}, the others not read). */
+  static Dataset<Row> inYears(StageContext ctx, java.util.Set<Integer> years) {
     return ctx.read(Catalog.PAPERS).filter(col(ID_YEAR).isin(years.toArray()));
   }
 

@@ -134,16 +134,7 @@ public final class DatasetWriter {
 
   /** Removes the file {@link #writeSchemaOnly} leaves at the root of a partitioned dataset (data files only there). */
   private static void removeSchemaOnly(org.apache.hadoop.conf.Configuration conf, String target) {
-    try {
-      Path dir = new Path(target);
-      var fs = HadoopFiles.fileSystem(dir, conf);
-      var found = fs.globStatus(new Path(dir, "part-*.parquet"));
-      for (var f : found == null ? new org.apache.hadoop.fs.FileStatus[0] : found) {
-        fs.delete(f.getPath(), false);
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cleaning " + target, e);
-    }
+    HadoopFiles.dataFiles(conf, target).forEach(f -> HadoopFiles.deleteRecursively(conf, f.toString()));
   }
 
   private static String runId(Dataset<Row> data) {

@@ -159,12 +159,12 @@ public final class HadoopFiles {
     }
   }
 
-  /** The Parquet files directly in a folder (0 when it does not exist). */
-  public static int dataFiles(Configuration conf, String dir) {
+  /** The Parquet files directly in a folder (none when it does not exist). */
+  public static java.util.List<Path> dataFiles(Configuration conf, String dir) {
     Path p = new Path(dir);
     try {
       FileStatus[] found = p.getFileSystem(conf).globStatus(new Path(p, "*.parquet"));
-      return found == null ? 0 : found.length;
+      return found == null ? java.util.List.of() : java.util.Arrays.stream(found).map(FileStatus::getPath).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("listing " + dir, e);
     }

@@ -38,6 +38,14 @@ public final class Ids {
     return normalizedId.rlike(VALID);
   }
 
+  /** The distinct years ({@link #year}) of the ids of {@code rows} (column {@code id}): a few dozen at most. */
+  public static java.util.SortedSet<Integer> years(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
+    var years = new java.util.TreeSet<Integer>();
+    rows.select(year(org.apache.spark.sql.functions.col(org.arxivdigest.schema.Columns.ID))).distinct().collectAsList()
+        .forEach(r -> years.add(r.getInt(0)));
+    return years;
+  }
+
   /** Old-style ids ran from 1991-08 to 2007-03: their two-digit years from 91 are of the 1900s. */
   private static final int FIRST_YEAR_OF_1900S = 91;
 

@@ -36,7 +36,11 @@ public final class StageStamps {
 
   /** A stamp file as written: what {@code datasets} and {@code folders} held when the stage stamped them. */
   record StampFile(String stage, String key, String runId, String build, Map<String, String> datasets,
-                   Map<String, String> folders, JsonNode facts) {}
+                   Map<String, String> folders, JsonNode facts) {
+    Stamp stamp() {
+      return new Stamp(key, runId, facts == null ? Json.tree(Map.of()) : facts);
+    }
+  }
 
   /** A stamp as read back: the key, the run that wrote it, and the figures it kept. */
   public record Stamp(String key, String runId, JsonNode facts) {
@@ -132,7 +136,7 @@ public final class StageStamps {
         return null;
       }
     }
-    return new Stamp(key, stamp.runId(), stamp.facts() == null ? Json.tree(Map.of()) : stamp.facts());
+    return stamp.stamp();
   }
 
   /**
@@ -141,8 +145,7 @@ public final class StageStamps {
    */
   public static Stamp ofThisBuild(Configuration conf, OutputLayout out, String stage) {
     StampFile stamp = readFile(conf, out, stage);
-    return stamp == null || stamp.key() == null || !buildId().equals(stamp.build()) ? null
-        : new Stamp(stamp.key(), stamp.runId(), stamp.facts() == null ? Json.tree(Map.of()) : stamp.facts());
+    return stamp == null || stamp.key() == null || !buildId().equals(stamp.build()) ? null : stamp.stamp();
   }
 
   private static StampFile readFile(Configuration conf, OutputLayout out, String stage) {
