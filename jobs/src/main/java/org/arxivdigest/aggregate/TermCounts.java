@@ -9,8 +9,9 @@ import static org.arxivdigest.schema.Columns.PAPERS_WITH_TERM;
 import static org.arxivdigest.schema.Columns.TERM;
 import static org.arxivdigest.schema.Columns.TOPIC;
 
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.cursors.LongIntCursor;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,7 +20,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.arxivdigest.classify.tfidf.DocumentTerms;
 
 /**
  * The counts {@link TrendingTerms} scores, for the terms of a topic's month that can trend ({@link #SCHEMA}): in at
@@ -32,7 +32,7 @@ import org.arxivdigest.classify.tfidf.DocumentTerms;
  *
  * <p>Reads one partition of documents (topic, month, id, title, abstract) sorted by topic, month, id and newest
  * version first, every document of a topic in the same partition: only the first row of a paper in a month counts,
- * with its distinct terms ({@link DocumentTerms}).
+ * with its distinct terms ({@link TermIds}: counted by number in primitive maps, the text made only for candidates).
  * A month's counts are kept (term to papers) while the next 12 months are read, so a topic's baselines cost a hash
  * lookup per candidate instead of a shuffle, sort and window over every (topic, month, term): most terms are a
  * 2-gram in one paper and only ever part of their own baseline. Memory: the distinct terms of 13 months of one
@@ -79,7 +79,7 @@ final class TermCounts implements MapPartitionsFunction<Row, Row> {
   }
 
   /** One month of a topic: its number, papers, term occurrences, and papers per term. */
-  private record Month(int index, long papers, long terms, Map<String, long[]> counts) {}
+  private record Month(int index, long papers, long terms, LongIntHashMap counts) {}
 
   @Override
   public Iterator<Row> call(Iterator<Row> docs) {
@@ -114,13 +114,14 @@ final class TermCounts implements MapPartitionsFunction<Row, Row> {
     final ArrayDeque<Row> ready = new ArrayDeque<>();
     private final TermCounts owner;
     private final ArrayDeque<Month> before = new ArrayDeque<>();
+    private final TermIds ids = new TermIds();
     private String topic;
     private TopicTerms excluded = TopicTerms.NONE;
     private String month;
     private int index;
     private long papers;
     private long terms;
-    private Map<String, long[]> counts;
+    private LongIntHashMap counts;
     private String lastId;
 
     Scan(TermCounts owner) {
@@ -143,7 +144,7 @@ final class TermCounts implements MapPartitionsFunction<Row, Row> {
         index = monthIndex(m);
         papers = 0;
         terms = 0;
-        counts = new HashMap<>();
+        counts = new LongIntHashMap();
         lastId = null;
       }
       String id = doc.getString(2);
@@ -152,10 +153,12 @@ final class TermCounts implements MapPartitionsFunction<Row, Row> {
       }
       lastId = id;
       papers++;
-      for (String term : DocumentTerms.of(doc.getString(3), doc.getString(4))) {
-        counts.computeIfAbsent(term, k -> new long[1])[0]++;
-        terms++;
+      int n = ids.of(doc.getString(3), doc.getString(4));
+      long[] paperTerms = ids.terms();
+      for (int i = 0; i < n; i++) {
+        counts.addTo(paperTerms[i], 1);
       }
+      terms += n;
     }
 
     void finishMonth() {
@@ -173,21 +176,22 @@ final class TermCounts implements MapPartitionsFunction<Row, Row> {
       }
       if (papers >= TrendingTerms.MIN_MONTH_PAPERS && baselinePapers >= TrendingTerms.MIN_BASELINE_PAPERS
           && (owner.firstMonth == null || month.compareTo(owner.firstMonth) >= 0)) {
-        for (Map.Entry<String, long[]> e : counts.entrySet()) {
-          long n = e.getValue()[0];
-          if (n < TrendingTerms.MIN_TERM_PAPERS || excluded.excludes(e.getKey())) {
+        for (LongIntCursor e : counts) {
+          long n = e.value;
+          if (n < TrendingTerms.MIN_TERM_PAPERS) {
+            continue;
+          }
+          String term = ids.term(e.key);
+          if (excluded.excludes(term)) {
             continue;
           }
           long prev = 0;
           for (Month b : before) {
-            long[] c = b.counts().get(e.getKey());
-            if (c != null) {
-              prev += c[0];
-            }
+            prev += b.counts().get(e.key); // 0 when absent
           }
           // A larger share of the month's term occurrences than of the baseline's (the products stay below 2^53).
           if ((double) n * baselineTerms > (double) prev * terms) {
-            ready.add(RowFactory.create(topic, month, e.getKey(), n, papers, terms, prev, baselinePapers,
+            ready.add(RowFactory.create(topic, month, term, n, papers, terms, prev, baselinePapers,
                 baselineTerms, before.size()));
           }
         }

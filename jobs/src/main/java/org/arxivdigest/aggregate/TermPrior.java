@@ -2,7 +2,6 @@ package org.arxivdigest.aggregate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
@@ -17,19 +16,23 @@ import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.TERM;
 import static org.arxivdigest.schema.Columns.TITLE;
 
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.cursors.LongIntCursor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.arxivdigest.classify.tfidf.DocumentTerms;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.schema.Schemas;
 
 /**
@@ -66,15 +69,42 @@ record TermPrior(Dataset<Row> counts, long papers, long occurrences, List<String
     commonWords = List.copyOf(commonWords);
   }
 
-  /** A paper's (title, abstract) to its distinct terms. */
-  private static final class PaperTerms implements FlatMapFunction<Row, String> {
+  /** The terms of a partition's papers (title, abstract), each with the papers that have it. */
+  private static final class PartitionTerms implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Iterator<String> call(Row paper) {
-      return DocumentTerms.of(paper.getString(0), paper.getString(1)).iterator();
+    public Iterator<Row> call(Iterator<Row> papers) {
+      var ids = new TermIds();
+      var counts = new LongIntHashMap();
+      while (papers.hasNext()) {
+        Row paper = papers.next();
+        int n = ids.of(paper.getString(0), paper.getString(1));
+        long[] terms = ids.terms();
+        for (int i = 0; i < n; i++) {
+          counts.addTo(terms[i], 1);
+        }
+      }
+      Iterator<LongIntCursor> each = counts.iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return each.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          LongIntCursor c = each.next();
+          return RowFactory.create(ids.term(c.key), (long) c.value);
+        }
+      };
     }
   }
+
+  private static final String PARTITION_PAPERS = "_partition_papers";
+  private static final StructType PARTITION_TERMS = new StructType()
+      .add(TERM, DataTypes.StringType, false)
+      .add(PARTITION_PAPERS, DataTypes.LongType, false);
 
   /**
    * The prior of {@code papers} (id, title, abstract): the sampled papers with each term are written to {@code dir}
@@ -87,9 +117,10 @@ record TermPrior(Dataset<Row> counts, long papers, long occurrences, List<String
     long every = Math.max(1, (total + SAMPLE - 1) / SAMPLE);
     Dataset<Row> sample = papers.select(ID, TITLE, ABSTRACT).filter(pmod(xxhash64(col(ID)), lit(every)).equalTo(0));
     long n = every == 1 ? total : sample.count();
+    // Counted in each partition first (by number, TermIds), so the shuffle carries a partition's distinct terms.
     Dataset<Row> counts = sample.select(TITLE, ABSTRACT)
-        .flatMap(new PaperTerms(), Encoders.STRING()).toDF(TERM)
-        .groupBy(TERM).agg(count(lit(1)).as(CORPUS_PAPERS));
+        .mapPartitions(new PartitionTerms(), Encoders.row(PARTITION_TERMS))
+        .groupBy(TERM).agg(sum(PARTITION_PAPERS).as(CORPUS_PAPERS));
     var totals = new Observation("term_prior");
     Column isCommonWord = not(col(TERM).contains(" ")).and(col(CORPUS_PAPERS).gt(lit(COMMON_SHARE * n)));
     write.accept(counts.observe(totals, sum(CORPUS_PAPERS).as(OCCURRENCES),

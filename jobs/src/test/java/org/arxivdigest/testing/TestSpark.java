@@ -1,9 +1,17 @@
 package org.arxivdigest.testing;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.arxivdigest.ingest.KaggleReader;
+import org.arxivdigest.ingest.KaggleRecords;
+import org.arxivdigest.schema.Columns;
 
 /**
  * One local[2] session per test JVM, UTC, two shuffle partitions. The end-to-end tests run the real CLI, which
@@ -56,6 +64,23 @@ public final class TestSpark {
       throw new java.io.UncheckedIOException(e);
     }
     throw new IllegalArgumentException("no sample line with id " + id);
+  }
+
+  /**
+   * The real papers of the sample dump (its kaggle and recent files) as trending terms read them: the normalized
+   * id, title and abstract of every usable record.
+   */
+  public static Dataset<Row> sampleDocuments() {
+    var files = new ArrayList<String>();
+    for (String folder : List.of("kaggle", "recent")) {
+      try (var list = Files.list(sample().resolve(folder))) {
+        list.sorted().map(Path::toString).forEach(files::add);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return KaggleRecords.normalize(KaggleReader.parse(KaggleReader.readLines(session(), files)))
+        .filter(col(Columns.REASON).isNull()).select(Columns.ID, Columns.TITLE, Columns.ABSTRACT);
   }
 
   public static Path writeLines(Path dir, String name, List<String> lines) {
