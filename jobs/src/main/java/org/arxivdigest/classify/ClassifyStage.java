@@ -34,6 +34,7 @@ import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.Manifests;
 import org.arxivdigest.normalize.Ids;
 import org.arxivdigest.run.StageContext;
+import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.StampedStage;
 import org.arxivdigest.run.StampedStage.Computed;
 import org.arxivdigest.schema.Catalog;
@@ -115,22 +116,40 @@ public final class ClassifyStage {
     if (models.predicts()) {
       outputs.add(Catalog.PREDICTIONS);
     }
+    Object[] rules = {ctx.topics(), models.topics().values(), models.category(), models.archive()};
+    String rulesKey = StageStamps.key(STAMP + ".rules", rules);
+    // Only what a merge changed is classified again, which is right only if the rest was classified by these rules.
+    boolean sameRules = incremental && sameRules(ctx, rulesKey);
     return StampedStage.named(STAMP)
         .reads(Catalog.PAPERS, Catalog.VERSIONS)
-        .key(ctx.topics(), models.topics().values(), models.category(), models.archive())
+        .key(rules)
         .writes(outputs)
         .run(ctx, stamp -> incremental ? Changes.none() : Changes.ALL,
-            () -> Computed.of(classify(ctx, models, incremental)));
+            () -> new Computed<>(classify(ctx, models, incremental, sameRules), new Facts(rulesKey)));
   }
 
-  private static Changes classify(StageContext ctx, Models models, boolean incremental) {
+  /** What the stamp keeps beside its key: the key of the topics and models alone (the rules). */
+  record Facts(String rules) {}
+
+  /** Whether the output's assignments and listings were made by {@code rulesKey} (by this build). */
+  private static boolean sameRules(StageContext ctx, String rulesKey) {
+    StageStamps.Stamp stamp = StageStamps.ofThisBuild(ctx.conf(), ctx.out(), STAMP);
+    Facts facts = stamp == null ? null : stamp.facts(Facts.class);
+    return facts != null && rulesKey.equals(facts.rules());
+  }
+
+  /**
+   * {@code sameRules}: the output in place was classified by the same topics and models, so that a merge's
+   * papers alone are classified and listed again (else every paper is).
+   */
+  private static Changes classify(StageContext ctx, Models models, boolean incremental, boolean sameRules) {
     Dataset<Row> papers = ctx.read(Catalog.PAPERS);
     var topicModels = new LinkedHashMap<Topic, PipelineModel>();
     models.topics().forEach((t, dir) -> topicModels.put(t, PipelineModel.load(dir + "/model")));
     // A merge's papers: only those it changed are classified again, the other assignments kept (a paper's
     // assignments depend on that paper alone). Predictions are rewritten whole, so a run that makes them
     // classifies everything.
-    Dataset<Row> merged = incremental && !models.predicts() ? MergedIds.read(ctx) : null;
+    Dataset<Row> merged = sameRules && !models.predicts() ? MergedIds.read(ctx) : null;
     ctx.stages().run("classify.assign", () -> {
       if (merged == null) {
         writeAssignments(ctx, papers, topicModels, null);
@@ -151,16 +170,20 @@ public final class ClassifyStage {
       });
     }
     // A merge: only the months where a merged paper had or has a version can change.
-    Set<String> months = incremental ? MergedIds.months(ctx) : null;
+    Set<String> months = sameRules ? MergedIds.months(ctx) : null;
     return ctx.stages().timed("classify.listings", () -> {
-      Dataset<Row> versions = ctx.read(Catalog.VERSIONS);
-      Dataset<Row> listed = papers;
-      if (months != null) {
-        versions = versions.filter(col(MONTH).isin(months.toArray()));
-        listed = papers.filter(col(ID_YEAR).isin(Ids.years(versions).toArray()));
+      Dataset<Row> listings;
+      if (months == null) {
+        listings = Listings.build(ctx.spark(), ctx.read(Catalog.ASSIGNMENTS), papers, ctx.read(Catalog.VERSIONS),
+            ctx.topics());
+      } else if (merged == null) { // predictions made: every paper assigned again, the months listed again
+        Dataset<Row> versions = ctx.read(Catalog.VERSIONS).filter(col(MONTH).isin(months.toArray()));
+        listings = Listings.build(ctx.spark(), ctx.read(Catalog.ASSIGNMENTS),
+            papers.filter(col(ID_YEAR).isin(Ids.years(versions).toArray())), versions, ctx.topics());
+      } else {
+        listings = mergedListings(ctx, papers, merged, months);
       }
-      Dataset<Row> listings = Listings.build(ctx.spark(), ctx.read(Catalog.ASSIGNMENTS), listed, versions,
-              ctx.topics())
+      listings = listings
           .repartition(col(TOPIC), col(MONTH))
           .sortWithinPartitions(TOPIC, MONTH, ID, VERSION, SUBMITTED_AT);
       String target = ctx.path(Catalog.LISTINGS);
@@ -180,6 +203,21 @@ public final class ClassifyStage {
       result.putAll(counts("listed", listedByTopic(ctx)));
       return result;
     });
+  }
+
+  /**
+   * A merge's listings of {@code months} (where its papers had or have versions): the rows of the merged papers
+   * built again from their assignments, text and versions, beside the rows there of every other paper, read back
+   * as they are (a listing row depends on its paper alone). The months' papers are neither read nor joined again.
+   */
+  private static Dataset<Row> mergedListings(StageContext ctx, Dataset<Row> papers, Dataset<Row> merged,
+                                             Set<String> months) {
+    Object[] inMonths = months.toArray();
+    Dataset<Row> fresh = Listings.build(ctx.spark(), ctx.read(Catalog.ASSIGNMENTS).join(merged, ID, "left_semi"),
+        papers.filter(col(ID_YEAR).isin(Ids.years(merged).toArray())).join(merged, ID, "left_semi"),
+        ctx.read(Catalog.VERSIONS).filter(col(MONTH).isin(inMonths)).join(merged, ID, "left_semi"), ctx.topics());
+    Dataset<Row> kept = ctx.read(Catalog.LISTINGS).filter(col(MONTH).isin(inMonths)).join(merged, ID, "left_anti");
+    return kept.unionByName(fresh);
   }
 
   /** The assignments of {@code papers}, with {@code kept} (assignments of other papers, else null). */

@@ -248,6 +248,34 @@ class MergeRunTest {
   }
 
   @Test
+  void aMergeUnderOtherTopicsClassifiesAndListsEveryPaperAgain() throws IOException {
+    // The second day merged again under a config without black_holes: no paper changes, yet every paper is
+    // classified and listed again, since only those a merge changed are otherwise (the older papers' black_holes
+    // rows went with it).
+    var mapper = new ObjectMapper();
+    var config = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(Path.of(SampleRun.topics())
+        .toFile());
+    var topics = mapper.createArrayNode();
+    config.path("topics").forEach(t -> {
+      if (!t.path("slug").asText().equals("black_holes")) {
+        topics.add(t);
+      }
+    });
+    config.set("topics", topics);
+    Path file = dir.resolve("topics-without-black-holes.json");
+    mapper.writeValue(file.toFile(), config);
+    Path out = Outputs.copy(merged, dir.resolve("other-topics"));
+    assertThat(Outputs.dataset(out, "listings").filter(col("topic").equalTo("black_holes")).isEmpty()).isFalse();
+    assertThat(ArxivDigest.run(new String[] {"run", "--merge", "--input", DAY2.toString(), "--topics",
+        file.toString(), "--output", out.toString(), "--master", "local[2]", "--conf",
+        "spark.sql.shuffle.partitions=4"})).isZero();
+    Column kept = col("topic").notEqual("black_holes");
+    for (String name : List.of("assignments", "listings")) {
+      Outputs.assertSameRows(name, Outputs.dataset(out, name), Outputs.dataset(full, name).filter(kept));
+    }
+  }
+
+  @Test
   void mergeCombinesWithNeitherIncrementalNorAMonthRangeAndNeedsTheCurrentFormat() throws IOException {
     String input = DAY2.toString();
     Path out = Outputs.copy(SampleRun.output(), dir.resolve("refused"));
