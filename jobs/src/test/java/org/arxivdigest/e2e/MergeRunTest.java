@@ -165,6 +165,11 @@ class MergeRunTest {
         Outputs.assertSameRows(name, Outputs.dataset(merged, name), Outputs.dataset(full, name));
       }
     }
+    // The second day's listing extracts were put together from its few changed months and the bytes in place.
+    JsonNode extracts = stage(second, "publish.extracts");
+    assertThat(extracts.path("listing_months_written").asInt()).isPositive();
+    assertThat(extracts.path("listing_months_kept").asInt())
+        .isGreaterThan(10 * extracts.path("listing_months_written").asInt());
     SortedSet<String> recomputed = new TreeSet<>();
     second.path("incremental").path("trending_months_recomputed").forEach(n -> recomputed.add(n.asText()));
     assertThat(recomputed).isNotEmpty();
@@ -238,9 +243,14 @@ class MergeRunTest {
   @Test
   void mergingTheSameDayAgainChangesNothing() throws IOException {
     Path again = Outputs.copy(merged, dir.resolve("again"));
+    // A listing extract changed by hand: its months' bytes are not where the index says, so the files are written
+    // whole again (not put together from it).
+    Files.writeString(again.resolve("extracts/listings_llm.csv"), "edited\r\n",
+        java.nio.file.StandardOpenOption.APPEND);
     assertThat(ArxivDigest.run(SampleRun.withCommonOptions(again, "run", "--merge", "--input", DAY2.toString())))
         .isZero();
     JsonNode s = summary(again);
+    assertThat(stage(s, "publish.extracts").path("listing_months_kept").asInt()).isZero();
     assertThat(s.path("months_touched")).isEmpty();
     assertThat(s.path("merge").path("papers_unchanged").asLong())
         .isEqualTo(s.path("merge").path("papers_touched").asLong()).isPositive();

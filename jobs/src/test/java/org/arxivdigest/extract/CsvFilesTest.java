@@ -74,6 +74,47 @@ class CsvFilesTest {
   }
 
   @Test
+  void segmentsLocateEachRunOfAFileAndPartsWithoutHeadersHoldTheSameBytes() throws IOException {
+    // Hostile titles in 3 runs ("segments") of 2 files; the runs' bytes are those parts written alone.
+    var rows = new ArrayList<Row>();
+    for (int i = 0; i < HOSTILE.size(); i++) {
+      rows.add(RowFactory.create(i % 2 == 0 ? "even" : "odd", i, "=" + HOSTILE.get(i), i / 3.0,
+          Timestamp.valueOf("2025-05-0" + (1 + i % 3) + " 10:20:30")));
+    }
+    var data = TestSpark.session().createDataFrame(rows, SCHEMA);
+    Column[] order = {col("at").desc(), col("n").desc()};
+    Path whole = dir.resolve("whole");
+    List<CsvFiles.Segment> segments = CsvFiles.writeWithSegments(data, SCHEMA, col("topic"), order,
+        whole.toString(), List.of("even", "odd"), "at");
+    Path parts = dir.resolve("parts");
+    CsvFiles.writeParts(data, SCHEMA, org.apache.spark.sql.functions.concat(col("topic"),
+        org.apache.spark.sql.functions.lit("/"), org.apache.spark.sql.functions.date_format(col("at"), "dd")),
+        order, parts.toString());
+    assertThat(segments).hasSize(6);
+    for (CsvFiles.Segment s : segments) {
+      String day = s.segment().substring(8, 10);
+      for (boolean safe : List.of(false, true)) {
+        String folder = safe ? CsvFiles.SPREADSHEET + "/" : "";
+        byte[] file = Files.readAllBytes(whole.resolve(folder + s.file() + ".csv"));
+        byte[] part = Files.readAllBytes(parts.resolve(folder + s.file() + "/" + day + ".csv"));
+        assertThat(java.util.Arrays.copyOfRange(file, (int) (safe ? s.safeStart() : s.start()),
+            (int) (safe ? s.safeEnd() : s.end()))).as(s + (safe ? " safe" : "")).isEqualTo(part);
+      }
+    }
+    // The runs tile each file after its header.
+    for (String file : List.of("even", "odd")) {
+      List<CsvFiles.Segment> runs = segments.stream().filter(s -> s.file().equals(file))
+          .sorted(java.util.Comparator.comparingLong(CsvFiles.Segment::start)).toList();
+      long at = CsvFiles.header(SCHEMA.fieldNames()).getBytes(StandardCharsets.UTF_8).length;
+      for (CsvFiles.Segment s : runs) {
+        assertThat(s.start()).isEqualTo(at);
+        at = s.end();
+      }
+      assertThat(at).isEqualTo(Files.size(whole.resolve(file + ".csv")));
+    }
+  }
+
+  @Test
   void spreadsheetCopiesDefuseFormulasAndNoCopyHoldsControlCharacters() throws IOException {
     List<String> titles = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)",
         "\tTAB", "plain = text", "bell\u0007 and NUL\u0000 and C1\u0085 gone");
