@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.core.MonthRange;
+import org.arxivdigest.normalize.Ids;
 import org.arxivdigest.run.StageContext;
 import org.arxivdigest.schema.Catalog;
 import org.arxivdigest.schema.Columns;
@@ -45,10 +46,14 @@ record AggregateInputs(SparkSession spark, Dataset<Row> papers, Dataset<Row> ver
     if (!shortRange(range)) {
       return this;
     }
-    Dataset<Row> ids = broadcast(versions.filter(range.filter(col(Columns.MONTH))).select(Columns.ID).distinct());
+    Dataset<Row> inRange = versions.filter(range.filter(col(Columns.MONTH)));
+    Dataset<Row> ids = broadcast(inRange.select(Columns.ID).distinct());
     String[] id = {Columns.ID};
-    return new AggregateInputs(spark, papers.select(Columns.ID, Columns.FIRST_VERSION_AT, Columns.CATEGORIES,
-            Columns.PRIMARY_CATEGORY).join(ids, id, "left_semi").persist(StorageLevel.MEMORY_AND_DISK()),
+    // Only the partitions (years of the ids) where those papers are: a nightly merge's months name a few years.
+    Object[] years = Ids.years(inRange).toArray();
+    return new AggregateInputs(spark, papers.filter(col(Columns.ID_YEAR).isin(years)).select(Columns.ID,
+            Columns.FIRST_VERSION_AT, Columns.CATEGORIES, Columns.PRIMARY_CATEGORY).join(ids, id, "left_semi")
+            .persist(StorageLevel.MEMORY_AND_DISK()),
         versions, assignments.join(ids, id, "left_semi"), listings);
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -128,6 +129,11 @@ public final class AggregateStage {
         return Map.of("months_compared", compared.isAll() ? "all" : compared.size(), "months_touched",
             months.size());
       });
+      // The touched months are among those compared: their stats (a month's depend on its own rows) are written
+      // from the counts just made instead of counted again.
+      MonthRange touched = range.restrictedTo(months);
+      Column inTouched = touched.filter(col(Columns.MONTH));
+      writeStats(ctx, touched, topicStats.filter(inTouched), categoryStats.filter(inTouched));
     } finally {
       topicStats.unpersist();
       categoryStats.unpersist();
@@ -135,7 +141,6 @@ public final class AggregateStage {
         scoped.papers().unpersist();
       }
     }
-    writeStats(ctx, in, range.restrictedTo(months));
     // Trending terms of a month compare it with the 12 before it: a touched month moves the 12 after it too.
     var trendingMonths = new TreeSet<String>();
     var inputMonths = new TreeSet<String>();
@@ -191,20 +196,25 @@ public final class AggregateStage {
   private static void writeStats(StageContext ctx, AggregateInputs all, MonthRange range) {
     AggregateInputs in = all.forRange(range);
     try {
-      ctx.stages().run("aggregate.topic_stats", () -> {
-        DatasetWriter.overwriteMonths(in.topicStats(ctx.topics(), range), ctx.path(Catalog.MONTHLY_TOPIC_STATS),
-            range);
-        return Map.of();
-      });
-      ctx.stages().run("aggregate.category_stats", () -> {
-        DatasetWriter.overwriteMonths(in.categoryStats(range), ctx.path(Catalog.MONTHLY_CATEGORY_STATS), range);
-        return Map.of();
-      });
+      writeStats(ctx, range, in.topicStats(ctx.topics(), range), in.categoryStats(range));
     } finally {
       if (in != all) {
         in.papers().unpersist();
       }
     }
+  }
+
+  /** Writes the topic and category stats of {@code range}. */
+  private static void writeStats(StageContext ctx, MonthRange range, Dataset<Row> topicStats,
+                                 Dataset<Row> categoryStats) {
+    ctx.stages().run("aggregate.topic_stats", () -> {
+      DatasetWriter.overwriteMonths(topicStats, ctx.path(Catalog.MONTHLY_TOPIC_STATS), range);
+      return Map.of();
+    });
+    ctx.stages().run("aggregate.category_stats", () -> {
+      DatasetWriter.overwriteMonths(categoryStats, ctx.path(Catalog.MONTHLY_CATEGORY_STATS), range);
+      return Map.of();
+    });
   }
 
   private static Dataset<Row> readOld(StageContext ctx, Catalog dataset) {

@@ -154,7 +154,7 @@ public final class ClassifyStage {
       if (merged == null) {
         writeAssignments(ctx, papers, topicModels, null);
       } else {
-        writeAssignments(ctx, papers.join(merged, ID, "left_semi"), topicModels,
+        writeAssignments(ctx, ofMerged(papers, merged), topicModels,
             ctx.read(Catalog.ASSIGNMENTS).join(merged, ID, "left_anti"));
       }
       return counts("assignments", countBy(ctx.read(Catalog.ASSIGNMENTS), TOPIC, METHOD));
@@ -214,10 +214,15 @@ public final class ClassifyStage {
                                              Set<String> months) {
     Object[] inMonths = months.toArray();
     Dataset<Row> fresh = Listings.build(ctx.spark(), ctx.read(Catalog.ASSIGNMENTS).join(merged, ID, "left_semi"),
-        papers.filter(col(ID_YEAR).isin(Ids.years(merged).toArray())).join(merged, ID, "left_semi"),
+        ofMerged(papers, merged),
         ctx.read(Catalog.VERSIONS).filter(col(MONTH).isin(inMonths)).join(merged, ID, "left_semi"), ctx.topics());
     Dataset<Row> kept = ctx.read(Catalog.LISTINGS).filter(col(MONTH).isin(inMonths)).join(merged, ID, "left_anti");
     return kept.unionByName(fresh);
+  }
+
+  /** The merged papers, read only from the partitions (years) of their ids. */
+  private static Dataset<Row> ofMerged(Dataset<Row> papers, Dataset<Row> merged) {
+    return papers.filter(col(ID_YEAR).isin(Ids.years(merged).toArray())).join(merged, ID, "left_semi");
   }
 
   /** The assignments of {@code papers}, with {@code kept} (assignments of other papers, else null). */

@@ -319,10 +319,11 @@ public final class IngestStage {
       long untouchedCount = (manifest != null ? manifest.rows() : ctx.read(Catalog.PAPERS).count()) - touchedCount;
       report.put("papers_before", touchedCount + untouchedCount);
       report.put("papers_touched", touchedCount);
-      report.putAll(PriorOutput.report(papers, touched));
-      Map<String, Long> newWinners = winnersBySource(papers.filter(not(col(PriorOutput.PRIOR))));
+      PriorOutput.Report merged = PriorOutput.report(papers, touched);
+      report.putAll(merged.counts());
+      Map<String, Long> newWinners = merged.newWinners();
       MergedIds.write(ctx, gone == null ? papers.select(ID) : papers.select(ID).unionByName(gone.select(ID)));
-      long touchedWinners = papers.filter(col(PriorOutput.PRIOR)).count();
+      long touchedWinners = merged.priorWinners();
       // Only the years of the ids read are written again: the touched papers' years, the rest of them as they were.
       // The merged papers go in one new file per year beside the files the untouched ones are read from.
       var keys = years.stream().map(y -> ID_YEAR + "=" + y).collect(java.util.stream.Collectors.toSet());

@@ -10,6 +10,7 @@ import static org.arxivdigest.schema.Columns.DATESTAMP;
 import static org.arxivdigest.schema.Columns.ID;
 import static org.arxivdigest.schema.Columns.ID_YEAR;
 import static org.arxivdigest.schema.Columns.REASON;
+import static org.arxivdigest.schema.Columns.SOURCE;
 import static org.arxivdigest.schema.Columns.SOURCE_BLOCK;
 import static org.arxivdigest.schema.Columns.SOURCE_ROW;
 import static org.arxivdigest.schema.Columns.UPDATE_DATE;
@@ -17,7 +18,9 @@ import static org.arxivdigest.schema.Columns.VERSION_COUNT;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -93,25 +96,42 @@ final class PriorOutput {
   }
 
   /**
-   * What the merge did to the papers it touched: new ones, ones with new versions, ones edited otherwise, ones
-   * left as they were (every field equal), from the merged papers and the touched ones as they were.
+   * What the merge did to the papers it touched ({@code counts}: new ones, ones with new versions, ones edited
+   * otherwise, ones left as they were, every field equal), the merged papers whose winning record was read now by
+   * its format ({@code newWinners}), and how many kept the output's own ({@code priorWinners}).
    */
-  static Map<String, Long> report(Dataset<Row> merged, Dataset<Row> touched) {
+  record Report(Map<String, Long> counts, Map<String, Long> newWinners, long priorWinners) {}
+
+  /** The {@link Report} of the merged papers (with {@link #PRIOR}) and the touched ones as they were, in one job. */
+  static Report report(Dataset<Row> merged, Dataset<Row> touched) {
     Column[] fields = Arrays.stream(Schemas.PAPERS.fieldNames()).filter(n -> !n.equals(ID_YEAR)) // set on writing
         .map(n -> col("`" + n + "`")).toArray(Column[]::new);
     Dataset<Row> before = touched.select(col(ID).as("_b_id"), col(VERSION_COUNT).as("_b_n"),
         xxhash64(fields).as("_b_h"));
-    Dataset<Row> after = merged.select(col(ID), col(VERSION_COUNT), xxhash64(fields).as("_h"));
-    Row r = after.join(before, col(ID).equalTo(col("_b_id")), "left").agg(
+    Dataset<Row> after = merged.select(col(ID), col(VERSION_COUNT), col(SOURCE), col(PRIOR),
+        xxhash64(fields).as("_h"));
+    var counts = new LinkedHashMap<String, Long>();
+    for (String k : List.of("new_papers", "papers_with_new_versions", "papers_edited", "papers_unchanged")) {
+      counts.put(k, 0L);
+    }
+    var newWinners = new TreeMap<String, Long>();
+    long priorWinners = 0;
+    for (Row r : after.join(before, col(ID).equalTo(col("_b_id")), "left").groupBy(SOURCE, PRIOR).agg(
         count(when(col("_b_id").isNull(), 1)).as("new"),
         count(when(col(VERSION_COUNT).gt(col("_b_n")), 1)).as("versions"),
         count(when(col(VERSION_COUNT).equalTo(col("_b_n")).and(col("_h").notEqual(col("_b_h"))), 1)).as("edited"),
-        count(when(col("_h").equalTo(col("_b_h")), 1)).as("same")).first();
-    var out = new LinkedHashMap<String, Long>();
-    out.put("new_papers", r.getLong(0));
-    out.put("papers_with_new_versions", r.getLong(1));
-    out.put("papers_edited", r.getLong(2));
-    out.put("papers_unchanged", r.getLong(3));
-    return out;
+        count(when(col("_h").equalTo(col("_b_h")), 1)).as("same"),
+        count(lit(1)).as("papers")).collectAsList()) {
+      counts.merge("new_papers", r.getLong(2), Long::sum);
+      counts.merge("papers_with_new_versions", r.getLong(3), Long::sum);
+      counts.merge("papers_edited", r.getLong(4), Long::sum);
+      counts.merge("papers_unchanged", r.getLong(5), Long::sum);
+      if (r.getBoolean(1)) {
+        priorWinners += r.getLong(6);
+      } else {
+        newWinners.merge(r.getString(0), r.getLong(6), Long::sum);
+      }
+    }
+    return new Report(counts, newWinners, priorWinners);
   }
 }
