@@ -29,8 +29,7 @@ record AggregateInputs(SparkSession spark, Dataset<Row> papers, Dataset<Row> ver
 
   /**
    * A range whose topic and category stats read only the papers and assignments of its own versions
-   * ({@link #forRange}) and whose trending terms read only their candidates' rows of the IDF table
-   * ({@link Aggregates#idfOf}): bounded, and at most {@value #SHORT_RANGE_MONTHS} months long.
+   * ({@link #forRange}): bounded, and at most {@value #SHORT_RANGE_MONTHS} months long.
    */
   static boolean shortRange(MonthRange range) {
     return range.size() >= 0 && range.size() <= SHORT_RANGE_MONTHS;

@@ -112,39 +112,20 @@ public final class AggregateStage {
     MonthRange range = ctx.range();
     AggregateInputs in = AggregateInputs.read(ctx);
     var months = new TreeSet<>(listingsChanged.months());
-    // The counts of every month, compared with the datasets in place (each side is read twice by exceptAll). A
-    // merge's papers have versions only in the months it names: the others' counts are as they were.
     SortedSet<String> merged = MergedIds.months(ctx);
-    MonthRange compared = merged == null ? range : range.restrictedTo(union(merged, months));
-    AggregateInputs scoped = in.forRange(compared);
-    Dataset<Row> topicStats = scoped.topicStats(ctx.topics(), compared).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> categoryStats = scoped.categoryStats(compared).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      var inCompared = compared.filter(col(Columns.MONTH));
-      ctx.stages().run("aggregate.compare", () -> {
-        months.addAll(changed(Aggregates.changedMonths(topicStats,
-            readOld(ctx, Catalog.MONTHLY_TOPIC_STATS).filter(inCompared))));
-        months.addAll(changed(Aggregates.changedMonths(categoryStats,
-            readOld(ctx, Catalog.MONTHLY_CATEGORY_STATS).filter(inCompared))));
-        return Map.of("months_compared", compared.isAll() ? "all" : compared.size(), "months_touched",
-            months.size());
-      });
-      // The touched months are among those compared: their stats (a month's depend on its own rows) are written
-      // from the counts just made instead of counted again.
-      MonthRange touched = range.restrictedTo(months);
-      Column inTouched = touched.filter(col(Columns.MONTH));
-      writeStats(ctx, touched, topicStats.filter(inTouched), categoryStats.filter(inTouched));
-    } finally {
-      topicStats.unpersist();
-      categoryStats.unpersist();
-      if (scoped != in) {
-        scoped.papers().unpersist();
-      }
+    if (merged != null) {
+      // A merge: a month's counts can change only where a paper it changed had or has a version; those months'
+      // counts are written without comparing them with the datasets in place.
+      months.addAll(merged);
+      writeStats(ctx, in, range.restrictedTo(months));
+    } else {
+      compareAndWriteStats(ctx, in, range, months);
     }
-    // Trending terms of a month compare it with the 12 before it: a touched month moves the 12 after it too.
+    // Trending terms of a month compare its listings with the 12 months' before it: a month whose listings changed
+    // moves the 12 after it too (counts alone do not: the terms read the listings only).
     var trendingMonths = new TreeSet<String>();
     var inputMonths = new TreeSet<String>();
-    for (String m : months) {
+    for (String m : listingsChanged.months()) {
       for (int i = 0; i <= TrendingTerms.BASELINE_MONTHS; i++) {
         trendingMonths.add(MonthRange.shift(m, i));
       }
@@ -165,6 +146,34 @@ public final class AggregateStage {
       }
     }
     return new Touched(range.restrictedTo(months).only(), trending.only(), shownChanged);
+  }
+
+  /**
+   * Adds to {@code months} the months of {@code range} whose topic or category counts differ from the datasets in
+   * place (a month whose versions changed outside any topic is touched too), and writes the stats of all of them.
+   */
+  private static void compareAndWriteStats(StageContext ctx, AggregateInputs in, MonthRange range,
+                                           SortedSet<String> months) {
+    // The counts of every month, compared with the datasets in place (each side is read twice by exceptAll).
+    Dataset<Row> topicStats = in.topicStats(ctx.topics(), range).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> categoryStats = in.categoryStats(range).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      var inRange = range.filter(col(Columns.MONTH));
+      ctx.stages().run("aggregate.compare", () -> {
+        months.addAll(changed(Aggregates.changedMonths(topicStats,
+            readOld(ctx, Catalog.MONTHLY_TOPIC_STATS).filter(inRange))));
+        months.addAll(changed(Aggregates.changedMonths(categoryStats,
+            readOld(ctx, Catalog.MONTHLY_CATEGORY_STATS).filter(inRange))));
+        return Map.of("months_compared", range.isAll() ? "all" : range.size(), "months_touched", months.size());
+      });
+      // Their stats (a month's depend on its own rows) are written from the counts just made.
+      MonthRange touched = range.restrictedTo(months);
+      Column inTouched = touched.filter(col(Columns.MONTH));
+      writeStats(ctx, touched, topicStats.filter(inTouched), categoryStats.filter(inTouched));
+    } finally {
+      topicStats.unpersist();
+      categoryStats.unpersist();
+    }
   }
 
   /**

@@ -48,15 +48,19 @@ final class TrendingStep {
    */
   static final double MERGE_DRIFT = 0.01;
 
+  /** Ranges of at most this many months read only their candidates' rows of the prior. */
+  static final int CANDIDATE_MONTHS = 60;
+
   /** Writes the trending terms of {@code range} from {@code listings} (its months and their baselines). */
   static void write(StageContext ctx, AggregateInputs in, MonthRange range, Dataset<Row> listings) {
     ctx.stages().run("aggregate.trending_terms", () -> {
       Column inRange = range.filter(col(Columns.MONTH));
       StampedStage.Kept<TermPrior> kept = termPrior(ctx, in);
       TermPrior prior = kept.value();
-      // A short range's candidates (thousands of rows) are written once to the run's work folder and read twice,
-      // so that only their terms' rows are read from the prior (no shuffle of its millions of rows).
-      String work = AggregateInputs.shortRange(range) ? ctx.work() : null;
+      // A bounded range's candidates (thousands of rows a month) are written once to the run's work folder and
+      // read twice, so that only their terms' rows are read from the prior (no shuffle of its millions of rows): a
+      // backfill's months, or a merge's (its touched months and the 12 after each, 33 in a nightly merge at 2.9M).
+      String work = range.size() >= 0 && range.size() <= CANDIDATE_MONTHS ? ctx.work() : null;
       try {
         Dataset<Row> trending;
         if (work == null) {

@@ -322,7 +322,9 @@ public final class IngestStage {
       PriorOutput.Report merged = PriorOutput.report(papers, touched);
       report.putAll(merged.counts());
       Map<String, Long> newWinners = merged.newWinners();
-      MergedIds.write(ctx, gone == null ? papers.select(ID) : papers.select(ID).unionByName(gone.select(ID)));
+      // The papers the merge changed (new, with new versions, edited) and those it deleted: what is done again.
+      Dataset<Row> changed = PriorOutput.changedIds(papers, touched);
+      MergedIds.write(ctx, gone == null ? changed : changed.unionByName(gone.select(ID)));
       long touchedWinners = merged.priorWinners();
       // Only the years of the ids read are written again: the touched papers' years, the rest of them as they were.
       // The merged papers go in one new file per year beside the files the untouched ones are read from.

@@ -12,9 +12,11 @@ import org.arxivdigest.io.HadoopFiles;
 import org.arxivdigest.run.StageContext;
 
 /**
- * The ids whose paper a merge may have changed (its winners, new or not, and the papers it deleted), kept under
- * {@code _state/merged-ids/<run id>} for the stages after ingest of the same run: classify assigns topics to those
- * papers only and keeps the other assignments. Another run's ids (a merge that stopped) are never read.
+ * The ids of the papers a merge changed (new ones, ones with new versions or other fields, and the papers it
+ * deleted; not those its records name but leave as they were), kept under {@code _state/merged-ids/<run id>} for
+ * the stages after ingest of the same run: classify assigns topics to those papers only and keeps the other
+ * assignments, listings and counts are redone where they have versions. Another run's ids (a merge that stopped)
+ * are never read.
  */
 public final class MergedIds {
   private MergedIds() {}

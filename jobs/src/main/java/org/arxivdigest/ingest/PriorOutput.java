@@ -102,21 +102,38 @@ final class PriorOutput {
    */
   record Report(Map<String, Long> counts, Map<String, Long> newWinners, long priorWinners) {}
 
-  /** The {@link Report} of the merged papers (with {@link #PRIOR}) and the touched ones as they were, in one job. */
-  static Report report(Dataset<Row> merged, Dataset<Row> touched) {
+  /**
+   * The merged papers (with {@link #PRIOR}) beside what the touched ones were: {@code _b_id} (null for a new
+   * paper), {@code _b_n} and {@code _n} (versions before and after), {@code _b_h} and {@code _h} (a hash of every
+   * field before and after).
+   */
+  private static Dataset<Row> beside(Dataset<Row> merged, Dataset<Row> touched) {
     Column[] fields = Arrays.stream(Schemas.PAPERS.fieldNames()).filter(n -> !n.equals(ID_YEAR)) // set on writing
         .map(n -> col("`" + n + "`")).toArray(Column[]::new);
     Dataset<Row> before = touched.select(col(ID).as("_b_id"), col(VERSION_COUNT).as("_b_n"),
         xxhash64(fields).as("_b_h"));
     Dataset<Row> after = merged.select(col(ID), col(VERSION_COUNT), col(SOURCE), col(PRIOR),
         xxhash64(fields).as("_h"));
+    return after.join(before, col(ID).equalTo(col("_b_id")), "left");
+  }
+
+  /**
+   * The ids of the merged papers that changed: new ones, and those with any field other than before. The papers
+   * a merge's records name but leave as they were (a day harvested twice) change nothing downstream.
+   */
+  static Dataset<Row> changedIds(Dataset<Row> merged, Dataset<Row> touched) {
+    return beside(merged, touched).filter(col("_b_id").isNull().or(col("_h").notEqual(col("_b_h")))).select(ID);
+  }
+
+  /** The {@link Report} of the merged papers (with {@link #PRIOR}) and the touched ones as they were, in one job. */
+  static Report report(Dataset<Row> merged, Dataset<Row> touched) {
     var counts = new LinkedHashMap<String, Long>();
     for (String k : List.of("new_papers", "papers_with_new_versions", "papers_edited", "papers_unchanged")) {
       counts.put(k, 0L);
     }
     var newWinners = new TreeMap<String, Long>();
     long priorWinners = 0;
-    for (Row r : after.join(before, col(ID).equalTo(col("_b_id")), "left").groupBy(SOURCE, PRIOR).agg(
+    for (Row r : beside(merged, touched).groupBy(SOURCE, PRIOR).agg(
         count(when(col("_b_id").isNull(), 1)).as("new"),
         count(when(col(VERSION_COUNT).gt(col("_b_n")), 1)).as("versions"),
         count(when(col(VERSION_COUNT).equalTo(col("_b_n")).and(col("_h").notEqual(col("_b_h"))), 1)).as("edited"),
