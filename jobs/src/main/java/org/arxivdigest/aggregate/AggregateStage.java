@@ -30,9 +30,10 @@ import org.arxivdigest.schema.Columns;
  *
  * <p>An incremental run ({@link #runIncremental}) knows which listing partitions changed; it also recounts the
  * topic and category stats of every month (cheap: group-bys) and compares them with the datasets in place, so
- * that a month whose versions changed outside any topic is touched too. Only the touched months are written, and
- * trending terms are recomputed for them and the {@value TrendingTerms.BASELINE_MONTHS} months after each (whose
- * baseline they are part of).
+ * that a month whose versions changed outside any topic is touched too; a merge knows the months its changed
+ * papers have or had versions in, and writes their counts without comparing. Only the touched months are written,
+ * and trending terms are recomputed for the months whose listings changed and the
+ * {@value TrendingTerms.BASELINE_MONTHS} months after each (whose baseline they are part of).
  */
 public final class AggregateStage {
   private AggregateStage() {}
