@@ -153,12 +153,7 @@ final class TermCounts implements MapPartitionsFunction<Row, Row> {
       }
       lastId = id;
       papers++;
-      int n = ids.of(doc.getString(3), doc.getString(4));
-      long[] paperTerms = ids.terms();
-      for (int i = 0; i < n; i++) {
-        counts.addTo(paperTerms[i], 1);
-      }
-      terms += n;
+      terms += ids.count(doc.getString(3), doc.getString(4), counts);
     }
 
     void finishMonth() {

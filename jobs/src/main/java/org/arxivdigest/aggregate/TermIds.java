@@ -1,5 +1,6 @@
 package org.arxivdigest.aggregate;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.ObjectIntHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,15 @@ final class TermIds {
       }
     }
     return distinct;
+  }
+
+  /** Reads a paper ({@link #of}) and adds 1 to the count of each of its terms; returns how many it has. */
+  int count(String title, String abstractText, LongIntHashMap counts) {
+    int n = of(title, abstractText);
+    for (int i = 0; i < n; i++) {
+      counts.addTo(terms[i], 1);
+    }
+    return n;
   }
 
   /** The last paper's terms, see {@link #of}. */

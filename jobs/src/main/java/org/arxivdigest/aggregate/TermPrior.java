@@ -79,11 +79,7 @@ record TermPrior(Dataset<Row> counts, long papers, long occurrences, List<String
       var counts = new LongIntHashMap();
       while (papers.hasNext()) {
         Row paper = papers.next();
-        int n = ids.of(paper.getString(0), paper.getString(1));
-        long[] terms = ids.terms();
-        for (int i = 0; i < n; i++) {
-          counts.addTo(terms[i], 1);
-        }
+        ids.count(paper.getString(0), paper.getString(1), counts);
       }
       Iterator<LongIntCursor> each = counts.iterator();
       return new Iterator<>() {

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -168,7 +169,7 @@ final class ListingExtracts {
     if (index == null || index.files() == null) {
       return false;
     }
-    long header = headerBytes();
+    long header = header().length;
     try {
       for (String topic : topics) {
         List<Part> parts = index.files().get(fileOf(topic));
@@ -193,10 +194,6 @@ final class ListingExtracts {
     return fs.exists(file) ? fs.getFileStatus(file).getLen() : -1;
   }
 
-  private static long headerBytes() {
-    return header().length;
-  }
-
   private static byte[] header() {
     return CsvFiles.header(Catalog.LISTINGS.schema().fieldNames()).getBytes(StandardCharsets.UTF_8);
   }
@@ -217,16 +214,16 @@ final class ListingExtracts {
   private static List<Part> assemble(Configuration conf, String file, String topic, Map<String, String> months,
                                      Map<String, Part> kept, String parts, String current, String staging) {
     var index = new ArrayList<Part>();
-    try (var exactOut = new Counting(create(conf, exact(staging, file)));
-         var safeOut = new Counting(create(conf, safe(staging, file)));
+    try (FSDataOutputStream exactOut = create(conf, exact(staging, file));
+         FSDataOutputStream safeOut = create(conf, safe(staging, file));
          var exactIn = new Source(conf, exact(current, file));
          var safeIn = new Source(conf, safe(current, file))) {
       byte[] header = header();
       exactOut.write(header);
       safeOut.write(header);
       for (var m : months.entrySet()) {
-        long start = exactOut.count;
-        long safeStart = safeOut.count;
+        long start = exactOut.getPos();
+        long safeStart = safeOut.getPos();
         Part old = kept.get(m.getKey());
         if (old != null && m.getValue().equals(old.fingerprint())) {
           exactIn.copy(old.start(), old.end(), exactOut);
@@ -236,7 +233,7 @@ final class ListingExtracts {
           copyWhole(conf, exact(parts, name), exactOut);
           copyWhole(conf, safe(parts, name), safeOut);
         }
-        index.add(new Part(m.getKey(), m.getValue(), start, exactOut.count, safeStart, safeOut.count));
+        index.add(new Part(m.getKey(), m.getValue(), start, exactOut.getPos(), safeStart, safeOut.getPos()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing " + file + " into " + staging, e);
@@ -244,7 +241,7 @@ final class ListingExtracts {
     return index;
   }
 
-  private static OutputStream create(Configuration conf, Path file) throws IOException {
+  private static FSDataOutputStream create(Configuration conf, Path file) throws IOException {
     return HadoopFiles.fileSystem(file, conf).create(file, true);
   }
 
@@ -258,31 +255,11 @@ final class ListingExtracts {
     }
   }
 
-  /** An output stream that counts the bytes written through it. */
-  private static final class Counting extends java.io.FilterOutputStream {
-    long count;
-
-    Counting(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
-  }
-
   /** A file in place, opened when first read from. */
   private static final class Source implements AutoCloseable {
     private final Configuration conf;
     private final Path file;
+    private final byte[] buffer = new byte[1 << 16];
     private FSDataInputStream in;
 
     Source(Configuration conf, Path file) {
@@ -296,7 +273,6 @@ final class ListingExtracts {
         in = HadoopFiles.fileSystem(file, conf).open(file);
       }
       in.seek(start);
-      byte[] buffer = new byte[1 << 16];
       long left = end - start;
       while (left > 0) {
         int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
