@@ -27,7 +27,7 @@ public class TrainCommand implements Callable<Integer> {
   List<String> only;
 
   @Option(names = "--vocab-size", paramLabel = "N", description = "Most frequent 1-/2-grams kept "
-      + "(bounds model size and driver memory). Default: 262144")
+      + "(bounds model size and driver memory). Default: 1048576 for the category model, 262144 for the others")
   Integer vocabSize;
 
   @Option(names = "--min-doc-freq", paramLabel = "N",
@@ -55,14 +55,19 @@ public class TrainCommand implements Callable<Integer> {
           + "category model, off for the others")
   Boolean titleFeatures;
 
+  @Option(names = "--author-features", negatable = true,
+      description = "Also give each author's name as a feature (author:first_last). Default: on for the category "
+          + "model, off for the others")
+  Boolean authorFeatures;
+
   @Option(names = "--class-weight-power", paramLabel = "P",
       description = "Weigh a training paper of class c by (largest class / class c)^P: 0 unweighted, 1 balanced. "
-          + "Default: 0.75 for the category model, 0 for the others")
+          + "Default: 1 for the category model, 0 for the others")
   Double classWeightPower;
 
   @Option(names = "--multi-label-threshold", paramLabel = "T",
       description = "Category model: besides its top class, predict every category whose probability reaches T "
-          + "(predictions.predicted_categories); 0: the top class only. Default: 0.075")
+          + "(predictions.predicted_categories); 0: the top class only. Default: 0.1")
   Double multiLabelThreshold;
 
   @Option(names = "--validate", description = "Fit on the training split less its validation fold and report "
@@ -104,7 +109,7 @@ public class TrainCommand implements Callable<Integer> {
       throw new UsageException("--class-weight-power is >= 0 and --multi-label-threshold in [0, 1]");
     }
     var params = new TrainParams.Overrides(vocabSize, minDocFreq, maxIter, regParam, minClassSize, tf,
-        titleFeatures, classWeightPower, multiLabelThreshold);
+        titleFeatures, authorFeatures, classWeightPower, multiLabelThreshold);
     var chosen = topics;
     return CommandRun.execute("train", spark, CommandRun.Scope.of(chosen),
         ctx -> TrainStage.run(ctx, kinds, params::forKind, models.store(ctx), abstractsCsv, validate, labels));

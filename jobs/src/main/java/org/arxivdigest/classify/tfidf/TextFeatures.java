@@ -1,9 +1,17 @@
 package org.arxivdigest.classify.tfidf;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.trim;
 
 import java.util.List;
 import org.apache.spark.ml.PipelineStage;
@@ -32,6 +40,10 @@ public final class TextFeatures {
   public static final String TITLE_WORDS = "_title_words";
   /** What marks a title feature: {@code title:word} (the tokenizer never keeps a colon, so no word collides). */
   public static final String TITLE_PREFIX = "title:";
+  /** The authors' names as terms, for the author features ({@link TrainParams#authorFeatures()}). */
+  public static final String AUTHOR_TERMS = "author_terms";
+  /** What marks an author feature: {@code author:first_last}. */
+  public static final String AUTHOR_PREFIX = "author:";
   public static final String MASKED = "_masked_text";
   public static final String TOKENS = "_tokens";
   public static final String WORDS = "_words";
@@ -55,6 +67,19 @@ public final class TextFeatures {
   }
 
   /**
+   * What the author features read: each parsed author ({@code [last, first, suffix]}) as {@code author:first_last},
+   * lower-case, every run of characters other than letters and digits one underscore; an empty array for a paper
+   * without parsed authors.
+   */
+  public static Column authorTerms() {
+    Column names = transform(col(Columns.AUTHORS_PARSED), a -> concat(lit(AUTHOR_PREFIX),
+        regexp_replace(lower(trim(concat_ws(" ", a.getItem(1), a.getItem(0)))), TOKEN_GAPS, "_")));
+    return coalesce(filter(names, n -> length(n).gt(AUTHOR_PREFIX.length())),
+        array().cast(org.apache.spark.sql.types.DataTypes.createArrayType(
+            org.apache.spark.sql.types.DataTypes.StringType)));
+  }
+
+  /**
    * Text ({@link #TEXT}) to its terms ({@link #TERMS}): lower-case words, stop words removed, and 2-grams.
    * {@link DocumentTerms} gives the same terms without Spark; change both together.
    */
@@ -74,8 +99,9 @@ public final class TextFeatures {
 
   /**
    * The feature stages of {@code params}, in order; {@code FEATURES} is the TF-IDF vector: binary or sublinear
-   * ({@link SublinearTf}) term frequency, and with {@link TrainParams#titleFeatures()} the title's words
-   * ({@link #TITLE_TEXT}) added as {@code title:word} terms. A non-null {@code maskRegex} is blanked out of the text
+   * ({@link SublinearTf}) term frequency, with {@link TrainParams#titleFeatures()} the title's words
+   * ({@link #TITLE_TEXT}) added as {@code title:word} terms, with {@link TrainParams#authorFeatures()} the authors
+   * ({@link #AUTHOR_TERMS}). A non-null {@code maskRegex} is blanked out of the text
    * first: a topic model masks its own keywords, as it must learn the context they stand in, or it can find nothing
    * the keywords miss. The mask is a stage of the saved pipeline, so scoring masks the same way.
    */
@@ -90,13 +116,20 @@ public final class TextFeatures {
     }
     out.addAll(List.of(termStages(input)));
     String terms = TERMS;
+    var more = new java.util.ArrayList<String>();
     if (params.titleFeatures()) {
       out.add(new RegexTokenizer().setInputCol(TITLE_TEXT).setOutputCol(TITLE_TOKENS)
           .setPattern(TOKEN_GAPS).setToLowercase(true).setMinTokenLength(MIN_TOKEN_LENGTH));
       out.add(new StopWordsRemover().setInputCol(TITLE_TOKENS).setOutputCol(TITLE_WORDS));
+      more.add("transform(" + TITLE_WORDS + ", w -> concat('" + TITLE_PREFIX + "', w))");
+    }
+    if (params.authorFeatures()) {
+      more.add(AUTHOR_TERMS);
+    }
+    if (!more.isEmpty()) {
       terms = "_all_terms";
-      out.add(new SQLTransformer().setStatement("SELECT *, concat(" + TERMS + ", transform(" + TITLE_WORDS
-          + ", w -> concat('" + TITLE_PREFIX + "', w))) AS " + terms + " FROM __THIS__"));
+      out.add(new SQLTransformer().setStatement("SELECT *, concat(" + TERMS + ", " + String.join(", ", more)
+          + ") AS " + terms + " FROM __THIS__"));
     }
     boolean sublinear = params.termFrequency() == TrainParams.TermFrequency.SUBLINEAR;
     var counts = new CountVectorizer().setInputCol(terms).setOutputCol(sublinear ? "_counts" : TF)

@@ -45,14 +45,15 @@ public final class TfidfModels {
 
   private static Dataset<Row> withText(Dataset<Row> papers) {
     return papers.withColumn(TextFeatures.TEXT, TextFeatures.text())
-        .withColumn(TextFeatures.TITLE_TEXT, TextFeatures.titleText());
+        .withColumn(TextFeatures.TITLE_TEXT, TextFeatures.titleText())
+        .withColumn(TextFeatures.AUTHOR_TERMS, TextFeatures.authorTerms());
   }
 
   /** (topic, id, score): the model's probability that each candidate paper of the topic belongs to it. */
   public static Dataset<Row> topicScores(Dataset<Row> papers, Topic topic, PipelineModel model) {
     int yes = Arrays.asList(Trainer.labels(model)).indexOf(TrainingData.YES);
     Dataset<Row> candidates = withText(papers.filter(KeywordRules.categoryAllowed(topic, col(CATEGORIES)))
-        .select(ID, Columns.TITLE, Columns.ABSTRACT));
+        .select(ID, Columns.TITLE, Columns.ABSTRACT, Columns.AUTHORS_PARSED));
     return model.transform(candidates).select(
         lit(topic.slug()).as(TOPIC), col(ID),
         get(vector_to_array(col(Trainer.PROBABILITY), "float64"), lit(yes)).as(SCORE));
@@ -63,12 +64,15 @@ public final class TfidfModels {
    * probability, and the probability the model gives the declared category (low: the text disagrees with it).
    */
   public static Dataset<Row> predictions(Dataset<Row> papers, PipelineModel category, PipelineModel archive) {
-    Dataset<Row> base = withText(papers.select(ID, Columns.TITLE, Columns.ABSTRACT, PRIMARY_CATEGORY))
+    Dataset<Row> base = withText(papers.select(ID, Columns.TITLE, Columns.ABSTRACT, Columns.AUTHORS_PARSED,
+            PRIMARY_CATEGORY))
         .withColumn(DECLARED_ARCHIVE, Categories.archive(col(PRIMARY_CATEGORY)));
-    Dataset<Row> out = base.select(ID, PRIMARY_CATEGORY, DECLARED_ARCHIVE, TextFeatures.TEXT, TextFeatures.TITLE_TEXT);
+    Dataset<Row> out = base.select(ID, PRIMARY_CATEGORY, DECLARED_ARCHIVE, TextFeatures.TEXT, TextFeatures.TITLE_TEXT,
+        TextFeatures.AUTHOR_TERMS);
     if (category != null) {
       Column[] kept = {col(ID), col(PRIMARY_CATEGORY), col(DECLARED_ARCHIVE), col(TextFeatures.TEXT),
-          col(TextFeatures.TITLE_TEXT), col(Trainer.PREDICTED_LABEL).as(PREDICTED_CATEGORY),
+          col(TextFeatures.TITLE_TEXT), col(TextFeatures.AUTHOR_TERMS),
+          col(Trainer.PREDICTED_LABEL).as(PREDICTED_CATEGORY),
           array_max(vector_to_array(col(Trainer.PROBABILITY), "float64")).as(CATEGORY_SCORE),
           probabilityOf(category, col(PRIMARY_CATEGORY)).as(DECLARED_CATEGORY_SCORE)};
       // A model trained before the sets existed has none: the loop below leaves the column null.

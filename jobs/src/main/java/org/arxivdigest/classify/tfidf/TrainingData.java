@@ -31,7 +31,9 @@ public final class TrainingData {
     return papers
         .filter(col(PRIMARY_CATEGORY).isNotNull())
         .select(col(ID), TextFeatures.text().as(TextFeatures.TEXT),
-            TextFeatures.titleText().as(TextFeatures.TITLE_TEXT), label.as(LABEL), Split.isTest(col(ID)).as(IS_TEST),
+            TextFeatures.titleText().as(TextFeatures.TITLE_TEXT),
+            TextFeatures.authorTerms().as(TextFeatures.AUTHOR_TERMS),
+            label.as(LABEL), Split.isTest(col(ID)).as(IS_TEST),
             col(CATEGORIES));
   }
 
@@ -67,6 +69,7 @@ public final class TrainingData {
             org.apache.spark.sql.functions.concat_ws(" ", title, org.arxivdigest.normalize.Text.collapse(
                 col("summaries"))).as(TextFeatures.TEXT),
             title.as(TextFeatures.TITLE_TEXT),
+            org.apache.spark.sql.functions.array().cast("array<string>").as(TextFeatures.AUTHOR_TERMS),
             Categories.archive(firstTerm).as(LABEL),
             Split.isTest(title).as(IS_TEST),
             org.apache.spark.sql.functions.array(firstTerm).as(CATEGORIES));

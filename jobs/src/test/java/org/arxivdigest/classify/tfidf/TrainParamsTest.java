@@ -22,13 +22,14 @@ class TrainParamsTest {
 
   @Test
   void whatACommandChoosesReplacesOnlyThatDefault() {
-    var chosen = new TrainParams.Overrides(5000, null, 25, null, null, TrainParams.TermFrequency.BINARY, null, 0.0,
-        null);
+    var chosen = new TrainParams.Overrides(5000, null, 25, null, null, TrainParams.TermFrequency.BINARY, null, true,
+        0.0, null);
     TrainParams category = chosen.forKind(ModelKind.CATEGORY);
     assertThat(category.vocabSize()).isEqualTo(5000);
     assertThat(category.maxIter()).isEqualTo(25);
     assertThat(category.termFrequency()).isEqualTo(TrainParams.TermFrequency.BINARY);
     assertThat(category.classWeightPower()).isZero();
+    assertThat(category.authorFeatures()).isTrue();
     assertThat(category.titleFeatures()).isEqualTo(TrainParams.defaults(ModelKind.CATEGORY).titleFeatures());
     assertThat(category.regParam()).isEqualTo(TrainParams.defaults(ModelKind.CATEGORY).regParam());
     assertThat(chosen.forKind(ModelKind.TOPIC).vocabSize()).isEqualTo(5000);

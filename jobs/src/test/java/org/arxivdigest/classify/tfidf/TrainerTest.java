@@ -134,8 +134,8 @@ class TrainerTest {
   }
 
   @Test
-  void aSublinearTitleWeightedModelWithCategorySetsReloadsToTheSamePredictionsAndSets() {
-    var params = new TrainParams(5000, 2, 25, 1e-3, 30, TrainParams.TermFrequency.SUBLINEAR, true, 0.5, 0.2);
+  void aSublinearTitleAuthorWeightedModelWithCategorySetsReloadsToTheSamePredictionsAndSets() {
+    var params = new TrainParams(5000, 2, 25, 1e-3, 30, TrainParams.TermFrequency.SUBLINEAR, true, true, 0.5, 0.2);
     var kept = TrainStage.frequentCategories(papers, params.minClassSize());
     Dataset<Row> examples = TrainingData.category(papers, kept);
     Trainer.Result r = Trainer.train(examples, params, store(), "category", Map.of());
@@ -157,12 +157,18 @@ class TrainerTest {
     @SuppressWarnings("unchecked")
     var categories = (Map<String, Object>) r.report().get("categories");
     assertThat((Double) categories.get("micro_f1")).isBetween(0.3, 1.0);
-    assertThat(r.report().get("parameters").toString()).contains("1 + ln(term count)").contains("title:word");
+    assertThat(r.report().get("parameters").toString()).contains("1 + ln(term count)").contains("title:word")
+        .contains("author:first_last");
+    var vocabulary = java.util.Arrays.stream(loaded.stages())
+        .filter(st -> st instanceof org.apache.spark.ml.feature.CountVectorizerModel).findFirst()
+        .map(st -> List.of(((org.apache.spark.ml.feature.CountVectorizerModel) st).vocabulary())).orElseThrow();
+    assertThat(vocabulary).as("authors of two or more training papers are terms")
+        .anyMatch(t -> t.startsWith(TextFeatures.AUTHOR_PREFIX)).anyMatch(t -> t.startsWith(TextFeatures.TITLE_PREFIX));
   }
 
   @Test
   void aValidationRunMeasuresOnTheValidationFoldAndSavesNothing() {
-    var params = new TrainParams(5000, 2, 25, 1e-3, 30, TrainParams.TermFrequency.SUBLINEAR, false, 0, 0.3);
+    var params = new TrainParams(5000, 2, 25, 1e-3, 30, TrainParams.TermFrequency.SUBLINEAR, false, false, 0, 0.3);
     var kept = TrainStage.frequentCategories(papers, params.minClassSize());
     Dataset<Row> examples = TrainingData.category(papers, kept);
     Map<String, Object> report = Trainer.validate(examples, params, "category", null);
