@@ -32,7 +32,7 @@ record AggregateInputs(SparkSession spark, Dataset<Row> papers, Dataset<Row> ver
    * ({@link #forRange}): bounded, and at most {@value #SHORT_RANGE_MONTHS} months long.
    */
   static boolean shortRange(MonthRange range) {
-    return range.size() >= 0 && range.size() <= SHORT_RANGE_MONTHS;
+    return range.isAtMost(SHORT_RANGE_MONTHS);
   }
 
   /**

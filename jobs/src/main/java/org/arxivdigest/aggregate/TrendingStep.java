@@ -60,7 +60,7 @@ final class TrendingStep {
       // A bounded range's candidates (thousands of rows a month) are written once to the run's work folder and
       // read twice, so that only their terms' rows are read from the prior (no shuffle of its millions of rows): a
       // backfill's months, or a merge's (its touched months and the 12 after each, 33 in a nightly merge at 2.9M).
-      String work = range.size() >= 0 && range.size() <= CANDIDATE_MONTHS ? ctx.work() : null;
+      String work = range.isAtMost(CANDIDATE_MONTHS) ? ctx.work() : null;
       try {
         Dataset<Row> trending;
         if (work == null) {

@@ -64,6 +64,12 @@ public record MonthRange(String from, String to, SortedSet<String> only) {
     return java.time.temporal.ChronoUnit.MONTHS.between(yearMonth(from), yearMonth(to)) + 1;
   }
 
+  /** Bounded, and at most {@code months} months long. */
+  public boolean isAtMost(long months) {
+    long size = size();
+    return size >= 0 && size <= months;
+  }
+
   /** The earliest month these can hold ({@code only}'s first, else the lower bound); null when there is none. */
   public String first() {
     if (only != null) {

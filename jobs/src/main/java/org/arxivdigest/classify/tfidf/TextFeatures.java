@@ -1,7 +1,7 @@
 package org.arxivdigest.classify.tfidf;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -74,9 +74,13 @@ public final class TextFeatures {
   public static Column authorTerms() {
     Column names = transform(col(Columns.AUTHORS_PARSED), a -> concat(lit(AUTHOR_PREFIX),
         regexp_replace(lower(trim(concat_ws(" ", a.getItem(1), a.getItem(0)))), TOKEN_GAPS, "_")));
-    return coalesce(filter(names, n -> length(n).gt(AUTHOR_PREFIX.length())),
-        array().cast(org.apache.spark.sql.types.DataTypes.createArrayType(
-            org.apache.spark.sql.types.DataTypes.StringType)));
+    return coalesce(filter(names, n -> length(n).gt(AUTHOR_PREFIX.length())), noAuthorTerms());
+  }
+
+  /** The author terms of a paper without authors (an empty array of strings). */
+  public static Column noAuthorTerms() {
+    return array().cast(org.apache.spark.sql.types.DataTypes.createArrayType(
+        org.apache.spark.sql.types.DataTypes.StringType));
   }
 
   /**

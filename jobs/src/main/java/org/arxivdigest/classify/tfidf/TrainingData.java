@@ -69,7 +69,7 @@ public final class TrainingData {
             org.apache.spark.sql.functions.concat_ws(" ", title, org.arxivdigest.normalize.Text.collapse(
                 col("summaries"))).as(TextFeatures.TEXT),
             title.as(TextFeatures.TITLE_TEXT),
-            org.apache.spark.sql.functions.array().cast("array<string>").as(TextFeatures.AUTHOR_TERMS),
+            TextFeatures.noAuthorTerms().as(TextFeatures.AUTHOR_TERMS),
             Categories.archive(firstTerm).as(LABEL),
             Split.isTest(title).as(IS_TEST),
             org.apache.spark.sql.functions.array(firstTerm).as(CATEGORIES));
