@@ -38,7 +38,7 @@ public class TrainCommand implements Callable<Integer> {
       description = "Iterations of the logistic regression's optimizer, at most. Default: 100")
   Integer maxIter;
 
-  @Option(names = "--reg-param", paramLabel = "X", description = "L2 regularization. Default: 1e-4")
+  @Option(names = "--reg-param", paramLabel = "X", description = "L2 regularization. Default: 1e-4; topic models 1e-3")
   Double regParam;
 
   @Option(names = "--min-class-size", paramLabel = "N",

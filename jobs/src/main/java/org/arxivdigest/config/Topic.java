@@ -22,18 +22,21 @@ import java.util.List;
  *     by default only for {@code tfidf} and {@code combined} topics, where the reason differs between entries
  * @param authors whether the markdown pages show each entry's authors (the HTML pages always do); off by default,
  *     so that the markdown keeps the exact format of the sites' pages
+ * @param trainPositive words and phrases that make a paper a positive example for the topic's model when they occur
+ *     in its title and in its abstract, as the rule's matches are (never a listing by themselves): for papers the
+ *     topic is about that the rule's own words miss, e.g. multimodal LLMs for {@code llm}
  */
 public record Topic(String slug, String name, List<String> include, List<String> exclude,
                     List<String> includeRegex, List<String> excludeRegex, List<String> categories,
                     Listing listing, Format format, Method method, double threshold, List<String> related,
-                    boolean why, boolean authors) {
+                    boolean why, boolean authors, List<String> trainPositive) {
 
   public static final double DEFAULT_THRESHOLD = 0.5;
 
   /** This topic listing by {@code other} instead of its own method, everything else as configured. */
   public Topic withMethod(Method other) {
     return new Topic(slug, name, include, exclude, includeRegex, excludeRegex, categories, listing, format, other,
-        threshold, related, why, authors);
+        threshold, related, why, authors, trainPositive);
   }
 
   /** How papers are chosen for the topic's pages. */

@@ -30,7 +30,7 @@ public final class TopicsConfig {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9_]{1,64}");
 
   /**
-   * At most this many terms in one list (include, exclude, related, and each regex list). A topic's terms become
+   * At most this many terms in one list (include, exclude, related, train_positive, and each regex list). A topic's terms become
    * one Spark expression per paper: with 10,000 include terms the generated code is too large to compile and runs
    * interpreted (297 s on 7 papers), and 10,000 exclude terms overflowed the stack. A topic is a rule a person
    * reads; a longer list is a model's job (method tfidf).
@@ -39,7 +39,8 @@ public final class TopicsConfig {
   /** An archive ({@code cs}, {@code hep-th}) or a category ({@code cs.CL}, {@code cond-mat.mes-hall}). */
   private static final Pattern CATEGORY = Pattern.compile("[a-z]+(-[a-z]+)?(\\.[A-Za-z]+(-[a-z]+)?)?");
   private static final Set<String> FIELDS = Set.of("slug", "name", "include", "exclude", "include_regex",
-      "exclude_regex", "categories", "listing", "format", "method", "threshold", "related", "why", "authors");
+      "exclude_regex", "categories", "listing", "format", "method", "threshold", "related", "why", "authors",
+      "train_positive");
   private static final List<String> DEFAULT_CATEGORIES = List.of("cs", "stat");
 
   public static List<Topic> load(String path, Configuration conf) {
@@ -121,7 +122,7 @@ public final class TopicsConfig {
         at), categories, choice(node, "listing", Topic.Listing.class, Topic.Listing.VERSIONS, at),
         choice(node, "format", Topic.Format.class, Topic.Format.TABLE, at), method, threshold(node, at),
         terms(node, "related", at), bool(node, "why", method != Topic.Method.KEYWORD, at),
-        bool(node, "authors", false, at));
+        bool(node, "authors", false, at), terms(node, "train_positive", at));
   }
 
   private static double threshold(JsonNode node, String at) {

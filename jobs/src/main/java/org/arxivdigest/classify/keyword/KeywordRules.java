@@ -210,6 +210,20 @@ public final class KeywordRules {
         coalesce(col(ABSTRACT), lit(""))));
   }
 
+  /**
+   * True when one of the topic's {@code train_positive} terms occurs in the title and in the abstract (a word as a
+   * whole word, plural too; a phrase as written, any white space between its words): a positive example for the
+   * topic's model beside the rule's matches. False when the topic has none.
+   */
+  public static Column trainPositive(Topic topic) {
+    Fields f = Fields.of(coalesce(col(TITLE), lit("")), coalesce(col(ABSTRACT), lit("")));
+    var any = new ArrayList<Column>();
+    for (String term : topic.trainPositive()) {
+      any.add(termIn(term, f.title, f.titleHas).and(termIn(term, f.abstractText, f.abstractHas)));
+    }
+    return anyOf(any);
+  }
+
   /** One regex for every include term (word with plural, or phrase) and include regex of the topic. */
   public static String includeMask(Topic topic) {
     var alternatives = new ArrayList<String>();

@@ -29,13 +29,20 @@ public record TrainParams(int vocabSize, int minDocFreq, int maxIter, double reg
    * The defaults of a kind, chosen on the validation fold of the recent papers (docs/model-quality.md): the
    * category model with 2^20 terms, sublinear tf, title and author features, class weights (largest / class)^1
    * and sets of categories at 0.1; the topic and archive models with binary term presence (sublinear tf and title
-   * features lowered the llm topic's F1 on the labels' dev half).
+   * features lowered the llm topic's F1 on the labels' dev half); topic models with L2 {@value #TOPIC_REG_PARAM}
+   * (on the dev half of 730 llm labels, 2026-12-01: 1e-4 0.945, 1e-3 0.949, 3e-3 0.948, 1e-2 0.945).
    */
   public static TrainParams defaults(ModelKind kind) {
-    return kind == ModelKind.CATEGORY
-        ? new TrainParams(1 << 20, 2, 100, 1e-4, 200, TermFrequency.SUBLINEAR, true, true, 1.0, 0.1)
-        : DEFAULTS;
+    return switch (kind) {
+      case CATEGORY -> new TrainParams(1 << 20, 2, 100, 1e-4, 200, TermFrequency.SUBLINEAR, true, true, 1.0, 0.1);
+      case TOPIC -> new TrainParams(DEFAULTS.vocabSize(), DEFAULTS.minDocFreq(), DEFAULTS.maxIter(), TOPIC_REG_PARAM,
+          DEFAULTS.minClassSize());
+      default -> DEFAULTS;
+    };
   }
+
+  /** The topic models' L2 regularization. */
+  public static final double TOPIC_REG_PARAM = 1e-3;
 
   /**
    * A training command's choices, null where it left the kind's default ({@link #defaults}).

@@ -81,8 +81,10 @@ public final class TrainStage {
             String file = labelsDir == null ? null : Labels.file(labelsDir, topic.slug());
             boolean labelled = file != null && org.arxivdigest.io.HadoopFiles.exists(ctx.conf(), file);
             var about = new LinkedHashMap<String, Object>();
-            about.put("predicts", "membership of topic " + topic.slug() + " (positives: keyword matches; negatives: "
-                + "papers of the same categories that mention none of its include or related terms"
+            about.put("predicts", "membership of topic " + topic.slug() + " (positives: keyword matches"
+                + (topic.trainPositive().isEmpty() ? "" : " and papers with a train_positive term in title and "
+                + "abstract") + "; negatives: papers of the same categories that mention none of its include or "
+                + "related terms"
                 + (labelled ? "; and the human labels outside the dev half, as labelled" : "") + ")");
             Dataset<Row> examples = TrainingData.topic(papers, topic);
             if (labelled) {

@@ -77,7 +77,8 @@ public final class TrainingData {
 
   /**
    * The papers a topic could hold (a category the topic allows), labelled {@value #YES} when the keyword rule
-   * assigns them, {@value #NO} when they mention none of the topic's include or related terms. Papers that
+   * assigns them or a {@code train_positive} term is in their title and abstract ({@link
+   * KeywordRules#trainPositive}), {@value #NO} when they mention none of the topic's include or related terms. Papers that
    * mention one without meeting the rule (e.g. "LLMs" in the abstract only, "large language models") are left out
    * of both splits: they are often on topic, and teaching the model that they are not is what makes it miss what
    * the keywords miss.
@@ -87,9 +88,10 @@ public final class TrainingData {
     String positiveId = "_positive_id";
     Dataset<Row> positives = KeywordRules.assign(papers, List.of(topic)).select(col(ID).as(positiveId));
     Dataset<Row> candidates = papers.filter(KeywordRules.categoryAllowed(topic, col(CATEGORIES)));
+    Column positive = col(positiveId).isNotNull().or(KeywordRules.trainPositive(topic));
     return examples(candidates.join(positives, col(ID).equalTo(col(positiveId)), "left")
-            .filter(col(positiveId).isNotNull().or(not(KeywordRules.mentions(topic)))),
-        when(col(positiveId).isNotNull(), lit(YES)).otherwise(lit(NO)));
+            .filter(positive.or(not(KeywordRules.mentions(topic)))),
+        when(positive, lit(YES)).otherwise(lit(NO)));
   }
 
   /**
