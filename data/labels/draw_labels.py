@@ -4,7 +4,7 @@ split only (Spark's pmod(xxhash64(id), 5) == 0, so no model was trained on them)
 labelled before, in three groups, each in the order of Spark's xxhash64(id, SALT) (a fixed, reproducible draw).
 
 Usage: draw_labels.py --recent data/train/recent --salt labels-2026-12-01 --exclude data/labels/llm.csv \
-           --exclude data/labels/fresh/llm.csv --groups 130,140,140 > to-label.jsonl
+           --groups 130,140,140 > to-label.jsonl
 
 Groups (llm): keyword hits (the sites' rule: "llm", plural too, a whole word in the title and in the abstract),
 near misses (no hit, but "language model(s)", "large language", "GPT...", "ChatGPT", "LLaMA" or "transformer(s)"

@@ -20,7 +20,7 @@ public class EvaluateCommand implements Callable<Integer> {
   String labels;
 
   @Option(names = "--test-labels", paramLabel = "DIR", description = "Folder of labels kept apart (e.g. "
-      + "data/labels/fresh): for a topic with a file there, thresholds come from the dev half of --labels and the "
+      + "data/labels/fresh2): for a topic with a file there, thresholds come from the dev half of --labels and the "
       + "figures from all of these.")
   String testLabels;
 
