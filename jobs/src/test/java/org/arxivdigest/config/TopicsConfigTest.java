@@ -30,6 +30,19 @@ class TopicsConfigTest {
   }
 
   @Test
+  void trainPositiveTermsAreNormalizedLikeTheOthersAndDefaultToNone() {
+    Topic t = parse("{\"slug\": \"x\", \"include\": [\"llm\"], \"train_positive\": [\"Large  Language Model\", \"VLM\"]}")
+        .get(0);
+    assertThat(t.trainPositive()).containsExactly("large language model", "vlm");
+    assertThat(parse("{\"slug\": \"x\", \"include\": [\"llm\"]}").get(0).trainPositive()).isEmpty();
+    assertThatThrownBy(() -> parse("{\"slug\": \"x\", \"include\": [\"llm\"], \"train_positive\": [\" \"]}"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("train_positive");
+    List<Topic> shipped = TopicsConfig.load(TestSpark.repo().resolve("data/topics.json").toString(),
+        new Configuration());
+    assertThat(shipped.get(0).trainPositive()).contains("mllm", "vision-language model", "rag");
+  }
+
+  @Test
   void defaultsAreTheSitesRule() {
     Topic t = parse("{\"slug\": \"x\", \"include\": [\"Gaussian   Splatting\"]}").get(0);
     assertThat(t.name()).isEqualTo("x");

@@ -64,13 +64,16 @@ public final class KeywordRules {
     return "(?iu)" + START + Pattern.quote(word) + "s?" + END;
   }
 
-  /** Whole phrase, any whitespace between its words: "embodied ai" matches "Embodied\n AI". */
+  /**
+   * Whole phrase, any whitespace between its words, plural accepted on its last word as on a one-word term:
+   * "embodied ai" matches "Embodied\n AI", "language model" matches "language models".
+   */
   static String phraseRegex(String phrase) {
     var words = new ArrayList<String>();
     for (String w : phrase.split(" ")) {
       words.add(Pattern.quote(w));
     }
-    return "(?iu)" + START + String.join("\\s+", words) + END;
+    return "(?iu)" + START + String.join("\\s+", words) + "s?" + END;
   }
 
   public static boolean isPhrase(String term) {

@@ -14,10 +14,16 @@ class TrainParamsTest {
     assertThat(category.multiLabelThreshold()).isPositive();
     for (ModelKind kind : new ModelKind[] {ModelKind.TOPIC, ModelKind.ARCHIVE}) {
       TrainParams p = TrainParams.Overrides.NONE.forKind(kind);
-      assertThat(p).isEqualTo(TrainParams.DEFAULTS);
       assertThat(p.termFrequency()).isEqualTo(TrainParams.TermFrequency.BINARY);
       assertThat(p.titleFeatures()).isFalse();
+      assertThat(p.vocabSize()).isEqualTo(TrainParams.DEFAULTS.vocabSize());
     }
+    assertThat(TrainParams.Overrides.NONE.forKind(ModelKind.ARCHIVE)).isEqualTo(TrainParams.DEFAULTS);
+    // Topic models regularize ten times more (chosen on the llm labels' dev half).
+    assertThat(TrainParams.Overrides.NONE.forKind(ModelKind.TOPIC).regParam())
+        .isEqualTo(10 * TrainParams.DEFAULTS.regParam(), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(new TrainParams.Overrides(null, null, null, 1e-2, null, null, null, null, null, null)
+        .forKind(ModelKind.TOPIC).regParam()).isEqualTo(1e-2);
   }
 
   @Test

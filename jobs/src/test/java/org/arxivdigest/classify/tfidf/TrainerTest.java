@@ -109,6 +109,34 @@ class TrainerTest {
   }
 
   @Test
+  void trainPositiveTermsInTitleAndAbstractMakePositivesOfPapersTheRuleLeftOut() {
+    var plain = TopicsConfig.parse("{\"topics\": [{\"slug\": \"llm\", \"include\": [\"llm\"], "
+        + "\"related\": [\"language model\"]}]}", "t").get(0);
+    var withPositives = TopicsConfig.parse("{\"topics\": [{\"slug\": \"llm\", \"include\": [\"llm\"], "
+        + "\"related\": [\"language model\"], \"train_positive\": [\"language model\"]}]}",
+        "t").get(0);
+    // The sample's papers saying "language model(s)" in title and abstract without the rule's "llm" in both.
+    Dataset<Row> phrase = papers.filter(KeywordRules.trainPositive(withPositives))
+        .join(KeywordRules.assign(papers, List.of(plain)).select("id"), "id", "left_anti");
+    long extra = phrase.count();
+    assertThat(extra).as("sample papers with the phrase in title and abstract but no rule match").isPositive();
+    Dataset<Row> before = TrainingData.topic(papers, plain);
+    Dataset<Row> after = TrainingData.topic(papers, withPositives);
+    assertThat(before.join(phrase.select("id"), "id").count()).as("left out as neither").isZero();
+    assertThat(after.join(phrase.select("id"), "id").filter(col(TrainingData.LABEL).equalTo(TrainingData.YES))
+        .count()).isEqualTo(extra);
+    long yesBefore = before.filter(col(TrainingData.LABEL).equalTo(TrainingData.YES)).count();
+    assertThat(after.filter(col(TrainingData.LABEL).equalTo(TrainingData.YES)).count())
+        .isEqualTo(yesBefore + extra);
+    // A phrase in the title alone, or in the abstract alone, is not enough.
+    Dataset<Row> oneField = papers.filter(org.apache.spark.sql.functions.lower(col("title")).contains("language model")
+        .notEqual(org.apache.spark.sql.functions.lower(col("abstract")).contains("language model")));
+    assertThat(oneField.count()).as("sample papers with the phrase in one field only").isPositive();
+    assertThat(oneField.filter(KeywordRules.trainPositive(withPositives)).count()).isZero();
+    assertThat(papers.filter(KeywordRules.trainPositive(plain)).count()).as("no terms: no paper").isZero();
+  }
+
+  @Test
   void aTopicModelLearnsTheContextOfItsMaskedKeywordAndSaysSo() {
     var topic = TopicsConfig.parse("{\"topics\": [{\"slug\": \"llm\", \"include\": [\"llm\"]}]}", "t").get(0);
     Trainer.Result r = Trainer.train(TrainingData.topic(papers, topic), SMALL, store(), "topic/llm", Map.of(),
