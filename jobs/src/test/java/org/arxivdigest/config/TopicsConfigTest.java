@@ -31,8 +31,8 @@ class TopicsConfigTest {
 
   @Test
   void trainPositiveTermsAreNormalizedLikeTheOthersAndDefaultToNone() {
-    Topic t = parse("{\"slug\": \"x\", \"include\": [\"llm\"], \"train_positive\": [\"Large  Language Model\", \"VLM\"]}")
-        .get(0);
+    Topic t = parse("{\"slug\": \"x\", \"include\": [\"llm\"], "
+        + "\"train_positive\": [\"Large  Language Model\", \"VLM\"]}").get(0);
     assertThat(t.trainPositive()).containsExactly("large language model", "vlm");
     assertThat(parse("{\"slug\": \"x\", \"include\": [\"llm\"]}").get(0).trainPositive()).isEmpty();
     assertThatThrownBy(() -> parse("{\"slug\": \"x\", \"include\": [\"llm\"], \"train_positive\": [\" \"]}"))

@@ -78,10 +78,10 @@ public final class TrainingData {
   /**
    * The papers a topic could hold (a category the topic allows), labelled {@value #YES} when the keyword rule
    * assigns them or a {@code train_positive} term is in their title and abstract ({@link
-   * KeywordRules#trainPositive}), {@value #NO} when they mention none of the topic's include or related terms. Papers that
-   * mention one without meeting the rule (e.g. "LLMs" in the abstract only, "large language models") are left out
-   * of both splits: they are often on topic, and teaching the model that they are not is what makes it miss what
-   * the keywords miss.
+   * KeywordRules#trainPositive}), {@value #NO} when they mention none of the topic's include or related terms.
+   * Papers that mention one without meeting the rule (e.g. "LLMs" in the abstract only, "large language models")
+   * are left out of both splits: they are often on topic, and teaching the model that they are not is what makes it
+   * miss what the keywords miss.
    */
   public static Dataset<Row> topic(Dataset<Row> papers, Topic topic) {
     // The positives come from the same papers: a distinct column name keeps the self-join unambiguous.
