@@ -215,8 +215,8 @@ public final class KeywordRules {
 
   /**
    * True when one of the topic's {@code train_positive} terms occurs in the title and in the abstract (a word as a
-   * whole word, plural too; a phrase as written, any white space between its words): a positive example for the
-   * topic's model beside the rule's matches. False when the topic has none.
+   * whole word, a phrase as written with any white space between its words; plural too): a positive example for
+   * the topic's model beside the rule's matches. False when the topic has none.
    */
   public static Column trainPositive(Topic topic) {
     Fields f = Fields.of(coalesce(col(TITLE), lit("")), coalesce(col(ABSTRACT), lit("")));
