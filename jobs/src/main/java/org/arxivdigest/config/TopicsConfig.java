@@ -32,8 +32,8 @@ public final class TopicsConfig {
   /**
    * At most this many terms in one list (include, exclude, related, train_positive, and each regex list). A
    * topic's terms become one Spark expression per paper: with 10,000 include terms the generated code is too large
-   * to compile and runs interpreted (297 s on 7 papers), and 10,000 exclude terms overflowed the stack. A topic is a rule a person
-   * reads; a longer list is a model's job (method tfidf).
+   * to compile and runs interpreted (297 s on 7 papers), and 10,000 exclude terms overflowed the stack. A topic is
+   * a rule a person reads; a longer list is a model's job (method tfidf).
    */
   public static final int MAX_TERMS = 500;
   /** An archive ({@code cs}, {@code hep-th}) or a category ({@code cs.CL}, {@code cond-mat.mes-hall}). */
