@@ -17,6 +17,7 @@ import org.arxivdigest.ingest.MergedIds;
 import org.arxivdigest.io.DatasetWriter;
 import org.arxivdigest.io.Manifests;
 import org.arxivdigest.run.StageContext;
+import org.arxivdigest.run.Stages;
 import org.arxivdigest.run.StampedStage;
 import org.arxivdigest.run.StampedStage.Computed;
 import org.arxivdigest.run.StampedStage.Coverage;
@@ -70,8 +71,9 @@ public final class AggregateStage {
     MonthRange range = ctx.range();
     stamped(ctx, range.isAll() ? Coverage.WHOLE : Coverage.RANGE).run(ctx, stamp -> null, () -> {
       AggregateInputs in = AggregateInputs.read(ctx);
-      writeStats(ctx, in, range);
-      TrendingStep.write(ctx, in, range, withBaselines(in.listings(), range));
+      // Side by side: the stats are many small jobs, trending terms a few large ones.
+      Stages.concurrently(() -> writeStats(ctx, in, range),
+          () -> TrendingStep.write(ctx, in, range, withBaselines(in.listings(), range)));
       return Computed.of(null);
     });
   }
@@ -114,14 +116,6 @@ public final class AggregateStage {
     AggregateInputs in = AggregateInputs.read(ctx);
     var months = new TreeSet<>(listingsChanged.months());
     SortedSet<String> merged = MergedIds.months(ctx);
-    if (merged != null) {
-      // A merge: a month's counts can change only where a paper it changed had or has a version; those months'
-      // counts are written without comparing them with the datasets in place.
-      months.addAll(merged);
-      writeStats(ctx, in, range.restrictedTo(months));
-    } else {
-      compareAndWriteStats(ctx, in, range, months);
-    }
     // Trending terms of a month compare its listings with the 12 months' before it: a month whose listings changed
     // moves the 12 after it too (counts alone do not: the terms read the listings only).
     var trendingMonths = new TreeSet<String>();
@@ -137,15 +131,27 @@ public final class AggregateStage {
       }
     }
     MonthRange trending = range.restrictedTo(trendingMonths);
-    Map<TopicMonth, List<String>> shownBefore = shownTerms(ctx, trending);
-    TrendingStep.write(ctx, in, trending, in.listings().filter(col(Columns.MONTH).isin(inputMonths.toArray())));
-    Map<TopicMonth, List<String>> shownAfter = shownTerms(ctx, trending);
     var shownChanged = new TreeSet<TopicMonth>();
-    for (TopicMonth tm : union(shownBefore.keySet(), shownAfter.keySet())) {
-      if (!java.util.Objects.equals(shownBefore.get(tm), shownAfter.get(tm))) {
-        shownChanged.add(tm);
+    // The stats and the trending terms side by side (neither reads what the other writes); each fills its own set.
+    Stages.concurrently(() -> {
+      if (merged != null) {
+        // A merge: a month's counts can change only where a paper it changed had or has a version; those months'
+        // counts are written without comparing them with the datasets in place.
+        months.addAll(merged);
+        writeStats(ctx, in, range.restrictedTo(months));
+      } else {
+        compareAndWriteStats(ctx, in, range, months);
       }
-    }
+    }, () -> {
+      Map<TopicMonth, List<String>> shownBefore = shownTerms(ctx, trending);
+      TrendingStep.write(ctx, in, trending, in.listings().filter(col(Columns.MONTH).isin(inputMonths.toArray())));
+      Map<TopicMonth, List<String>> shownAfter = shownTerms(ctx, trending);
+      for (TopicMonth tm : union(shownBefore.keySet(), shownAfter.keySet())) {
+        if (!java.util.Objects.equals(shownBefore.get(tm), shownAfter.get(tm))) {
+          shownChanged.add(tm);
+        }
+      }
+    });
     return new Touched(range.restrictedTo(months).only(), trending.only(), shownChanged);
   }
 

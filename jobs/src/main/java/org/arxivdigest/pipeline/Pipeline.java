@@ -15,9 +15,10 @@ import org.arxivdigest.io.OutputFormat;
 import org.arxivdigest.publish.PublishStage;
 import org.arxivdigest.publish.SiteLinks;
 import org.arxivdigest.run.StageContext;
+import org.arxivdigest.run.Stages;
 
 /**
- * The stages in their order, ingest, classify, aggregate, publish (pages, then extracts), and the choice between
+ * The stages in their order, ingest, classify, aggregate, publish (pages beside extracts), and the choice between
  * a full and an incremental run. Each command runs a stretch of it; the stages read what the ones before wrote.
  */
 public final class Pipeline {
@@ -35,10 +36,17 @@ public final class Pipeline {
     AggregateStage.run(ctx);
   }
 
-  /** The pages of the context's range, then the extracts. */
+  /** The pages of the context's range and the extracts. */
   public static void publish(StageContext ctx, SiteLinks links) {
-    PublishStage.run(ctx, links, Changes.ALL);
-    ExtractStage.run(ctx);
+    publishAndExtract(ctx, links, Changes.ALL);
+  }
+
+  /**
+   * The pages ({@code changes}: the topic-months to render again) and the extracts, side by side: both only read
+   * the datasets, and write folders of their own.
+   */
+  private static void publishAndExtract(StageContext ctx, SiteLinks links, Changes changes) {
+    Stages.concurrently(() -> PublishStage.run(ctx, links, changes), () -> ExtractStage.run(ctx));
   }
 
   /** How a run treats the output already there. */
@@ -82,8 +90,7 @@ public final class Pipeline {
       touched = AggregateStage.runIncremental(ctx, listings);
     }
     // Month pages show their month's trending terms: those whose shown terms moved are rendered again too.
-    PublishStage.run(ctx, links, touched == null ? Changes.ALL : listings.plus(touched.shownTermsChanged()));
-    ExtractStage.run(ctx);
+    publishAndExtract(ctx, links, touched == null ? Changes.ALL : listings.plus(touched.shownTermsChanged()));
     if (inPlace) {
       var details = new LinkedHashMap<String, Object>();
       details.put("mode", repair ? "full after ingest: the last in-place run on this output stopped before it ended"

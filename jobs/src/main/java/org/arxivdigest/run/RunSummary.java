@@ -10,7 +10,8 @@ import org.arxivdigest.core.Json;
 /**
  * What a run did, written to {@code output/run-summary.json}: inputs, counts, quarantine by reason and seconds per
  * stage. Stages add their figures (numbers, lists, maps or records, written with {@link Json}) as they finish; the
- * command writes it once at the end, also when the run failed.
+ * command writes it once at the end, also when the run failed. Steps that run side by side ({@link
+ * Stages#concurrently}) add to it at once: its methods are synchronized. Stages are listed as they finish.
  */
 public final class RunSummary {
   private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -25,15 +26,15 @@ public final class RunSummary {
     fields.put("started_at", Instant.now().toString());
   }
 
-  public void put(String key, Object value) {
+  public synchronized void put(String key, Object value) {
     fields.put(key, value);
   }
 
-  public Object get(String key) {
+  public synchronized Object get(String key) {
     return fields.get(key);
   }
 
-  public void stage(String name, double seconds, Map<String, Object> counts) {
+  public synchronized void stage(String name, double seconds, Map<String, Object> counts) {
     stageSeconds.merge(name, seconds, Double::sum);
     var stage = new LinkedHashMap<String, Object>();
     stage.put("name", name);
@@ -43,20 +44,20 @@ public final class RunSummary {
   }
 
   /** Counts what the run changed in the output (files written, folders replaced or removed); 0 keeps the key. */
-  public void changed(String what, long n) {
+  public synchronized void changed(String what, long n) {
     changes.merge(what, n, Long::sum);
   }
 
   /** The change counts so far. */
-  public Map<String, Long> changes() {
+  public synchronized Map<String, Long> changes() {
     return Map.copyOf(changes);
   }
 
-  public Map<String, Double> stageSeconds() {
+  public synchronized Map<String, Double> stageSeconds() {
     return Map.copyOf(stageSeconds);
   }
 
-  public String toJson(String status) {
+  public synchronized String toJson(String status) {
     var out = new LinkedHashMap<String, Object>(fields);
     out.put("status", status);
     out.put("finished_at", Instant.now().toString());
@@ -72,7 +73,7 @@ public final class RunSummary {
    * What a finished run says on stdout: its wall time; the records read, papers, duplicates, deletions and
    * quarantined records by reason (when it ingested); what a merge brought; where to look next.
    */
-  public List<String> closing(String site, String summaryPath, double seconds) {
+  public synchronized List<String> closing(String site, String summaryPath, double seconds) {
     var lines = new ArrayList<String>();
     lines.add("arxiv-digest " + fields.get("command") + ": finished in "
         + String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s" + (Boolean.TRUE.equals(

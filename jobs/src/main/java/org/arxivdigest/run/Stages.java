@@ -1,7 +1,10 @@
 package org.arxivdigest.run;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -14,7 +17,7 @@ public final class Stages {
   private final SparkSession spark;
   private final RunSummary summary;
   private final boolean reuseUnchanged;
-  private final Map<String, Object> skipped = new LinkedHashMap<>();
+  private final Map<String, Object> skipped = Collections.synchronizedMap(new LinkedHashMap<>());
 
   /**
    * {@code reuseUnchanged}: whether a stage whose inputs did not change since it last ran may keep its datasets
@@ -29,51 +32,124 @@ public final class Stages {
     }
   }
 
-  /** Tasks of the running stage's Spark jobs, logged at most every {@link #PROGRESS_EVERY_MS} while it runs. */
+  /** Tasks of the running stages' Spark jobs, logged at most every {@link #PROGRESS_EVERY_MS} for each. */
   private final Progress progress = new Progress();
 
   /** Every 10 s; the system property {@code arxivdigest.progressMillis} changes it (tests). */
   static final long PROGRESS_EVERY_MS = Long.getLong("arxivdigest.progressMillis", 10_000);
 
-  /** Counts the tasks of the jobs started while a stage runs; the stage's thread is not blocked by it. */
+  /** Spark's local property that holds the job description: the name of the stage that started the job. */
+  private static final String JOB_DESCRIPTION = "spark.job.description";
+
+  /** A running stage's task counts. */
+  private static final class Counts {
+    final String name;
+    final AtomicLong total = new AtomicLong();
+    final AtomicLong done = new AtomicLong();
+    final long started = System.currentTimeMillis();
+    volatile long lastLog = started;
+
+    Counts(String name) {
+      this.name = name;
+    }
+  }
+
+  /**
+   * Counts the tasks of the jobs each running stage starts (several run at once in {@link #concurrently}): a Spark
+   * stage belongs to the step whose name its job carries as description. The steps' threads are not blocked by it.
+   */
   private static final class Progress extends org.apache.spark.scheduler.SparkListener {
-    private volatile String stage;
-    private final java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-    private volatile long started;
-    private volatile long lastLog;
+    private final Map<String, Counts> running = new ConcurrentHashMap<>();
+    private final Map<Integer, Counts> bySparkStage = new ConcurrentHashMap<>();
 
     void begin(String name) {
-      total.set(0);
-      done.set(0);
-      started = System.currentTimeMillis();
-      lastLog = started;
-      stage = name;
+      running.put(name, new Counts(name));
     }
 
-    void end() {
-      stage = null;
+    void end(String name) {
+      Counts ended = running.remove(name);
+      bySparkStage.values().removeIf(c -> c == ended);
     }
 
     @Override
     public void onStageSubmitted(org.apache.spark.scheduler.SparkListenerStageSubmitted event) {
-      if (stage != null) {
-        total.addAndGet(event.stageInfo().numTasks());
+      String name = event.properties() == null ? null : event.properties().getProperty(JOB_DESCRIPTION);
+      Counts counts = name == null ? null : running.get(name);
+      if (counts != null) {
+        bySparkStage.put(event.stageInfo().stageId(), counts);
+        counts.total.addAndGet(event.stageInfo().numTasks());
       }
     }
 
     @Override
     public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd event) {
-      String name = stage;
-      if (name == null) {
+      Counts counts = bySparkStage.get(event.stageId());
+      if (counts == null) {
         return;
       }
-      long n = done.incrementAndGet();
+      long n = counts.done.incrementAndGet();
       long now = System.currentTimeMillis();
-      if (now - lastLog >= PROGRESS_EVERY_MS) {
-        lastLog = now;
-        LOG.info("stage={} running {}s: {} of {} tasks so far", name, (now - started) / 1000, n, total.get());
+      if (now - counts.lastLog >= PROGRESS_EVERY_MS) {
+        counts.lastLog = now;
+        LOG.info("stage={} running {}s: {} of {} tasks so far", counts.name, (now - counts.started) / 1000, n,
+            counts.total.get());
       }
+    }
+  }
+
+  /**
+   * Runs independent steps side by side, each on a thread of its own, and returns when all have ended: Spark runs
+   * their jobs at once, so one step's small jobs fill the cores another's leave idle. The steps must not write the
+   * same files. Each thread starts with the caller's Spark local properties (the run id), and each step names its
+   * own jobs ({@link #run}). When steps fail, the first one's error (in the order given) is thrown, with the
+   * others' attached as suppressed; the others are still waited for, so nothing runs on after this returns.
+   */
+  public static void concurrently(Runnable... steps) {
+    var errors = new Throwable[steps.length];
+    var threads = new Thread[steps.length];
+    for (int i = 0; i < steps.length; i++) {
+      int index = i;
+      threads[i] = new Thread(() -> {
+        try {
+          steps[index].run();
+        } catch (Throwable t) { // NOPMD - handed to the caller's thread, which rethrows it
+          errors[index] = t;
+        }
+      }, "arxiv-digest-step-" + i);
+      threads[i].start();
+    }
+    boolean interrupted = false;
+    for (Thread t : threads) {
+      while (t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true; // the steps cannot be abandoned half-way: wait for them, then keep the interrupt
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable first = null;
+    for (Throwable e : errors) {
+      if (e == null) {
+        continue;
+      }
+      if (first == null) {
+        first = e;
+      } else {
+        first.addSuppressed(e);
+      }
+    }
+    if (first instanceof RuntimeException r) {
+      throw r;
+    }
+    if (first instanceof Error e) {
+      throw e;
+    }
+    if (first != null) {
+      throw new IllegalStateException(first);
     }
   }
 
@@ -96,8 +172,10 @@ public final class Stages {
   /** Records a stage not run because its datasets are already what it would compute. */
   void skipped(String name, StageStamps.Stamp stamp) {
     String why = "inputs unchanged since run " + stamp.runId();
-    skipped.put(name, why);
-    summary.put("skipped_stages", new LinkedHashMap<>(skipped));
+    synchronized (skipped) {
+      skipped.put(name, why);
+      summary.put("skipped_stages", new LinkedHashMap<>(skipped));
+    }
     LOG.info("stage={} skipped: {}", name, why);
   }
 
@@ -125,7 +203,7 @@ public final class Stages {
       LOG.info("stage={} seconds={} {}", name, String.format("%.2f", seconds), format(logged));
       return result;
     } finally {
-      progress.end();
+      progress.end(name);
       if (spark != null) {
         spark.sparkContext().setJobDescription(null);
       }
