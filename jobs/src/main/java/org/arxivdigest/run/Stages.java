@@ -1,6 +1,5 @@
 package org.arxivdigest.run;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +16,8 @@ public final class Stages {
   private final SparkSession spark;
   private final RunSummary summary;
   private final boolean reuseUnchanged;
-  private final Map<String, Object> skipped = Collections.synchronizedMap(new LinkedHashMap<>());
+  /** Guarded by itself: steps side by side ({@link #concurrently}) may be skipped at once. */
+  private final Map<String, Object> skipped = new LinkedHashMap<>();
 
   /**
    * {@code reuseUnchanged}: whether a stage whose inputs did not change since it last ran may keep its datasets
