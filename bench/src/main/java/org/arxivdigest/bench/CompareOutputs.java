@@ -1,0 +1,63 @@
+package org.arxivdigest.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Whether two outputs of the job hold the same rows (issue 22: a performance change keeps the datasets
+ * row-identical): for each dataset, DuckDB counts its rows and the rows of each side the other lacks (EXCEPT ALL,
+ * so with multiplicity), partition columns included. Prints one line per dataset; exits 1 when any differs or is
+ * missing on one side only. Pages and extracts are compared byte for byte with {@code diff -r}.
+ *
+ * <p>{@code CompareOutputs OUTPUT_A OUTPUT_B}
+ */
+public final class CompareOutputs {
+  private CompareOutputs() {}
+
+  static final List<String> DATASETS = List.of("papers", "versions", "assignments", "listings", "predictions",
+      "monthly_topic_stats", "monthly_category_stats", "trending_terms", "quarantine", "deleted");
+
+  private static String scan(String output, String dataset) {
+    String glob = (output + "/datasets/" + dataset + "/**/*.parquet").replace("'", "''");
+    return "SELECT * FROM read_parquet('" + glob + "', hive_partitioning = true, union_by_name = true)";
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: CompareOutputs OUTPUT_A OUTPUT_B");
+      System.exit(2);
+    }
+    boolean same = true;
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      for (String d : DATASETS) {
+        boolean inA = new java.io.File(args[0] + "/datasets/" + d).isDirectory();
+        boolean inB = new java.io.File(args[1] + "/datasets/" + d).isDirectory();
+        if (!inA || !inB) {
+          same &= inA == inB;
+          System.out.printf("%-24s %s%n", d, inA == inB ? "in neither" : "only in " + (inA ? "the first" : "the second"));
+          continue;
+        }
+        String a = scan(args[0], d);
+        String b = scan(args[1], d);
+        try (ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM (" + a + ")), (SELECT count(*) FROM (" + b
+            + ")), (SELECT count(*) FROM ((" + a + ") EXCEPT ALL (" + b + "))), (SELECT count(*) FROM ((" + b
+            + ") EXCEPT ALL (" + a + ")))")) {
+          r.next();
+          boolean equal = r.getLong(1) == r.getLong(2) && r.getLong(3) == 0 && r.getLong(4) == 0;
+          same &= equal;
+          System.out.printf("%-24s rows %d / %d, only in the first %d, only in the second %d: %s%n", d, r.getLong(1),
+              r.getLong(2), r.getLong(3), r.getLong(4), equal ? "same" : "DIFFERENT");
+        } catch (SQLException e) {
+          // A dataset of no files (an empty month range) has nothing to read.
+          same = false;
+          System.out.printf("%-24s cannot compare: %s%n", d, e.getMessage().lines().findFirst().orElse(""));
+        }
+      }
+    }
+    System.exit(same ? 0 : 1);
+  }
+}
