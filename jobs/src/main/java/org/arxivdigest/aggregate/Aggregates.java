@@ -1,11 +1,12 @@
 package org.arxivdigest.aggregate;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.*;
 
@@ -17,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.config.Topic;
@@ -31,6 +33,9 @@ public final class Aggregates {
 
   private static final String IS_NEW = "_is_new";
   private static final String CHOSEN = "_chosen_method";
+  private static final String HAS_NEW = "_has_new";
+  private static final String HAS_LATER = "_has_later";
+  private static final String PAPER_VERSIONS = "_paper_versions";
 
   /** A version row is a paper's first when it was submitted at the paper's first version time. */
   private static Dataset<Row> versionsWithNew(Dataset<Row> versions, Dataset<Row> papers, String... paperColumns) {
@@ -48,18 +53,23 @@ public final class Aggregates {
    */
   public static Dataset<Row> monthlyTopicStats(SparkSession spark, Dataset<Row> assignments, Dataset<Row> papers,
                                                Dataset<Row> versions, Dataset<Row> listings, List<Topic> topics) {
-    Column id = col(ID);
+    // Each paper's rows first (one per topic, month, method and paper), then the papers: two plain aggregations
+    // instead of three distinct counts, which Spark plans as an Expand of every row into four and two shuffles.
     Dataset<Row> byMethod = assignments.select(TOPIC, ID, METHOD).dropDuplicates(TOPIC, ID, METHOD)
         .join(versionsWithNew(versions, papers), ID)
+        .groupBy(TOPIC, MONTH, METHOD, ID)
+        .agg(functions.max(col(IS_NEW)).as(HAS_NEW), functions.max(not(col(IS_NEW))).as(HAS_LATER),
+            count(lit(1)).as(PAPER_VERSIONS))
         .groupBy(TOPIC, MONTH, METHOD)
-        .agg(countDistinct(when(col(IS_NEW), id)).as(NEW_PAPERS),
-            countDistinct(when(not(col(IS_NEW)), id)).as(UPDATED_PAPERS),
-            count(lit(1)).as(VERSIONS_IN_MONTH),
-            countDistinct(id).as(DISTINCT_PAPERS));
+        .agg(count(when(col(HAS_NEW), lit(1))).as(NEW_PAPERS),
+            count(when(col(HAS_LATER), lit(1))).as(UPDATED_PAPERS),
+            coalesce(sum(col(PAPER_VERSIONS)), lit(0L)).as(VERSIONS_IN_MONTH),
+            count(lit(1)).as(DISTINCT_PAPERS));
     var chosen = new ArrayList<Row>();
     topics.forEach(t -> chosen.add(RowFactory.create(t.slug(), t.method().code())));
-    Dataset<Row> listed = listings.groupBy(TOPIC, MONTH)
-        .agg(count(lit(1)).as(LISTED_ENTRIES), countDistinct(id).as(LISTED_PAPERS))
+    Dataset<Row> listed = listings.groupBy(TOPIC, MONTH, ID).agg(count(lit(1)).as(PAPER_VERSIONS))
+        .groupBy(TOPIC, MONTH)
+        .agg(sum(col(PAPER_VERSIONS)).as(LISTED_ENTRIES), count(lit(1)).as(LISTED_PAPERS))
         .join(spark.createDataFrame(chosen, new StructType().add(TOPIC, DataTypes.StringType, false)
             .add(CHOSEN, DataTypes.StringType, false)), TOPIC)
         .withColumnRenamed(CHOSEN, METHOD);

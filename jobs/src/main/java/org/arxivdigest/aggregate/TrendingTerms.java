@@ -4,13 +4,14 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.bround;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.*;
 
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.schema.Schemas;
 
@@ -72,6 +74,8 @@ public final class TrendingTerms {
   private static final String TOPIC_SCORE = "_topic_score";
   private static final String WORD = "_word";
   private static final String PHRASE_PAPERS = "_phrase_papers";
+  private static final String IS_PHRASE = "_is_phrase";
+  private static final String WORD_POSITION = "_word_position";
 
   /** Per topic slug, the terms its keywords leave out. */
   static Map<String, TopicTerms> keywords(List<Topic> topics) {
@@ -149,16 +153,18 @@ public final class TrendingTerms {
         .filter(col(SCORE).geq(MIN_SCORE).and(col(TOPIC_SCORE).geq(MIN_TOPIC_SCORE)))
         .select(TOPIC, MONTH, TERM, SCORE, LOG_ODDS_RATIO, PAPERS_WITH_TERM, MONTH_PAPERS, BASELINE_PAPERS_WITH_TERM,
             BASELINE_PAPERS, BASELINE_MONTHS_COL);
-    Dataset<Row> phraseWords = trending.filter(col(TERM).contains(" "))
-        .select(col(TOPIC), col(MONTH), explode(split(col(TERM), " ")).as(WORD),
-            col(PAPERS_WITH_TERM).as(PHRASE_PAPERS));
-    Dataset<Row> words = trending.as("t");
-    Dataset<Row> kept = words.join(phraseWords.as("p"),
-        col("t." + TOPIC).equalTo(col("p." + TOPIC))
-            .and(col("t." + MONTH).equalTo(col("p." + MONTH)))
-            .and(col("t." + TERM).equalTo(col("p." + WORD)))
-            .and(col("p." + PHRASE_PAPERS).geq(col("t." + PAPERS_WITH_TERM).multiply(PHRASE_SHARE))),
-        "left_anti");
+    // A word gives way to a phrase with it: each row keyed by its word, or by each word of a phrase (the first
+    // kept to stand for the phrase), the phrases' most papers per key found by a window. One pass over the scored
+    // rows: a self-join read them twice, and so counted the candidates' terms twice.
+    Column isPhrase = col(TERM).contains(" ");
+    Column maxPhrasePapers = functions.max(when(col(IS_PHRASE), col(PAPERS_WITH_TERM)))
+        .over(Window.partitionBy(TOPIC, MONTH, WORD));
+    Dataset<Row> kept = trending.withColumn(IS_PHRASE, isPhrase)
+        .select(col("*"), posexplode(split(col(TERM), " ")).as(new String[] {WORD_POSITION, WORD}))
+        .withColumn(PHRASE_PAPERS, maxPhrasePapers)
+        .filter(col(IS_PHRASE).and(col(WORD_POSITION).equalTo(0))
+            .or(not(col(IS_PHRASE)).and(col(PHRASE_PAPERS).isNull()
+                .or(col(PHRASE_PAPERS).lt(col(PAPERS_WITH_TERM).multiply(PHRASE_SHARE))))));
     return kept
         .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH)
             .orderBy(col(SCORE).desc(), col(PAPERS_WITH_TERM).desc(), col(TERM))))

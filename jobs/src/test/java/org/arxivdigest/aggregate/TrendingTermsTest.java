@@ -95,10 +95,17 @@ class TrendingTermsTest {
     Dataset<Row> candidates = frame(TermCounts.SCHEMA, List.of(
         candidate("2025_02", "spiking neurons", 40, 3000, 2, 12000),
         candidate("2025_02", "spiking", 45, 3000, 3, 12000),
-        candidate("2025_02", "neurons", 90, 3000, 6, 12000)));
-    Map<String, Row> rows = byTerm(TrendingTerms.ranked(candidates, prior.terms(), prior));
+        candidate("2025_02", "neurons", 90, 3000, 6, 12000),
+        // A phrase of one word twice is one row; a phrase of another month moves nothing in this one.
+        candidate("2025_02", "neurons neurons", 30, 3000, 1, 12000),
+        candidate("2025_03", "spiking", 45, 3000, 3, 12000),
+        candidate("2025_04", "spiking neurons", 40, 3000, 2, 12000)));
+    Dataset<Row> ranked = TrendingTerms.ranked(candidates, prior.terms(), prior);
+    Map<String, Row> rows = byTerm(ranked);
     // "spiking" is mostly the phrase; "neurons" is in more than twice the phrase's papers: it says more alone.
-    assertThat(rows).containsOnlyKeys("2025_02 spiking neurons", "2025_02 neurons");
+    assertThat(rows).containsOnlyKeys("2025_02 spiking neurons", "2025_02 neurons", "2025_02 neurons neurons",
+        "2025_03 spiking", "2025_04 spiking neurons");
+    assertThat(ranked.count()).isEqualTo(rows.size());
   }
 
   @Test
