@@ -159,6 +159,17 @@ public final class HadoopFiles {
     }
   }
 
+  /** The bytes of the files under a folder, or -1 when it does not exist. */
+  public static long size(Configuration conf, String dir) {
+    Path p = new Path(dir);
+    try {
+      FileSystem fs = p.getFileSystem(conf);
+      return fs.exists(p) ? fs.getContentSummary(p).getLength() : -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("sizing " + dir, e);
+    }
+  }
+
   /** The Parquet files directly in a folder (none when it does not exist). */
   public static java.util.List<Path> dataFiles(Configuration conf, String dir) {
     Path p = new Path(dir);
