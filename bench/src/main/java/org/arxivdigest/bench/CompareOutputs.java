@@ -1,11 +1,14 @@
 package org.arxivdigest.bench;
 
+import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.util.Arrays;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Whether two outputs of the job hold the same rows (issue 22: a performance change keeps the datasets
@@ -18,8 +21,17 @@ import java.util.List;
 public final class CompareOutputs {
   private CompareOutputs() {}
 
-  static final List<String> DATASETS = List.of("papers", "versions", "assignments", "listings", "predictions",
-      "monthly_topic_stats", "monthly_category_stats", "trending_terms", "quarantine", "deleted");
+  /** The dataset folders of either output, sorted (this module does not see the job's catalog). */
+  static SortedSet<String> datasets(String... outputs) {
+    var names = new TreeSet<String>();
+    for (String output : outputs) {
+      File[] found = new File(output, "datasets").listFiles(File::isDirectory);
+      if (found != null) {
+        Arrays.stream(found).map(File::getName).forEach(names::add);
+      }
+    }
+    return names;
+  }
 
   private static String scan(String output, String dataset) {
     String glob = (output + "/datasets/" + dataset + "/**/*.parquet").replace("'", "''");
@@ -33,12 +45,11 @@ public final class CompareOutputs {
     }
     boolean same = true;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-      for (String d : DATASETS) {
-        boolean inA = new java.io.File(args[0] + "/datasets/" + d).isDirectory();
-        boolean inB = new java.io.File(args[1] + "/datasets/" + d).isDirectory();
-        if (!inA || !inB) {
-          same &= inA == inB;
-          System.out.printf("%-24s %s%n", d, inA == inB ? "in neither" : "only in " + (inA ? "the first" : "the second"));
+      for (String d : datasets(args[0], args[1])) {
+        boolean inA = new File(args[0] + "/datasets/" + d).isDirectory();
+        if (!inA || !new File(args[1] + "/datasets/" + d).isDirectory()) {
+          same = false;
+          System.out.printf("%-24s only in the %s%n", d, inA ? "first" : "second");
           continue;
         }
         String a = scan(args[0], d);
