@@ -38,7 +38,6 @@ import org.arxivdigest.run.StageStamps;
 import org.arxivdigest.run.StampedStage;
 import org.arxivdigest.run.StampedStage.Computed;
 import org.arxivdigest.schema.Catalog;
-import org.arxivdigest.schema.Schemas;
 
 /**
  * Wires classification: papers to topic assignments (keyword rule; with trained models also TF-IDF scores, their
@@ -151,56 +150,30 @@ public final class ClassifyStage {
     // assignments depend on that paper alone). Predictions are rewritten whole, so a run that makes them
     // classifies everything.
     Dataset<Row> merged = sameRules && !models.predicts() ? MergedIds.read(ctx) : null;
+    ctx.stages().run("classify.assign", () -> {
+      if (merged == null) {
+        writeAssignments(ctx, papers, topicModels, null);
+      } else {
+        writeAssignments(ctx, ofMerged(papers, merged), topicModels,
+            ctx.read(Catalog.ASSIGNMENTS).join(merged, ID, "left_anti"));
+      }
+      return counts("assignments", countBy(ctx.read(Catalog.ASSIGNMENTS), TOPIC, METHOD));
+    });
+    if (models.predicts()) {
+      ctx.stages().run("classify.predictions", () -> {
+        DatasetWriter.replace(TfidfModels.predictions(papers,
+            models.category() == null ? null : PipelineModel.load(models.category() + "/model"),
+            models.archive() == null ? null : PipelineModel.load(models.archive() + "/model")),
+            ctx.path(Catalog.PREDICTIONS));
+        return Map.of("papers", ctx.read(Catalog.PREDICTIONS).count(),
+            "category_model", String.valueOf(models.category()), "archive_model", String.valueOf(models.archive()));
+      });
+    }
     // A merge: only the months where a merged paper had or has a version can change.
     Set<String> months = sameRules ? MergedIds.months(ctx) : null;
-    // Every paper listed again by keyword rules alone: the assigned papers carry what their listings show from the
-    // one scan of the papers (issue 22), kept until the listings are written. Else the listings read it again.
-    Dataset<Row> assignedPapers = months == null && topicModels.isEmpty()
-        ? KeywordRules.assign(papers, ctx.topics(), Listings.PAPER_COLUMNS).persist(StorageLevel.MEMORY_AND_DISK())
-        : null;
-    try {
-      ctx.stages().run("classify.assign", () -> {
-        if (assignedPapers != null) {
-          writeAssignments(ctx, papers, assignedPapers.select(Schemas.columns(Schemas.ASSIGNMENTS)), topicModels,
-              null);
-        } else if (merged == null) {
-          writeAssignments(ctx, papers, KeywordRules.assign(papers, ctx.topics()), topicModels, null);
-        } else {
-          Dataset<Row> ofMerged = ofMerged(papers, merged);
-          writeAssignments(ctx, ofMerged, KeywordRules.assign(ofMerged, ctx.topics()), topicModels,
-              ctx.read(Catalog.ASSIGNMENTS).join(merged, ID, "left_anti"));
-        }
-        return counts("assignments", countBy(ctx.read(Catalog.ASSIGNMENTS), TOPIC, METHOD));
-      });
-      if (models.predicts()) {
-        ctx.stages().run("classify.predictions", () -> {
-          DatasetWriter.replace(TfidfModels.predictions(papers,
-              models.category() == null ? null : PipelineModel.load(models.category() + "/model"),
-              models.archive() == null ? null : PipelineModel.load(models.archive() + "/model")),
-              ctx.path(Catalog.PREDICTIONS));
-          return Map.of("papers", ctx.read(Catalog.PREDICTIONS).count(),
-              "category_model", String.valueOf(models.category()), "archive_model", String.valueOf(models.archive()));
-        });
-      }
-      return writeListings(ctx, papers, merged, months, assignedPapers, incremental);
-    } finally {
-      if (assignedPapers != null) {
-        assignedPapers.unpersist();
-      }
-    }
-  }
-
-  /**
-   * The listings, from {@code assignedPapers} when given (assignments with their papers' columns), else from the
-   * assignments written and the papers; of {@code months} only when given (a merge).
-   */
-  private static Changes writeListings(StageContext ctx, Dataset<Row> papers, Dataset<Row> merged,
-                                       Set<String> months, Dataset<Row> assignedPapers, boolean incremental) {
     return ctx.stages().timed("classify.listings", () -> {
       Dataset<Row> listings;
-      if (assignedPapers != null) {
-        listings = Listings.ofAssignedPapers(ctx.spark(), assignedPapers, ctx.read(Catalog.VERSIONS), ctx.topics());
-      } else if (months == null) {
+      if (months == null) {
         listings = Listings.build(ctx.spark(), ctx.read(Catalog.ASSIGNMENTS), papers, ctx.read(Catalog.VERSIONS),
             ctx.topics());
       } else if (merged == null) { // predictions made: every paper assigned again, the months listed again
@@ -252,13 +225,11 @@ public final class ClassifyStage {
     return papers.filter(col(ID_YEAR).isin(Ids.years(merged).toArray())).join(merged, ID, "left_semi");
   }
 
-  /**
-   * The assignments of {@code papers} ({@code keyword}: their keyword assignments), with {@code kept} (assignments
-   * of other papers, else null).
-   */
-  private static void writeAssignments(StageContext ctx, Dataset<Row> papers, Dataset<Row> keyword,
-                                       Map<Topic, PipelineModel> models, Dataset<Row> kept) {
+  /** The assignments of {@code papers}, with {@code kept} (assignments of other papers, else null). */
+  private static void writeAssignments(StageContext ctx, Dataset<Row> papers, Map<Topic, PipelineModel> models,
+                                       Dataset<Row> kept) {
     List<Topic> topics = ctx.topics();
+    Dataset<Row> keyword = KeywordRules.assign(papers, topics);
     Dataset<Row> all = keyword;
     Dataset<Row> scores = null;
     if (!models.isEmpty()) {

@@ -19,7 +19,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.arxivdigest.classify.keyword.KeywordRules;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.normalize.Authors;
 import org.arxivdigest.schema.Schemas;
@@ -47,69 +46,36 @@ public final class Listings {
   }
 
   /**
-   * The paper columns a listing row shows, by name: what {@link #build} reads of {@code papers}, and what
-   * {@link #ofAssignedPapers} expects each assignment row to carry ({@link KeywordRules#assign(Dataset, List,
-   * List)} carries them).
-   */
-  public static final List<String> PAPER_COLUMNS = List.of(TITLE, ABSTRACT, COMMENTS, PRIMARY_CATEGORY, CATEGORIES,
-      AUTHORS_PARSED, VERSIONS);
-
-  /**
    * Assignments (those of the method each topic chose) x papers x versions to listing rows in
    * {@link Schemas#LISTINGS} order.
    * {@code versions}: every version in its own month; {@code latest}: the newest version; {@code new}: the first.
    */
   public static Dataset<Row> build(SparkSession spark, Dataset<Row> assignments, Dataset<Row> papers,
                                    Dataset<Row> versions, List<Topic> topics) {
-    Dataset<Row> chosen = chosen(spark, assignments, topics);
-    // Only the assigned papers' text goes through the join's shuffle: a broadcast semi-join on their ids (a few
-    // bytes per assigned paper) drops the others where they are read, so most of the corpus never leaves its scan.
-    Dataset<Row> assignedText = papers.select(paperText()).join(broadcast(chosen.select(ID).distinct()),
-        List.of(ID).toArray(String[]::new), "left_semi");
-    return listed(chosen.join(assignedText, ID), versions);
-  }
-
-  /**
-   * As {@link #build}, from assignments that carry their paper's {@link #PAPER_COLUMNS}: the papers are not read
-   * again (issue 22: a second scan of every paper's text for the fifth of them that a topic lists).
-   */
-  public static Dataset<Row> ofAssignedPapers(SparkSession spark, Dataset<Row> assignedPapers, Dataset<Row> versions,
-                                              List<Topic> topics) {
-    return listed(chosen(spark, assignedPapers, topics).select(paperText(col(TOPIC), col(METHOD), col(TERM),
-        col(FIELD), col(SCORE), col(MODE), col(CHOSEN_METHOD))), versions);
-  }
-
-  /** The assignments of the method each topic chose, with the topic's listing mode. */
-  private static Dataset<Row> chosen(SparkSession spark, Dataset<Row> assignments, List<Topic> topics) {
     var modes = new ArrayList<Row>();
     for (Topic t : topics) {
       modes.add(RowFactory.create(t.slug(), t.listing().name().toLowerCase(Locale.ROOT), t.method().code()));
     }
     Dataset<Row> topicModes = spark.createDataFrame(modes, TOPIC_MODES);
-    return assignments
-        .join(broadcast(topicModes), TOPIC)
-        .filter(col(METHOD).equalTo(col(CHOSEN_METHOD)));
-  }
-
-  /** {@code first} columns, then what a listing shows of the paper ({@link #PAPER_COLUMNS} as listed). */
-  private static Column[] paperText(Column... first) {
     // By number, not by time: v2 is newer than v1 even when two versions share a timestamp or v2 is dated before
     // v1 (it happens in the dump); the date only places a version in its month. Numbers may have gaps (v1, v3).
     Column numbers = transform(col(VERSIONS), v -> v.getField(VERSION));
-    var columns = new ArrayList<>(List.of(first));
-    columns.addAll(List.of(col(ID), col(TITLE), col(ABSTRACT), col(COMMENTS), col(PRIMARY_CATEGORY),
-        col(CATEGORIES), Authors.names(col(AUTHORS_PARSED)).as(AUTHORS), array_min(numbers).as(FIRST_NUMBER),
-        array_max(numbers).as(LAST_NUMBER)));
-    return columns.toArray(Column[]::new);
-  }
-
-  /** Chosen assignments with their papers' text, joined to the versions each topic's listing mode wants. */
-  private static Dataset<Row> listed(Dataset<Row> withText, Dataset<Row> versions) {
+    Dataset<Row> paperText = papers.select(col(ID), col(TITLE), col(ABSTRACT), col(COMMENTS), col(PRIMARY_CATEGORY),
+        col(CATEGORIES), Authors.names(col(AUTHORS_PARSED)).as(AUTHORS),
+        array_min(numbers).as(FIRST_NUMBER), array_max(numbers).as(LAST_NUMBER));
     Column mode = col(MODE);
     Column wanted = mode.equalTo(lit("versions"))
         .or(mode.equalTo(lit("latest")).and(col(VERSION).equalTo(col(LAST_NUMBER))))
         .or(mode.equalTo(lit("new")).and(col(VERSION).equalTo(col(FIRST_NUMBER))));
-    return withText
+    Dataset<Row> chosen = assignments
+        .join(broadcast(topicModes), TOPIC)
+        .filter(col(METHOD).equalTo(col(CHOSEN_METHOD)));
+    // Only the assigned papers' text goes through the join's shuffle: a broadcast semi-join on their ids (a few
+    // bytes per assigned paper) drops the others where they are read, so most of the corpus never leaves its scan.
+    Dataset<Row> assignedText = paperText.join(broadcast(chosen.select(ID).distinct()), List.of(ID).toArray(
+        String[]::new), "left_semi");
+    return chosen
+        .join(assignedText, ID)
         .join(versions.select(ID, VERSION, SUBMITTED_AT, SUBMITTED_DATE, MONTH), ID)
         .filter(wanted)
         .withColumn(DATE, col(SUBMITTED_DATE))

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
-import org.arxivdigest.classify.keyword.KeywordRules;
-import org.arxivdigest.schema.Schemas;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.config.TopicsConfig;
 import org.arxivdigest.ingest.KaggleReader;
@@ -55,47 +52,6 @@ class ListingsTest {
   void latestListsEachPaperOnceItsHighestVersionEvenWhenTwoShareATimestamp() {
     assertThat(listed("latest")).extracting(r -> r.getAs(Columns.ID) + "v" + r.getAs(Columns.VERSION) + " "
         + r.getAs(Columns.MONTH)).containsExactly("0704.0001v2 2007_04", "0704.0002v2 2007_03");
-  }
-
-  /**
-   * The listings of assignments that carry their papers' columns (one scan of the papers) are those built from the
-   * assignments and the papers read again: the real sample's papers, the real topics (all three listing modes).
-   */
-  @Test
-  void listingsFromAssignedPapersEqualThoseBuiltFromTheAssignmentsAndThePapers() throws Exception {
-    var spark = TestSpark.session();
-    var files = new java.util.ArrayList<String>();
-    for (String folder : List.of("kaggle", "recent")) {
-      try (var list = java.nio.file.Files.list(TestSpark.sample().resolve(folder))) {
-        list.sorted().map(Path::toString).forEach(files::add);
-      }
-    }
-    // One record per id, as ingest keeps (the sample's files share a few papers).
-    Dataset<Row> papers = KaggleRecords.normalize(KaggleReader.parse(KaggleReader.readLines(spark, files)))
-        .filter(col(Columns.REASON).isNull()).dropDuplicates(Columns.ID).cache();
-    Dataset<Row> versions = VersionRows.fromPapers(papers).cache();
-    List<Topic> topics = TopicsConfig.load(TestSpark.repo().resolve("data/topics.json").toString(),
-        spark.sparkContext().hadoopConfiguration());
-    Dataset<Row> carried = KeywordRules.assign(papers, topics, Listings.PAPER_COLUMNS).cache();
-    Dataset<Row> assignments = KeywordRules.assign(papers, topics);
-
-    assertThat(carried.select(Schemas.columns(Schemas.ASSIGNMENTS)).exceptAll(assignments).count()).isZero();
-    assertThat(carried.count()).isEqualTo(assignments.count());
-    Dataset<Row> built = Listings.build(spark, assignments, papers, versions, topics);
-    Dataset<Row> fromCarried = Listings.ofAssignedPapers(spark, carried, versions, topics);
-    long rows = built.count();
-    assertThat(fromCarried.count()).isEqualTo(rows);
-    assertThat(fromCarried.exceptAll(built).count()).isZero();
-    assertThat(fromCarried.schema()).isEqualTo(built.schema());
-    // Every listing mode and several topics are in the comparison, and authors (computed from the carried
-    // authors_parsed) are there.
-    assertThat(fromCarried.select(Columns.TOPIC).distinct().count()).isGreaterThanOrEqualTo(4);
-    assertThat(fromCarried.filter(col(Columns.TOPIC).isin("llm", "quantum_computing", "black_holes"))
-        .select(Columns.TOPIC).distinct().count()).isEqualTo(3);
-    assertThat(fromCarried.filter(functions.size(col(Columns.AUTHORS)).gt(0)).count()).isEqualTo(rows);
-    papers.unpersist();
-    versions.unpersist();
-    carried.unpersist();
   }
 
   @Test

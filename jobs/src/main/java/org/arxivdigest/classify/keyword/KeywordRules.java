@@ -260,15 +260,6 @@ public final class KeywordRules {
    * categories allow it, and its exclude terms only where an include term hit.
    */
   public static Dataset<Row> assign(Dataset<Row> papers, List<Topic> topics) {
-    return assign(papers, topics, List.of());
-  }
-
-  /**
-   * As {@link #assign(Dataset, List)}, each row carrying the paper's {@code carried} columns (by name, after the
-   * assignment's) as they are in {@code papers}: what a later step needs of the assigned papers, taken from this
-   * scan instead of a second one. They are copied for assigned papers only.
-   */
-  public static Dataset<Row> assign(Dataset<Row> papers, List<Topic> topics, List<String> carried) {
     String t = "_title";
     String a = "_abstract";
     String archivesCol = "_archives";
@@ -280,19 +271,11 @@ public final class KeywordRules {
         Categories.archives(col(CATEGORIES)).as(archivesCol), col(t), col(a)));
     textColumns.addAll(words.masks(col(t), tw));
     textColumns.addAll(words.masks(col(a), aw));
-    // A carried column named like one used here (categories) is kept once.
-    List<Column> carriedColumns = carried.stream().filter(c -> !c.equals(CATEGORIES)).map(c -> col(c)).toList();
-    textColumns.addAll(carriedColumns);
-    var read = new ArrayList<Column>(List.of(col(ID), col(CATEGORIES), coalesce(col(TITLE), lit("")).as(t),
-        coalesce(col(ABSTRACT), lit("")).as(a)));
-    read.addAll(carriedColumns);
-    Dataset<Row> text = papers.select(read.toArray(Column[]::new)).select(textColumns.toArray(Column[]::new));
+    Dataset<Row> text = papers.select(col(ID), col(CATEGORIES), coalesce(col(TITLE), lit("")).as(t),
+            coalesce(col(ABSTRACT), lit("")).as(a))
+        .select(textColumns.toArray(Column[]::new));
     Fields f = new Fields(col(t), col(a), w -> words.has(w, tw), w -> words.has(w, aw));
     var hitColumns = new ArrayList<Column>(List.of(col(ID), col(t), col(a)));
-    hitColumns.addAll(carriedColumns);
-    if (carried.contains(CATEGORIES)) {
-      hitColumns.add(col(CATEGORIES));
-    }
     for (String c : text.columns()) {
       if (c.startsWith(tw) || c.startsWith(aw)) {
         hitColumns.add(col(c));
@@ -308,22 +291,16 @@ public final class KeywordRules {
           struct(lit(topic.slug()).as(TOPIC), hit.getField(TERM).as(TERM), hit.getField(FIELD).as(FIELD))));
     }
     String m = "_m";
-    var exploded = new ArrayList<Column>(List.of(col(ID), explode(array(perTopic.toArray(Column[]::new))).as(m)));
-    var assigned = new ArrayList<Column>(List.of(
-        col(m).getField(TOPIC).as(TOPIC),
-        col(ID),
-        lit(METHOD_KEYWORD).as(METHOD),
-        col(m).getField(TERM).as(TERM),
-        col(m).getField(FIELD).as(FIELD),
-        lit(null).cast(DataTypes.DoubleType).as(SCORE)));
-    for (String c : carried) {
-      exploded.add(col(c));
-      assigned.add(col(c));
-    }
     return text
         .select(hitColumns.toArray(Column[]::new))
-        .select(exploded.toArray(Column[]::new))
+        .select(col(ID), explode(array(perTopic.toArray(Column[]::new))).as(m))
         .filter(col(m).isNotNull())
-        .select(assigned.toArray(Column[]::new));
+        .select(
+            col(m).getField(TOPIC).as(TOPIC),
+            col(ID),
+            lit(METHOD_KEYWORD).as(METHOD),
+            col(m).getField(TERM).as(TERM),
+            col(m).getField(FIELD).as(FIELD),
+            lit(null).cast(DataTypes.DoubleType).as(SCORE));
   }
 }
