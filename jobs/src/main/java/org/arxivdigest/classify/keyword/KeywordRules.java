@@ -29,6 +29,7 @@ import org.arxivdigest.normalize.Categories;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.arxivdigest.config.Topic;
@@ -112,7 +113,8 @@ public final class KeywordRules {
     for (String p : phrase.prefixes()) {
       all = all.and(has.apply(p));
     }
-    UserDefinedFunction stemmed = udf(phrase, DataTypes.BooleanType).asNonNullable();
+    UserDefinedFunction stemmed = udf((UDF1<String, Boolean>) phrase::occursIn, DataTypes.BooleanType)
+        .asNonNullable();
     return all.and(stemmed.apply(text));
   }
 
@@ -124,8 +126,7 @@ public final class KeywordRules {
         return when(termIn(term, f.title, f.titleHas), lit(IN_TITLE))
             .when(termIn(term, f.abstractText, f.abstractHas), lit(IN_ABSTRACT));
       }
-      return when(stemmedIn(phrase, f.title, f.titleHas), lit(IN_TITLE))
-          .when(stemmedIn(phrase, f.abstractText, f.abstractHas), lit(IN_ABSTRACT));
+      return when(f.titlePhrase.apply(phrase), lit(IN_TITLE)).when(f.abstractPhrase.apply(phrase), lit(IN_ABSTRACT));
     }
     return when(termIn(term, f.title, f.titleHas).and(termIn(term, f.abstractText, f.abstractHas)),
         lit(IN_TITLE_AND_ABSTRACT));
@@ -137,14 +138,20 @@ public final class KeywordRules {
     return when(find.apply(title), lit(IN_TITLE)).when(find.apply(abstractText), lit(IN_ABSTRACT));
   }
 
-  /** Title and abstract (null as empty), and which words each holds, lower-cased, for {@link #mayContain}. */
+  /**
+   * Title and abstract (null as empty), which words each holds, lower-cased, for {@link #mayContain}, and whether
+   * each holds a phrase stemmed.
+   */
   record Fields(Column title, Column abstractText, Function<String, Column> titleHas,
-                Function<String, Column> abstractHas) {
-    /** Words looked up with {@code contains} on the lower-cased texts. */
+                Function<String, Column> abstractHas, Function<StemmedPhrase, Column> titlePhrase,
+                Function<StemmedPhrase, Column> abstractPhrase) {
+    /** Words looked up with {@code contains} on the lower-cased texts, phrases with a UDF each. */
     static Fields of(Column title, Column abstractText) {
       Column tl = lower(title);
       Column al = lower(abstractText);
-      return new Fields(title, abstractText, w -> tl.contains(lit(w)), w -> al.contains(lit(w)));
+      Function<String, Column> th = w -> tl.contains(lit(w));
+      Function<String, Column> ah = w -> al.contains(lit(w));
+      return new Fields(title, abstractText, th, ah, p -> stemmedIn(p, title, th), p -> stemmedIn(p, abstractText, ah));
     }
   }
 
@@ -271,10 +278,27 @@ public final class KeywordRules {
         Categories.archives(col(CATEGORIES)).as(archivesCol), col(t), col(a)));
     textColumns.addAll(words.masks(col(t), tw));
     textColumns.addAll(words.masks(col(a), aw));
-    Dataset<Row> text = papers.select(col(ID), col(CATEGORIES), coalesce(col(TITLE), lit("")).as(t),
+    Dataset<Row> masked = papers.select(col(ID), col(CATEGORIES), coalesce(col(TITLE), lit("")).as(t),
             coalesce(col(ABSTRACT), lit("")).as(a))
         .select(textColumns.toArray(Column[]::new));
-    Fields f = new Fields(col(t), col(a), w -> words.has(w, tw), w -> words.has(w, aw));
+    // The phrases' masks: own columns too, over the word masks, each text analyzed once for the phrases it may hold
+    // of the topics its categories allow.
+    String tp = "_title_phrases";
+    String ap = "_abstract_phrases";
+    PhraseMasks phrases = PhraseMasks.of(topics);
+    Function<StemmedPhrase, Column> allowed = p -> anyOf(topics.stream()
+        .filter(topic -> topic.include().stream().anyMatch(term -> isPhrase(term)
+            && new StemmedPhrase(term).stems().equals(p.stems())))
+        .map(topic -> categoryAllowed(topic, col(CATEGORIES), col(archivesCol))).toList());
+    var phraseColumns = new ArrayList<Column>();
+    for (String c : masked.columns()) {
+      phraseColumns.add(col(c));
+    }
+    phraseColumns.addAll(phrases.masks(col(t), w -> words.has(w, tw), allowed, tp));
+    phraseColumns.addAll(phrases.masks(col(a), w -> words.has(w, aw), allowed, ap));
+    Dataset<Row> text = masked.select(phraseColumns.toArray(Column[]::new));
+    Fields f = new Fields(col(t), col(a), w -> words.has(w, tw), w -> words.has(w, aw), p -> phrases.has(p, tp),
+        p -> phrases.has(p, ap));
     var hitColumns = new ArrayList<Column>(List.of(col(ID), col(t), col(a)));
     for (String c : text.columns()) {
       if (c.startsWith(tw) || c.startsWith(aw)) {
