@@ -76,7 +76,11 @@ class StemmedPhraseTest {
         if (regexMatches(phrases[i], text)) {
           expected |= 1L << i;
         }
-        assertThat(phrases[i].occursIn(text)).as(phrases[i] + " in " + text).isEqualTo(regexMatches(phrases[i], text));
+      }
+      if (EDGES.contains(text)) { // one phrase alone, as the fallback UDF of KeywordRules.stemmedIn runs it
+        for (int i = 0; i < phrases.length; i++) {
+          assertThat(phrases[i].occursIn(text)).as(phrases[i] + " in " + text).isEqualTo((expected >> i & 1) == 1);
+        }
       }
       assertThat(StemmedPhrase.findAll(text, phrases, all)).as(text).isEqualTo(expected);
       // Only the candidates are looked for.
