@@ -70,6 +70,27 @@ class KeywordRulesTest {
   }
 
   @Test
+  void phrasesBeyondTheFirst64AreFoundToo() {
+    // One topic with 70 two-word phrases: their stems fill two 64-bit masks of the rule's phrase lookup.
+    var phrases = new java.util.ArrayList<String>();
+    for (int i = 0; i < 70; i++) {
+      phrases.add("\"field x" + (100 + i) + "\""); // digits: no two stem alike
+    }
+    List<Topic> many = TopicsConfig.parse("{\"topics\": [{\"slug\": \"many\", \"include\": ["
+        + String.join(", ", phrases) + "]}]}", "test");
+    var df = TestSpark.session().createDataFrame(List.of(
+        paper("1", "On Field X167 waves", "Nothing here.", "cs.AI"),
+        paper("2", "On fields", "A field, then x101. And field x101 here.", "cs.AI"),
+        paper("3", "On x168", "X168 field, reversed.", "cs.AI")), PAPERS);
+    var got = new TreeMap<String, String>();
+    for (Row r : KeywordRules.assign(df, many).collectAsList()) {
+      got.put(r.getAs("id"), r.getAs("term") + ":" + r.getAs("field"));
+    }
+    // "field x167" is the 68th phrase (index 67): in the second mask.
+    assertThat(got).isEqualTo(Map.of("1", "field x167:title", "2", "field x101:abstract"));
+  }
+
+  @Test
   void aOneWordTermMustBeAWholeWordInTitleAndAbstractPluralsIncluded() {
     var got = assign(
         paper("1", "LLMs at scale", "We study LLM-based agents.", "cs.CL"),
