@@ -29,7 +29,6 @@ import org.arxivdigest.normalize.Categories;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.arxivdigest.config.Topic;
@@ -105,28 +104,18 @@ public final class KeywordRules {
   }
 
   /**
-   * True when the phrase occurs stemmed, its words a little apart ({@link StemmedPhrase}): analyzed only where the
-   * text holds every stem's prefix ({@code has}).
+   * Where an include term matches (a field label), or null. A phrase matches stemmed ({@link StemmedPhrase}):
+   * {@code titlePhrase}, {@code abstractPhrase} say where the texts hold it ({@link PhraseMasks}).
    */
-  static Column stemmedIn(StemmedPhrase phrase, Column text, Function<String, Column> has) {
-    Column all = lit(true);
-    for (String p : phrase.prefixes()) {
-      all = all.and(has.apply(p));
-    }
-    UserDefinedFunction stemmed = udf((UDF1<String, Boolean>) phrase::occursIn, DataTypes.BooleanType)
-        .asNonNullable();
-    return all.and(stemmed.apply(text));
-  }
-
-  /** Where an include term matches (a field label), or null. A phrase matches stemmed ({@link StemmedPhrase}). */
-  static Column includeMatch(String term, Fields f) {
+  static Column includeMatch(String term, Fields f, Function<StemmedPhrase, Column> titlePhrase,
+                             Function<StemmedPhrase, Column> abstractPhrase) {
     if (isPhrase(term)) {
       StemmedPhrase phrase = new StemmedPhrase(term);
       if (phrase.stems().isEmpty()) { // only stop words: as written
         return when(termIn(term, f.title, f.titleHas), lit(IN_TITLE))
             .when(termIn(term, f.abstractText, f.abstractHas), lit(IN_ABSTRACT));
       }
-      return when(f.titlePhrase.apply(phrase), lit(IN_TITLE)).when(f.abstractPhrase.apply(phrase), lit(IN_ABSTRACT));
+      return when(titlePhrase.apply(phrase), lit(IN_TITLE)).when(abstractPhrase.apply(phrase), lit(IN_ABSTRACT));
     }
     return when(termIn(term, f.title, f.titleHas).and(termIn(term, f.abstractText, f.abstractHas)),
         lit(IN_TITLE_AND_ABSTRACT));
@@ -138,20 +127,14 @@ public final class KeywordRules {
     return when(find.apply(title), lit(IN_TITLE)).when(find.apply(abstractText), lit(IN_ABSTRACT));
   }
 
-  /**
-   * Title and abstract (null as empty), which words each holds, lower-cased, for {@link #mayContain}, and whether
-   * each holds a phrase stemmed.
-   */
+  /** Title and abstract (null as empty), and which words each holds, lower-cased, for {@link #mayContain}. */
   record Fields(Column title, Column abstractText, Function<String, Column> titleHas,
-                Function<String, Column> abstractHas, Function<StemmedPhrase, Column> titlePhrase,
-                Function<StemmedPhrase, Column> abstractPhrase) {
-    /** Words looked up with {@code contains} on the lower-cased texts, phrases with a UDF each. */
+                Function<String, Column> abstractHas) {
+    /** Words looked up with {@code contains} on the lower-cased texts. */
     static Fields of(Column title, Column abstractText) {
       Column tl = lower(title);
       Column al = lower(abstractText);
-      Function<String, Column> th = w -> tl.contains(lit(w));
-      Function<String, Column> ah = w -> al.contains(lit(w));
-      return new Fields(title, abstractText, th, ah, p -> stemmedIn(p, title, th), p -> stemmedIn(p, abstractText, ah));
+      return new Fields(title, abstractText, w -> tl.contains(lit(w)), w -> al.contains(lit(w)));
     }
   }
 
@@ -159,7 +142,8 @@ public final class KeywordRules {
    * The first include term (config order) that matches, as struct(term, field); null if none. A chain of
    * {@code coalesce}: the generated code stops at the first hit, and no higher-order function (interpreted) runs.
    */
-  static Column firstHit(Topic topic, Fields f) {
+  static Column firstHit(Topic topic, Fields f, Function<StemmedPhrase, Column> titlePhrase,
+                         Function<StemmedPhrase, Column> abstractPhrase) {
     var hits = new ArrayList<Column>();
     // "diffusion model" and "diffusion models" stem alike: the second can never match where the first did not.
     var seen = new java.util.HashSet<List<String>>();
@@ -167,7 +151,7 @@ public final class KeywordRules {
       if (isPhrase(term) && !seen.add(new StemmedPhrase(term).stems())) {
         continue;
       }
-      Column field = includeMatch(term, f);
+      Column field = includeMatch(term, f, titlePhrase, abstractPhrase);
       hits.add(when(field.isNotNull(), struct(lit(term).as(TERM), field.as(FIELD))));
     }
     for (String regex : topic.includeRegex()) {
@@ -286,10 +270,7 @@ public final class KeywordRules {
     String tp = "_title_phrases";
     String ap = "_abstract_phrases";
     PhraseMasks phrases = PhraseMasks.of(topics);
-    Function<StemmedPhrase, Column> allowed = p -> anyOf(topics.stream()
-        .filter(topic -> topic.include().stream().anyMatch(term -> isPhrase(term)
-            && new StemmedPhrase(term).stems().equals(p.stems())))
-        .map(topic -> categoryAllowed(topic, col(CATEGORIES), col(archivesCol))).toList());
+    Function<Topic, Column> allowed = topic -> categoryAllowed(topic, col(CATEGORIES), col(archivesCol));
     var phraseColumns = new ArrayList<Column>();
     for (String c : masked.columns()) {
       phraseColumns.add(col(c));
@@ -297,8 +278,7 @@ public final class KeywordRules {
     phraseColumns.addAll(phrases.masks(col(t), w -> words.has(w, tw), allowed, tp));
     phraseColumns.addAll(phrases.masks(col(a), w -> words.has(w, aw), allowed, ap));
     Dataset<Row> text = masked.select(phraseColumns.toArray(Column[]::new));
-    Fields f = new Fields(col(t), col(a), w -> words.has(w, tw), w -> words.has(w, aw), p -> phrases.has(p, tp),
-        p -> phrases.has(p, ap));
+    Fields f = new Fields(col(t), col(a), w -> words.has(w, tw), w -> words.has(w, aw));
     var hitColumns = new ArrayList<Column>(List.of(col(ID), col(t), col(a)));
     for (String c : text.columns()) {
       if (c.startsWith(tw) || c.startsWith(aw)) {
@@ -308,7 +288,8 @@ public final class KeywordRules {
     var perTopic = new ArrayList<Column>();
     for (int i = 0; i < topics.size(); i++) {
       Topic topic = topics.get(i);
-      hitColumns.add(when(categoryAllowed(topic, col(CATEGORIES), col(archivesCol)), firstHit(topic, f))
+      hitColumns.add(when(categoryAllowed(topic, col(CATEGORIES), col(archivesCol)), firstHit(topic, f,
+          p -> phrases.has(p, tp), p -> phrases.has(p, ap)))
           .as("_hit" + i));
       Column hit = col("_hit" + i);
       perTopic.add(when(hit.isNotNull().and(not(excluded(topic, f))),

@@ -1,6 +1,5 @@
 package org.arxivdigest.classify.keyword;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -26,41 +25,48 @@ final class PhraseMasks {
   /** Distinct by stems ("diffusion model" and "diffusion models" are one), in config order. */
   private final List<StemmedPhrase> phrases;
   private final List<List<String>> stems;
+  /** Per phrase (same order), the topics that include it. */
+  private final List<List<Topic>> topics;
 
-  private PhraseMasks(List<StemmedPhrase> phrases) {
+  private PhraseMasks(List<StemmedPhrase> phrases, List<List<Topic>> topics) {
     this.phrases = phrases;
     this.stems = phrases.stream().map(StemmedPhrase::stems).toList();
+    this.topics = topics;
   }
 
   /** The include phrases of the topics that have stems (a phrase of only stop words matches as written). */
   static PhraseMasks of(List<Topic> topics) {
     var byStems = new LinkedHashMap<List<String>, StemmedPhrase>();
+    var topicsByStems = new LinkedHashMap<List<String>, List<Topic>>();
     for (Topic t : topics) {
       for (String term : t.include()) {
         if (KeywordRules.isPhrase(term)) {
           StemmedPhrase p = new StemmedPhrase(term);
           if (!p.stems().isEmpty()) {
             byStems.putIfAbsent(p.stems(), p);
+            List<Topic> having = topicsByStems.computeIfAbsent(p.stems(), k -> new ArrayList<>());
+            if (!having.contains(t)) {
+              having.add(t);
+            }
           }
         }
       }
     }
-    return new PhraseMasks(List.copyOf(byStems.values()));
+    return new PhraseMasks(List.copyOf(byStems.values()), List.copyOf(topicsByStems.values()));
   }
 
   /**
    * The mask columns of {@code text} (not null), named {@code prefix0}, {@code prefix1}, ...; {@code has}: which
-   * lower-case substrings the text holds (its word masks); {@code allowed}: where a phrase is looked for at all (the
-   * paper's categories allow a topic that has it).
+   * lower-case substrings the text holds (its word masks); {@code allowed}: where a topic's phrases are looked for
+   * at all (the paper's categories allow the topic).
    */
-  List<Column> masks(Column text, Function<String, Column> has, Function<StemmedPhrase, Column> allowed,
-                     String prefix) {
+  List<Column> masks(Column text, Function<String, Column> has, Function<Topic, Column> allowed, String prefix) {
     var masks = new ArrayList<Column>();
     for (int chunk = 0; chunk * 64 < phrases.size(); chunk++) {
       List<StemmedPhrase> these = phrases.subList(chunk * 64, Math.min(phrases.size(), chunk * 64 + 64));
       Column candidates = lit(0L);
       for (int i = 0; i < these.size(); i++) {
-        Column all = allowed.apply(these.get(i));
+        Column all = KeywordRules.anyOf(topics.get(chunk * 64 + i).stream().map(allowed).toList());
         for (String p : these.get(i).prefixes()) {
           all = all.and(has.apply(p));
         }
@@ -80,6 +86,6 @@ final class PhraseMasks {
     if (i < 0) {
       throw new IllegalArgumentException("not a phrase of the masks: " + phrase);
     }
-    return col(prefix + (i / 64)).bitwiseAND(lit(1L << (i % 64))).notEqual(lit(0L));
+    return WordMasks.bit(prefix, i);
   }
 }

@@ -82,11 +82,6 @@ public final class StemmedPhrase implements Serializable {
     return out;
   }
 
-  /** Whether the phrase occurs in {@code text} (null: no). */
-  public boolean occursIn(String text) {
-    return text != null && stems.length > 0 && (findAll(text, new StemmedPhrase[] {this}, 1L) & 1L) != 0;
-  }
-
   /**
    * Which of {@code phrases} occur in {@code text}, as bits (bit i: phrases[i]), looking only for those whose bit
    * is set in {@code candidates}: the text is split into sentences and each sentence analyzed once for all of

@@ -66,6 +66,11 @@ final class WordMasks {
     if (i < 0) {
       throw new IllegalArgumentException("not a word of the masks: " + word);
     }
+    return bit(prefix, i);
+  }
+
+  /** True where bit {@code i} is set in the masks {@code prefix0}, {@code prefix1}, ... (64 bits each). */
+  static Column bit(String prefix, int i) {
     return col(prefix + (i / 64)).bitwiseAND(lit(1L << (i % 64))).notEqual(lit(0L));
   }
 }
