@@ -58,6 +58,18 @@ def judgements(path):
     return out
 
 
+def intro(w, months):
+    w("Made by `docs/trending_terms.py` (commands in its docstring and in `data/train/README.md`) from a run over all "
+      "of `../shared/data/recent` (59,937 cs papers of 2025-03..2026-07). The months shown are the last "
+      f"{months} of that data; the scorer's thresholds were chosen on the eight months before them "
+      "(2025_06..2026_01) and these were read once, after; the noun-phrase shape was developed on these months "
+      "(see the notes at the end) and tested on `docs/trending-eval.md`.\n\n")
+    w("Marks: ~~term~~ (G) generic (on `docs/generic-words.txt`, or all its words are); **term** names a method, "
+      "model, dataset, task or object of the topic (read by a person, `docs/trending-judgements.csv`); term (–) "
+      "read and judged not to; a plain term is unread. Before: the rise of TF-IDF weight; after: the log-odds "
+      "z-score with the corpus prior and the noun-phrase shape (`TrendingTerms`).\n\n")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--before", required=True, help="trending_terms.csv of the old scorer")
@@ -67,6 +79,8 @@ def main():
     p.add_argument("--judgements", default=os.path.join(HERE, "trending-judgements.csv"))
     p.add_argument("--notes", default=os.path.join(HERE, "trending-notes.md"),
                    help="a markdown section appended as it is (what the figures mean)")
+    p.add_argument("--title", default="Trending terms: before and after (issue 25)")
+    p.add_argument("--intro", help="a markdown file said first instead of the default introduction")
     p.add_argument("--months", type=int, default=6)
     p.add_argument("--min-papers", type=int, default=30)
     a = p.parse_args()
@@ -84,15 +98,12 @@ def main():
         return term if names is None else (f"**{term}**" if names else f"{term} (–)")
 
     w = sys.stdout.write
-    w("# Trending terms: before and after (issue 25)\n\n")
-    w("Made by `docs/trending_terms.py` (commands in its docstring and in `data/train/README.md`) from a run over all "
-      "of `../shared/data/recent` (59,937 cs papers of 2025-03..2026-07). The months shown are the last "
-      f"{a.months} of that data; the scorer's thresholds were chosen on the eight months before them "
-      "(2025_06..2026_01) and these were read once, after.\n\n")
-    w("Marks: ~~term~~ (G) generic (on `docs/generic-words.txt`, or all its words are); **term** names a method, "
-      "model, dataset, task or object of the topic (read by a person, `docs/trending-judgements.csv`); term (–) "
-      "read and judged not to; a plain term is unread. Before: the rise of TF-IDF weight; after: the log-odds "
-      "z-score with the corpus prior (`TrendingTerms`).\n\n")
+    w(f"# {a.title}\n\n")
+    if a.intro:
+        with open(a.intro, encoding="utf-8") as f:
+            w(f.read().strip() + "\n\n")
+    else:
+        intro(w, a.months)
     rows = []
     for topic in topics:
         w(f"## {topic}\n\n| month | papers | before (top {TOP}) | after (top {TOP}) |\n|---|---:|---|---|\n")
@@ -105,14 +116,19 @@ def main():
                 rows.append((topic, m, n, b, f_))
         w("\n")
     w(f"## Summary (topic-months with at least {a.min_papers} papers)\n\n")
-    w("| topic | month | papers | generic before | generic after | terms after | naming after (read) |\n"
-      "|---|---|---:|---:|---:|---:|---:|\n")
+    w("| topic | month | papers | generic before | generic after | terms before | terms after "
+      "| naming before (read) | naming after (read) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
     tot = defaultdict(int)
     for topic, m, n, b, f_ in rows:
         gb = sum(is_generic(t, generic) for t in b)
         ga = sum(is_generic(t, generic) for t in f_)
         read = [judged[(topic, t)] for t in f_ if (topic, t) in judged and not is_generic(t, generic)]
         naming = sum(read)
+        read_b = [judged[(topic, t)] for t in b if (topic, t) in judged and not is_generic(t, generic)]
+        naming_b = sum(read_b)
+        tot["named_b"] += naming_b
+        tot["read_b"] += len(read_b)
+        tot["ok_b"] += (gb <= 1 and (naming_b >= 7 if len(b) >= 10 else naming_b >= 0.7 * len(b)))
         tot["gb"] += gb
         tot["ga"] += ga
         tot["tb"] += len(b)
@@ -123,12 +139,14 @@ def main():
         tot["max_gb"] = max(tot["max_gb"], gb)
         tot["months"] += 1
         tot["ok"] += (ga <= 1 and (naming >= 7 if len(f_) >= 10 else naming >= 0.7 * len(f_)))
-        w(f"| {topic} | {m} | {n} | {gb} | {ga} | {len(f_)} | {naming} of {len(read)} |\n")
+        w(f"| {topic} | {m} | {n} | {gb} | {ga} | {len(b)} | {len(f_)} | {naming_b} of {len(read_b)} "
+          f"| {naming} of {len(read)} |\n")
     w(f"\nTopic-months: {tot['months']}. Generic terms in the top {TOP}: before {tot['gb']} of {tot['tb']} "
       f"(at most {tot['max_gb']} in one topic-month), after {tot['ga']} of {tot['ta']} (at most {tot['max_ga']}). "
-      f"After, terms read that name a method, model, dataset, task or object: {tot['named']} of {tot['read']}. "
-      f"Topic-months meeting both targets (at most 1 generic; at least 7 of 10 naming, or 70% of fewer "
-      f"terms): {tot['ok']} of {tot['months']}.\n")
+      f"Terms read that name a method, model, dataset, task or object: before {tot['named_b']} of "
+      f"{tot['read_b']}, after {tot['named']} of {tot['read']}. Topic-months meeting both targets (at most 1 "
+      f"generic; at least 7 of 10 naming, or 70% of fewer terms; an unread term counts as not naming): before "
+      f"{tot['ok_b']}, after {tot['ok']} of {tot['months']}.\n")
     if os.path.exists(a.notes):
         with open(a.notes, encoding="utf-8") as f:
             w("\n" + f.read())

@@ -25,7 +25,8 @@ import org.apache.spark.sql.types.StructType;
  * The counts {@link TrendingTerms} scores, for the terms of a topic's month that can trend ({@link #SCHEMA}): in at
  * least {@link TrendingTerms#MIN_TERM_PAPERS} of the month's papers, a larger share of the month's term
  * occurrences than of those of the topic's months among the {@link TrendingTerms#BASELINE_MONTHS} before it (its
- * baseline), and not one of the topic's own keywords ({@link TopicTerms}). A month with fewer than
+ * baseline), not one of the topic's own keywords ({@link TopicTerms}), and shaped like a noun phrase
+ * ({@link WordClasses}). A month with fewer than
  * {@link TrendingTerms#MIN_MONTH_PAPERS} papers, or whose baseline has fewer than
  * {@link TrendingTerms#MIN_BASELINE_PAPERS}, gives no rows: too few papers for a difference to mean anything (a
  * topic's first month has no baseline at all).
@@ -177,7 +178,7 @@ final class TermCounts implements MapPartitionsFunction<Row, Row> {
             continue;
           }
           String term = ids.term(e.key);
-          if (excluded.excludes(term)) {
+          if (excluded.excludes(term) || !WordClasses.get().isNounPhrase(term)) {
             continue;
           }
           long prev = 0;

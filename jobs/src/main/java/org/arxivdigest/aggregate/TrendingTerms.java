@@ -44,10 +44,13 @@ import org.arxivdigest.schema.Schemas;
  * the same formula: a term of the topic, not a word every field drifts on. Also left out: terms in fewer than
  * {@value #MIN_TERM_PAPERS} of the month's papers; months with fewer than {@value #MIN_MONTH_PAPERS} papers, or a
  * baseline of fewer than {@value #MIN_BASELINE_PAPERS} (they have no trending terms: too few papers to tell a trend
- * from chance); common terms ({@link TermPrior}); the topic's keywords ({@link TopicTerms}); and a word when a
- * trending 2-gram with it is in at least half as many papers (the phrase says it: "test time" over "test").
+ * from chance); common terms ({@link TermPrior}); the topic's keywords ({@link TopicTerms}); terms not shaped like a
+ * noun phrase ({@link WordClasses}: "reliably", "jointly optimizes", "across timesteps"), since a trending term is
+ * to name a method, model, dataset, task or object; and a word when a trending 2-gram with it is in at least half
+ * as many papers (the phrase says it: "test time" over "test").
  * The thresholds were chosen on the months 2025_06 to 2026_01 of the recent papers and checked on the six after
- * them ({@code docs/trending-terms.md}).
+ * them ({@code docs/trending-terms.md}); the noun-phrase shape was developed on those six and tested on held-out
+ * topics ({@code docs/trending-eval.md}).
  */
 public final class TrendingTerms {
   private TrendingTerms() {}

@@ -60,51 +60,51 @@ class TrendingTermsTest {
     // The same shares in both months (10% of the month's term occurrences against 1.7% of the baseline's), 100
     // times the counts in the big one. Corpus: the term in 10 sampled papers of 100,000 term occurrences, so
     // a = 1000 * 11 / 100,000 = 0.11. Expected values computed apart (Python, the formula of the class comment).
-    TermPrior prior = prior(100_000, List.of(), new Object[] {"spiking neurons", 10L});
+    TermPrior prior = prior(100_000, List.of(), new Object[] {"mamba neurons", 10L});
     Dataset<Row> candidates = frame(TermCounts.SCHEMA, List.of(
-        candidate("2025_02", "spiking neurons", 30, 3000, 20, 12000),
-        candidate("2025_03", "spiking neurons", 3, 30, 2, 120)));
+        candidate("2025_02", "mamba neurons", 30, 3000, 20, 12000),
+        candidate("2025_03", "mamba neurons", 3, 30, 2, 120)));
     Map<String, Row> rows = byTerm(TrendingTerms.ranked(candidates, prior.terms(), prior));
-    Row big = rows.get("2025_02 spiking neurons");
+    Row big = rows.get("2025_02 mamba neurons");
     assertThat(big.<Double>getAs("log_odds_ratio")).isCloseTo(1.588303, within(1e-6));
     assertThat(big.<Double>getAs("score")).isCloseTo(5.515138, within(1e-6));
     assertThat(big.<Integer>getAs("rank")).isEqualTo(1);
     // The three-paper month: z = 0.53, below 1.96 (the prior outweighs 3 occurrences): no row.
-    assertThat(rows).doesNotContainKey("2025_03 spiking neurons");
+    assertThat(rows).doesNotContainKey("2025_03 mamba neurons");
   }
 
   @Test
   void aCommonWordOrTwoCommonWordsNeverTrendAndATermTheCorpusUsesAsMuchAsTheTopicDoesNeither() {
     TermPrior prior = prior(100_000, List.of("method", "results"),
         new Object[] {"method", 900L}, new Object[] {"results", 800L}, new Object[] {"results method", 40L},
-        new Object[] {"method spiking", 3L}, new Object[] {"everywhere", 3000L});
+        new Object[] {"method mamba", 3L}, new Object[] {"everywhere", 3000L});
     Dataset<Row> candidates = frame(TermCounts.SCHEMA, List.of(
         candidate("2025_02", "method", 300, 3000, 20, 12000),
         candidate("2025_02", "results method", 300, 3000, 20, 12000),
-        candidate("2025_02", "method spiking", 30, 3000, 20, 12000),
+        candidate("2025_02", "method mamba", 30, 3000, 20, 12000),
         // Rises in the topic (60 of 3,000 against 20 of 12,000), but the corpus has it in 3% of its occurrences:
         // the topic uses it less than the corpus does, so it is not a term of the topic.
         candidate("2025_02", "everywhere", 60, 3000, 20, 12000)));
     Map<String, Row> rows = byTerm(TrendingTerms.ranked(candidates, prior.terms(), prior));
-    assertThat(rows).containsOnlyKeys("2025_02 method spiking");
+    assertThat(rows).containsOnlyKeys("2025_02 method mamba");
   }
 
   @Test
   void aWordGivesWayToATrendingPhraseWithItUnlessItIsInTwiceThePhrasesPapersOrMore() {
     TermPrior prior = prior(1_000_000, List.of());
     Dataset<Row> candidates = frame(TermCounts.SCHEMA, List.of(
-        candidate("2025_02", "spiking neurons", 40, 3000, 2, 12000),
-        candidate("2025_02", "spiking", 45, 3000, 3, 12000),
+        candidate("2025_02", "mamba neurons", 40, 3000, 2, 12000),
+        candidate("2025_02", "mamba", 45, 3000, 3, 12000),
         candidate("2025_02", "neurons", 90, 3000, 6, 12000),
         // A phrase of one word twice is one row; a phrase of another month moves nothing in this one.
         candidate("2025_02", "neurons neurons", 30, 3000, 1, 12000),
-        candidate("2025_03", "spiking", 45, 3000, 3, 12000),
-        candidate("2025_04", "spiking neurons", 40, 3000, 2, 12000)));
+        candidate("2025_03", "mamba", 45, 3000, 3, 12000),
+        candidate("2025_04", "mamba neurons", 40, 3000, 2, 12000)));
     Dataset<Row> ranked = TrendingTerms.ranked(candidates, prior.terms(), prior);
     Map<String, Row> rows = byTerm(ranked);
-    // "spiking" is mostly the phrase; "neurons" is in more than twice the phrase's papers: it says more alone.
-    assertThat(rows).containsOnlyKeys("2025_02 spiking neurons", "2025_02 neurons", "2025_02 neurons neurons",
-        "2025_03 spiking", "2025_04 spiking neurons");
+    // "mamba" is mostly the phrase; "neurons" is in more than twice the phrase's papers: it says more alone.
+    assertThat(rows).containsOnlyKeys("2025_02 mamba neurons", "2025_02 neurons", "2025_02 neurons neurons",
+        "2025_03 mamba", "2025_04 mamba neurons");
     assertThat(ranked.count()).isEqualTo(rows.size());
   }
 
@@ -135,11 +135,11 @@ class TrendingTermsTest {
     }
   }
 
-  /** {@code n} papers of a topic's month: "graph colouring" in each, {@code withTerm} of them on spiking neurons. */
+  /** {@code n} papers of a topic's month: "graph colouring" in each, {@code withTerm} of them on mamba neurons. */
   private static void month(List<Object[]> listings, List<Object[]> papers, String month, int n, int withTerm) {
     for (int i = 0; i < n; i++) {
       String id = month + "." + i;
-      String title = i < withTerm ? "Graph colouring of spiking neurons" : "Graph colouring bounds";
+      String title = i < withTerm ? "Graph colouring of mamba neurons" : "Graph colouring bounds";
       String text = title + " with chromatic number " + i;
       listings.add(new Object[] {"gc", month, id, 1, title, text});
       papers.add(new Object[] {id, title, text});
@@ -155,7 +155,7 @@ class TrendingTermsTest {
     month(listings, papers, "2025_02", 30, 1);
     month(listings, papers, "2025_03", 50, 40);
     // A second version in March of a paper with the term: one document, its newest version.
-    listings.add(new Object[] {"gc", "2025_03", "2025_03.0", 2, "Graph colouring of spiking neurons", "v2"});
+    listings.add(new Object[] {"gc", "2025_03", "2025_03.0", 2, "Graph colouring of mamba neurons", "v2"});
     for (int i = 0; i < 1000; i++) {
       papers.add(new Object[] {"other." + i, "Image segmentation " + i, "Pixels and masks."});
     }
@@ -165,7 +165,7 @@ class TrendingTermsTest {
     assertThat(Files.isDirectory(Path.of(out))).isTrue();
     assertThat(prior.papers()).isEqualTo(1110);
     assertThat(prior.commonWords()).contains("image", "segmentation", "pixels", "masks", "chromatic")
-        .doesNotContain("spiking", "neurons");
+        .doesNotContain("mamba", "neurons");
     Topic gc = TopicsConfig.parse("{\"topics\": [{\"slug\": \"gc\", \"name\": \"Graph colouring\", "
         + "\"include\": [\"graph colouring\"]}]}", "test").get(0);
     Dataset<Row> trending = TrendingTerms.of(frame(LISTED_TEXT, listings), prior, List.of(gc), null);
@@ -173,8 +173,8 @@ class TrendingTermsTest {
     List<Row> rows = trending.orderBy("month", "rank").collectAsList();
     // January has no baseline, February's is 30 papers (fewer than 50): only March has trending terms.
     assertThat(rows).extracting(r -> r.<String>getAs("month")).containsOnly("2025_03");
-    // "colouring spiking" ties with it (the 2-gram across "of"); the keyword phrase leaves out its own terms only.
-    Row top = rows.stream().filter(r -> r.getAs("term").equals("spiking neurons")).findFirst().orElseThrow();
+    // "colouring mamba" ties with it (the 2-gram across "of"); the keyword phrase leaves out its own terms only.
+    Row top = rows.stream().filter(r -> r.getAs("term").equals("mamba neurons")).findFirst().orElseThrow();
     assertThat(top.<Integer>getAs("rank")).isLessThanOrEqualTo(2);
     assertThat(top.<Long>getAs("papers_with_term")).isEqualTo(40L);
     assertThat(top.<Long>getAs("month_papers")).isEqualTo(50L);
@@ -183,6 +183,6 @@ class TrendingTermsTest {
     assertThat(top.<Integer>getAs("baseline_months")).isEqualTo(2);
     // Its words give way to it; the topic's keywords and common words never trend.
     assertThat(rows).extracting(r -> r.<String>getAs("term"))
-        .doesNotContain("spiking", "neurons", "graph", "colouring", "graph colouring", "chromatic");
+        .doesNotContain("mamba", "neurons", "graph", "colouring", "graph colouring", "chromatic");
   }
 }
