@@ -91,6 +91,27 @@ class KeywordRulesTest {
   }
 
   @Test
+  void topicsBeyondTheFirst64HaveTheirCategoriesCheckedToo() {
+    // 70 topics, one phrase each, topics 1 and 67 for math papers, the others for cs. Beyond 64 topics a mask of
+    // topics (a long) would wrap: 66 and 67 would stand where 2 and 3 do, which are for cs.
+    var topics = new java.util.ArrayList<String>();
+    for (int i = 0; i < 70; i++) {
+      topics.add("{\"slug\": \"t" + i + "\", \"include\": [\"field x" + (100 + i) + "\"], \"categories\": [\""
+          + (i == 1 || i == 67 ? "math" : "cs") + "\"]}");
+    }
+    List<Topic> many = TopicsConfig.parse("{\"topics\": [" + String.join(", ", topics) + "]}", "test");
+    var df = TestSpark.session().createDataFrame(List.of(
+        paper("1", "On field x166 and field x167", "Nothing here.", "cs.AI"),
+        paper("2", "On field x166 and field x167", "Nothing here.", "math.AP"),
+        paper("3", "On field x101 and field x102", "Nothing here.", "math.AP")), PAPERS);
+    var got = new TreeMap<String, String>();
+    for (Row r : KeywordRules.assign(df, many).collectAsList()) {
+      got.merge(r.getAs("id"), r.getAs("topic"), (x, y) -> x + "," + y);
+    }
+    assertThat(got).isEqualTo(Map.of("1", "t66", "2", "t67", "3", "t1"));
+  }
+
+  @Test
   void aOneWordTermMustBeAWholeWordInTitleAndAbstractPluralsIncluded() {
     var got = assign(
         paper("1", "LLMs at scale", "We study LLM-based agents.", "cs.CL"),
