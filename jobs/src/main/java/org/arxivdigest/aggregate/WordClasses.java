@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Which words can head a noun phrase and which can modify one, by how often a part-of-speech tagger tagged them so
- * in a corpus of arXiv titles and abstracts ({@code data/reference/word_classes.tsv}, made by
+ * in a corpus of arXiv abstracts ({@code data/reference/word_classes.tsv}, made by
  * {@code data/reference/MakeWordClasses.java} with Apache OpenNLP's English tagger; see that folder's MANIFEST.md).
  * On the classpath as {@value #RESOURCE}.
  *
