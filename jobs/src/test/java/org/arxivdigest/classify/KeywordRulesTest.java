@@ -38,9 +38,14 @@ class KeywordRulesTest {
 
   /** id to "topic:term:field" of every assignment, sorted. */
   private static Map<String, List<String>> assign(Row... papers) {
+    return assign(TOPICS, papers);
+  }
+
+  /** As {@link #assign(Row...)}, by the rules of {@code topics}. */
+  private static Map<String, List<String>> assign(List<Topic> topics, Row... papers) {
     var df = TestSpark.session().createDataFrame(List.of(papers), PAPERS);
     var out = new TreeMap<String, List<String>>();
-    for (Row r : KeywordRules.assign(df, TOPICS).orderBy("id", "topic").collectAsList()) {
+    for (Row r : KeywordRules.assign(df, topics).orderBy("id", "topic").collectAsList()) {
       assertThat(r.<String>getAs("method")).isEqualTo("keyword");
       out.computeIfAbsent(r.getAs("id"), k -> new java.util.ArrayList<>())
           .add(r.getAs("topic") + ":" + r.getAs("term") + ":" + r.getAs("field"));
@@ -57,16 +62,13 @@ class KeywordRulesTest {
     }
     List<Topic> many = TopicsConfig.parse("{\"topics\": [{\"slug\": \"many\", \"include\": ["
         + String.join(", ", words) + "]}]}", "test");
-    var df = TestSpark.session().createDataFrame(List.of(
+    var got = assign(many,
         paper("1", "On TERMCP", "Upper-case TERMCPs in the abstract.", "cs.AI"),
         paper("2", "On termab", "And termab here.", "cs.AI"),
-        paper("3", "On termcq", "Not in this abstract.", "cs.AI")), PAPERS);
-    var got = new TreeMap<String, String>();
-    for (Row r : KeywordRules.assign(df, many).collectAsList()) {
-      got.put(r.getAs("id"), r.getAs("term"));
-    }
+        paper("3", "On termcq", "Not in this abstract.", "cs.AI"));
     // termcp is the 68th word (index 67): in the second mask.
-    assertThat(got).isEqualTo(Map.of("1", "termcp", "2", "termab"));
+    assertThat(got).isEqualTo(Map.of("1", List.of("many:termcp:title+abstract"),
+        "2", List.of("many:termab:title+abstract")));
   }
 
   @Test
@@ -78,16 +80,13 @@ class KeywordRulesTest {
     }
     List<Topic> many = TopicsConfig.parse("{\"topics\": [{\"slug\": \"many\", \"include\": ["
         + String.join(", ", phrases) + "]}]}", "test");
-    var df = TestSpark.session().createDataFrame(List.of(
+    var got = assign(many,
         paper("1", "On Field X167 waves", "Nothing here.", "cs.AI"),
         paper("2", "On fields", "A field, then x101. And field x101 here.", "cs.AI"),
-        paper("3", "On x168", "X168 field, reversed.", "cs.AI")), PAPERS);
-    var got = new TreeMap<String, String>();
-    for (Row r : KeywordRules.assign(df, many).collectAsList()) {
-      got.put(r.getAs("id"), r.getAs("term") + ":" + r.getAs("field"));
-    }
+        paper("3", "On x168", "X168 field, reversed.", "cs.AI"));
     // "field x167" is the 68th phrase (index 67): in the second mask.
-    assertThat(got).isEqualTo(Map.of("1", "field x167:title", "2", "field x101:abstract"));
+    assertThat(got).isEqualTo(Map.of("1", List.of("many:field x167:title"),
+        "2", List.of("many:field x101:abstract")));
   }
 
   @Test
@@ -100,15 +99,12 @@ class KeywordRulesTest {
           + (i == 1 || i == 67 ? "math" : "cs") + "\"]}");
     }
     List<Topic> many = TopicsConfig.parse("{\"topics\": [" + String.join(", ", topics) + "]}", "test");
-    var df = TestSpark.session().createDataFrame(List.of(
+    var got = assign(many,
         paper("1", "On field x166 and field x167", "Nothing here.", "cs.AI"),
         paper("2", "On field x166 and field x167", "Nothing here.", "math.AP"),
-        paper("3", "On field x101 and field x102", "Nothing here.", "math.AP")), PAPERS);
-    var got = new TreeMap<String, String>();
-    for (Row r : KeywordRules.assign(df, many).collectAsList()) {
-      got.merge(r.getAs("id"), r.getAs("topic"), (x, y) -> x + "," + y);
-    }
-    assertThat(got).isEqualTo(Map.of("1", "t66", "2", "t67", "3", "t1"));
+        paper("3", "On field x101 and field x102", "Nothing here.", "math.AP"));
+    assertThat(got).isEqualTo(Map.of("1", List.of("t66:field x166:title"), "2", List.of("t67:field x167:title"),
+        "3", List.of("t1:field x101:title")));
   }
 
   @Test
