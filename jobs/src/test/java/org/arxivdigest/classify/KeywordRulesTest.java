@@ -53,15 +53,20 @@ class KeywordRulesTest {
     return out;
   }
 
+  /** One topic, "many", whose include terms are {@code term} of 0 to 69. */
+  private static List<Topic> seventyTerms(java.util.function.IntFunction<String> term) {
+    var terms = new java.util.ArrayList<String>();
+    for (int i = 0; i < 70; i++) {
+      terms.add("\"" + term.apply(i) + "\"");
+    }
+    return TopicsConfig.parse("{\"topics\": [{\"slug\": \"many\", \"include\": ["
+        + String.join(", ", terms) + "]}]}", "test");
+  }
+
   @Test
   void wordsBeyondTheFirst64AreFoundToo() {
     // One topic with 70 one-word terms: their words fill two 64-bit masks of the rule's word lookup.
-    var words = new java.util.ArrayList<String>();
-    for (int i = 0; i < 70; i++) {
-      words.add("\"term" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + "\"");
-    }
-    List<Topic> many = TopicsConfig.parse("{\"topics\": [{\"slug\": \"many\", \"include\": ["
-        + String.join(", ", words) + "]}]}", "test");
+    List<Topic> many = seventyTerms(i -> "term" + (char) ('a' + i / 26) + (char) ('a' + i % 26));
     var got = assign(many,
         paper("1", "On TERMCP", "Upper-case TERMCPs in the abstract.", "cs.AI"),
         paper("2", "On termab", "And termab here.", "cs.AI"),
@@ -74,12 +79,7 @@ class KeywordRulesTest {
   @Test
   void phrasesBeyondTheFirst64AreFoundToo() {
     // One topic with 70 two-word phrases: their stems fill two 64-bit masks of the rule's phrase lookup.
-    var phrases = new java.util.ArrayList<String>();
-    for (int i = 0; i < 70; i++) {
-      phrases.add("\"field x" + (100 + i) + "\""); // digits: no two stem alike
-    }
-    List<Topic> many = TopicsConfig.parse("{\"topics\": [{\"slug\": \"many\", \"include\": ["
-        + String.join(", ", phrases) + "]}]}", "test");
+    List<Topic> many = seventyTerms(i -> "field x" + (100 + i)); // digits: no two stem alike
     var got = assign(many,
         paper("1", "On Field X167 waves", "Nothing here.", "cs.AI"),
         paper("2", "On fields", "A field, then x101. And field x101 here.", "cs.AI"),
