@@ -8,12 +8,15 @@ import java.util.List;
 import org.arxivdigest.classify.tfidf.DocumentTerms;
 
 /**
- * The distinct terms of papers ({@link DocumentTerms#of}: words and 2-grams of title and abstract) as numbers, for
- * counting them over many papers: a word is numbered the first time it is read, a term is a {@code long} (a word's
- * number in the high half, the next word's in the low half, all ones there for a word alone). No string is made
- * for a 2-gram, and counts go into primitive maps keyed by the numbers; {@link #term} makes the text back for the
- * few terms that are kept. Exact (numbers, not hashes): {@code TermIdsTest} holds it to {@link DocumentTerms#of}
- * on the real sample records. One per task: not thread-safe, numbers mean nothing outside it.
+ * The distinct terms of papers as numbers, for counting them over many papers (trending terms and their prior): the
+ * words of {@link DocumentTerms#of} and the 2-grams of two words that stand next to each other in the title or in
+ * the abstract ({@link DocumentTerms#forEachWordWithAdjacency}: not across a stop word,
+ * punctuation or from the title into the abstract, so "experiments on ALFWorld" gives no "experiments alfworld";
+ * a subset of the model's 2-grams). A word is numbered the first time it is read, a term is a {@code long} (a
+ * word's number in the high half, the next word's in the low half, all ones there for a word alone). No string is
+ * made for a 2-gram, and counts go into primitive maps keyed by the numbers; {@link #term} makes the text back for
+ * the few terms that are kept. Exact (numbers, not hashes): {@code TermIdsTest} holds it to a plain-set version on
+ * the real sample records. One per task: not thread-safe, numbers mean nothing outside it.
  */
 final class TermIds {
   private static final long NO_WORD = 0xFFFF_FFFFL;
@@ -21,6 +24,8 @@ final class TermIds {
   private final ObjectIntHashMap<String> numbers = new ObjectIntHashMap<>();
   private final List<String> words = new ArrayList<>();
   private int[] paper = new int[256];
+  /** Whether the paper's word at the same index stands right after the one before it (a 2-gram). */
+  private boolean[] adjacent = new boolean[256];
   private int paperWords;
   private long[] terms = new long[512];
 
@@ -30,8 +35,12 @@ final class TermIds {
    */
   int of(String title, String abstractText) {
     paperWords = 0;
-    DocumentTerms.forEachWord((title == null ? "" : title) + " " + (abstractText == null ? "" : abstractText),
-        this::add);
+    if (title != null) {
+      DocumentTerms.forEachWordWithAdjacency(title, this::add);
+    }
+    if (abstractText != null) { // its first word is not adjacent: no 2-gram from the title's last word into it
+      DocumentTerms.forEachWordWithAdjacency(abstractText, this::add);
+    }
     if (terms.length < 2 * paperWords) {
       terms = new long[4 * paperWords];
     }
@@ -39,7 +48,7 @@ final class TermIds {
     for (int i = 0; i < paperWords; i++) {
       long high = (long) paper[i] << 32;
       terms[n++] = high | NO_WORD;
-      if (i + 1 < paperWords) {
+      if (i + 1 < paperWords && adjacent[i + 1]) {
         terms[n++] = high | paper[i + 1];
       }
     }
@@ -74,7 +83,7 @@ final class TermIds {
     return second == NO_WORD ? first : first + " " + words.get((int) second);
   }
 
-  private void add(String word) {
+  private void add(String word, boolean next) {
     int slot = numbers.indexOf(word);
     int number;
     if (numbers.indexExists(slot)) {
@@ -86,7 +95,9 @@ final class TermIds {
     }
     if (paperWords == paper.length) {
       paper = Arrays.copyOf(paper, 2 * paperWords);
+      adjacent = Arrays.copyOf(adjacent, 2 * paperWords);
     }
+    adjacent[paperWords] = next;
     paper[paperWords++] = number;
   }
 }

@@ -58,9 +58,30 @@ public final class DocumentTerms {
    * time of counting a paper's terms ({@code DocumentTermsTest} holds the two to the same words).
    */
   public static void forEachWord(String text, Consumer<String> word) {
+    forEachWordWithAdjacency(text, (w, adjacent) -> word.accept(w));
+  }
+
+  /** A word of a text, and whether it stands right after the word given before it. */
+  @FunctionalInterface
+  public interface WordSink {
+    void accept(String word, boolean adjacent);
+  }
+
+  /**
+   * As {@link #forEachWord(String, Consumer)}, saying of each word whether it stands next to the word given before
+   * it. Two words stand next to each other when only white space or hyphens are between them ("language model",
+   * "vision - language"), or when nothing is but non-space characters, as in one compound ("LLM-as-a-judge" pairs
+   * "llm" and "judge", "Gemini-2.5-Flash" "gemini" and "flash"). A stop word or a one-letter token dropped between
+   * them, or punctuation, breaks the pair when there is space between them too ("experiments on ALFWorld", "VLMs.
+   * Yet", "models (DLMs)"). The first word of the text is not adjacent.
+   */
+  public static void forEachWordWithAdjacency(String text, WordSink word) {
     String lower = text.toLowerCase();
     int length = lower.length();
     int start = -1;
+    boolean any = false; // a word was given: the first is never adjacent
+    boolean space = false; // since the last word given: white space,
+    boolean broken = false; // a dropped token or punctuation
     int i = 0;
     while (i <= length) {
       int cp = i < length ? lower.codePointAt(i) : ' ';
@@ -68,14 +89,24 @@ public final class DocumentTerms {
         if (start < 0) {
           start = i;
         }
-      } else if (start >= 0) {
-        if (i - start >= TextFeatures.MIN_TOKEN_LENGTH) {
-          String token = lower.substring(start, i);
-          if (!STOP_WORDS.contains(token.toLowerCase(STOP_LOCALE))) {
-            word.accept(token);
+      } else {
+        if (start >= 0) {
+          String token = i - start >= TextFeatures.MIN_TOKEN_LENGTH ? lower.substring(start, i) : null;
+          if (token != null && !STOP_WORDS.contains(token.toLowerCase(STOP_LOCALE))) {
+            word.accept(token, any && !(space && broken));
+            any = true;
+            space = false;
+            broken = false;
+          } else {
+            broken = true;
           }
+          start = -1;
         }
-        start = -1;
+        if (cp == ' ' || cp == '\u00A0' || Character.isWhitespace(cp)) {
+          space = true;
+        } else if (cp != '-' && cp != '\u2010' && cp != '\u2011') {
+          broken = true;
+        }
       }
       i += i < length ? Character.charCount(cp) : 1;
     }
