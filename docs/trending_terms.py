@@ -62,12 +62,14 @@ def intro(w, months):
     w("Made by `docs/trending_terms.py` (commands in its docstring and in `data/train/README.md`) from a run over all "
       "of `../shared/data/recent` (59,937 cs papers of 2025-03..2026-07). The months shown are the last "
       f"{months} of that data; the scorer's thresholds were chosen on the eight months before them "
-      "(2025_06..2026_01) and these were read once, after; the noun-phrase shape was developed on these months "
-      "(see the notes at the end) and tested on `docs/trending-eval.md`.\n\n")
+      "(2025_06..2026_01) and these were read once, after; the noun-phrase shape and the 2-grams of adjacent words "
+      "were developed on these months (see the notes at the end) and tested on `docs/trending-eval.md` and "
+      "`docs/trending-eval2.md`.\n\n")
     w("Marks: ~~term~~ (G) generic (on `docs/generic-words.txt`, or all its words are); **term** names a method, "
       "model, dataset, task or object of the topic (read by a person, `docs/trending-judgements.csv`); term (–) "
       "read and judged not to; a plain term is unread. Before: the rise of TF-IDF weight; after: the log-odds "
-      "z-score with the corpus prior and the noun-phrase shape (`TrendingTerms`).\n\n")
+      "z-score with the corpus prior, the noun-phrase shape and 2-grams only of adjacent words "
+      "(`TrendingTerms`).\n\n")
 
 
 def main():

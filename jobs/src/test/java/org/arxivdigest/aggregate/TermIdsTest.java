@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Test;
 class TermIdsTest {
 
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
-  private static final Pattern SPACE = Pattern.compile("\\s|\\u00A0");
-  private static final Pattern JOINS = Pattern.compile("[\\s\\u00A0\\-\\u2010\\u2011]+");
+  private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0]");
+  private static final Pattern HYPHENS = Pattern.compile("[\\-\\u2010\\u2011]*");
+  /** Hyphens and numbers (ASCII digits, a point or comma only between two). */
+  private static final Pattern NUMBERS = Pattern.compile("(?:[\\-\\u2010\\u20110-9]|(?<=[0-9])[.,](?=[0-9]))*");
 
   /**
    * The terms TermIds should give, without its scan: in each field, two kept words are a 2-gram when the text
-   * between them has no space, or only space and hyphens.
+   * between them has no space, or when, cut at its spaces, its first and last pieces are only hyphens and those
+   * between are only hyphens and numbers.
    */
   private static Set<String> expected(String title, String abstractText) {
     var out = new HashSet<>(DocumentTerms.words((title == null ? "" : title) + " "
@@ -38,8 +41,15 @@ class TermIdsTest {
         if (DocumentTerms.words(token.group()).isEmpty()) {
           continue; // too short or a stop word
         }
-        String gap = text.substring(previousEnd, token.start());
-        if (previous != null && (!SPACE.matcher(gap).find() || JOINS.matcher(gap).matches())) {
+        String[] pieces = SPACE.split(text.substring(previousEnd, token.start()), -1);
+        boolean pair = pieces.length == 1;
+        if (!pair) {
+          pair = HYPHENS.matcher(pieces[0]).matches() && HYPHENS.matcher(pieces[pieces.length - 1]).matches();
+          for (int i = 1; i < pieces.length - 1; i++) {
+            pair &= NUMBERS.matcher(pieces[i]).matches();
+          }
+        }
+        if (previous != null && pair) {
           out.add(previous + " " + token.group());
         }
         previous = token.group();
@@ -104,6 +114,10 @@ class TermIdsTest {
             "rewards", "open weight", "weight vlms", "yet open");
     assertThat(terms(ids, "LLM-as-a-judge with Gemini-2.5-Flash", null))
         .containsExactlyInAnyOrder("llm", "judge", "gemini", "flash", "llm judge", "gemini flash");
+    // A number between two words belongs to the name; a number in parentheses, or part of a word, does not.
+    assertThat(terms(ids, "Gemini 2.5 Flash", "Qwen 3 (2) models scoring 0.98"))
+        .containsExactlyInAnyOrder("gemini", "flash", "qwen", "models", "scoring", "98", "gemini flash",
+            "models scoring");
     // White space of any kind and hyphens join: the same pairs as the model's 2-grams there.
     assertThat(terms(ids, "Vision\u2010language\nmodel", null))
         .containsExactlyInAnyOrder("vision", "language", "model", "vision language", "language model");

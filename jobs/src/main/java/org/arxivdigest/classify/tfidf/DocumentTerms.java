@@ -69,19 +69,24 @@ public final class DocumentTerms {
 
   /**
    * As {@link #forEachWord(String, Consumer)}, saying of each word whether it stands next to the word given before
-   * it. Two words stand next to each other when only white space or hyphens are between them ("language model",
-   * "vision - language"), or when nothing is but non-space characters, as in one compound ("LLM-as-a-judge" pairs
-   * "llm" and "judge", "Gemini-2.5-Flash" "gemini" and "flash"). A stop word or a one-letter token dropped between
-   * them, or punctuation, breaks the pair when there is space between them too ("experiments on ALFWorld", "VLMs.
-   * Yet", "models (DLMs)"). The first word of the text is not adjacent.
+   * it: whether they can be one phrase. They can when nothing but non-space characters is between them, as in one
+   * compound ("LLM-as-a-judge" pairs "llm" and "judge"), or when what is between them, cut at white space, is only
+   * hyphens, and whole numbers between two spaces ("language model", "vision - language", "Gemini 2.5 Flash"). A
+   * stop word, a one-letter token or punctuation with space around it breaks the pair ("experiments on ALFWorld",
+   * "VLMs. Yet", "models (DLMs)", "x rewards"), as does a number that is part of a word ("scoring 0.98"). The first
+   * word of the text is not adjacent.
    */
   public static void forEachWordWithAdjacency(String text, WordSink word) {
     String lower = text.toLowerCase();
     int length = lower.length();
     int start = -1;
     boolean any = false; // a word was given: the first is never adjacent
-    boolean space = false; // since the last word given: white space,
-    boolean broken = false; // a dropped token or punctuation
+    // Since the last word given: white space; a piece between spaces that breaks the pair. Of the piece being read
+    // (since the last white space): it holds more than hyphens; more than hyphens and numbers.
+    boolean space = false;
+    boolean broken = false;
+    boolean notHyphens = false;
+    boolean notNumber = false;
     int i = 0;
     while (i <= length) {
       int cp = i < length ? lower.codePointAt(i) : ' ';
@@ -93,23 +98,54 @@ public final class DocumentTerms {
         if (start >= 0) {
           String token = i - start >= TextFeatures.MIN_TOKEN_LENGTH ? lower.substring(start, i) : null;
           if (token != null && !STOP_WORDS.contains(token.toLowerCase(STOP_LOCALE))) {
-            word.accept(token, any && !(space && broken));
+            word.accept(token, any && !(space && (broken || notHyphens)));
             any = true;
             space = false;
             broken = false;
+            notHyphens = false;
+            notNumber = false;
           } else {
-            broken = true;
+            notHyphens = true;
+            notNumber |= !isNumber(lower, start, i);
           }
           start = -1;
         }
-        if (cp == ' ' || cp == '\u00A0' || Character.isWhitespace(cp)) {
+        if (cp == '\u00A0' || Character.isWhitespace(cp)) {
+          // The piece right after the last word must be hyphens only; one between spaces may be a number too.
+          broken |= space ? notNumber : notHyphens;
           space = true;
-        } else if (cp != '-' && cp != '\u2010' && cp != '\u2011') {
-          broken = true;
+          notHyphens = false;
+          notNumber = false;
+        } else if (!isHyphen(cp)) {
+          notHyphens = true;
+          notNumber |= !(isNumberMark(cp) && i > 0 && i + 1 < length && isDigit(lower.charAt(i - 1))
+              && isDigit(lower.charAt(i + 1)));
         }
       }
       i += i < length ? Character.charCount(cp) : 1;
     }
+  }
+
+  private static boolean isHyphen(int cp) {
+    return cp == '-' || cp == '\u2010' || cp == '\u2011';
+  }
+
+  private static boolean isNumberMark(int cp) {
+    return cp == '.' || cp == ',';
+  }
+
+  /** ASCII digits only: a number in a model's name ("2.5"). */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isNumber(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (!isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a code point is in {@code \p{L}} or {@code \p{N}}: not a gap. */
