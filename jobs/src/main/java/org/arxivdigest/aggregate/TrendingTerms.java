@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.*;
 
@@ -21,7 +22,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 import org.apache.spark.sql.functions;
 import org.arxivdigest.config.Topic;
 import org.arxivdigest.schema.Schemas;
@@ -46,8 +51,10 @@ import org.arxivdigest.schema.Schemas;
  * baseline of fewer than {@value #MIN_BASELINE_PAPERS} (they have no trending terms: too few papers to tell a trend
  * from chance); common terms ({@link TermPrior}); the topic's keywords ({@link TopicTerms}); terms not shaped like a
  * noun phrase ({@link WordClasses}: "reliably", "jointly optimizes", "across timesteps"), since a trending term is
- * to name a method, model, dataset, task or object; and a word when a trending 2-gram with it is in at least half
- * as many papers (the phrase says it: "test time" over "test").
+ * to name a method, model, dataset, task or object; a word when a trending 2-gram with it is in at least half
+ * as many papers (the phrase says it: "test time" over "test"); and of two trending terms that differ only by the
+ * plural of their last word ("judge" and "judges", "video generator" and "video generators"), the one that scores
+ * lower: one row per thing named.
  * The thresholds were chosen on the months 2025_06 to 2026_01 of the recent papers and checked on the six after
  * them ({@code docs/trending-terms.md}); the noun-phrase shape was developed on those six and tested on held-out
  * topics ({@code docs/trending-eval.md}).
@@ -79,6 +86,28 @@ public final class TrendingTerms {
   private static final String PHRASE_PAPERS = "_phrase_papers";
   private static final String IS_PHRASE = "_is_phrase";
   private static final String WORD_POSITION = "_word_position";
+  private static final String SINGULAR = "_singular";
+  private static final String SINGULAR_RANK = "_singular_rank";
+
+  /**
+   * A term with its last word made singular by Lucene's minimal English stemmer (Harman's S-stemmer: "judges" to
+   * "judge", "trajectories" to "trajectory", "vlms" to "vlm"; "focus", "class" as they are): the key under which a
+   * term and its plural are one. A key only, never shown.
+   */
+  static final class Singular implements UDF1<String, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String call(String term) {
+      int space = term.lastIndexOf(' ');
+      char[] last = term.substring(space + 1).toCharArray();
+      int length = new EnglishMinimalStemmer().stem(last, last.length);
+      return term.substring(0, space + 1) + new String(last, 0, length);
+    }
+  }
+
+  private static final UserDefinedFunction SINGULAR_OF = udf(new Singular(), DataTypes.StringType)
+      .asNonNullable();
 
   /** Per topic slug, the terms its keywords leave out. */
   static Map<String, TopicTerms> keywords(List<Topic> topics) {
@@ -168,9 +197,16 @@ public final class TrendingTerms {
         .filter(col(IS_PHRASE).and(col(WORD_POSITION).equalTo(0))
             .or(not(col(IS_PHRASE)).and(col(PHRASE_PAPERS).isNull()
                 .or(col(PHRASE_PAPERS).lt(col(PAPERS_WITH_TERM).multiply(PHRASE_SHARE))))));
-    return kept
+    // A term and its plural are one row: the one that ranks first of the two.
+    Column order = col(SCORE).desc();
+    Dataset<Row> distinct = kept
+        .withColumn(SINGULAR, SINGULAR_OF.apply(col(TERM)))
+        .withColumn(SINGULAR_RANK, row_number().over(Window.partitionBy(TOPIC, MONTH, SINGULAR)
+            .orderBy(order, col(PAPERS_WITH_TERM).desc(), col(TERM))))
+        .filter(col(SINGULAR_RANK).equalTo(1));
+    return distinct
         .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH)
-            .orderBy(col(SCORE).desc(), col(PAPERS_WITH_TERM).desc(), col(TERM))))
+            .orderBy(order, col(PAPERS_WITH_TERM).desc(), col(TERM))))
         .filter(col(RANK).leq(TOP_TERMS))
         .select(Schemas.columns(Schemas.TRENDING_TERMS));
   }
