@@ -49,6 +49,11 @@ class TrendingTermsTest {
     return new TermPrior(frame(Schemas.TERM_PRIOR, List.of(terms)), 10_000, occurrences, common);
   }
 
+  /** The trending terms {@link TrendingTerms#ranked} makes of these candidates and this prior. */
+  private static Dataset<Row> ranked(TermPrior prior, Object[]... candidates) {
+    return TrendingTerms.ranked(frame(TermCounts.SCHEMA, List.of(candidates)), prior.terms(), prior);
+  }
+
   private static Map<String, Row> byTerm(Dataset<Row> trending) {
     var out = new HashMap<String, Row>();
     trending.collectAsList().forEach(r -> out.put(r.getAs("month") + " " + r.getAs("term"), r));
@@ -61,10 +66,9 @@ class TrendingTermsTest {
     // times the counts in the big one. Corpus: the term in 10 sampled papers of 100,000 term occurrences, so
     // a = 1000 * 11 / 100,000 = 0.11. Expected values computed apart (Python, the formula of the class comment).
     TermPrior prior = prior(100_000, List.of(), new Object[] {"mamba neurons", 10L});
-    Dataset<Row> candidates = frame(TermCounts.SCHEMA, List.of(
+    Map<String, Row> rows = byTerm(ranked(prior,
         candidate("2025_02", "mamba neurons", 30, 3000, 20, 12000),
         candidate("2025_03", "mamba neurons", 3, 30, 2, 120)));
-    Map<String, Row> rows = byTerm(TrendingTerms.ranked(candidates, prior.terms(), prior));
     Row big = rows.get("2025_02 mamba neurons");
     assertThat(big.<Double>getAs("log_odds_ratio")).isCloseTo(1.588303, within(1e-6));
     assertThat(big.<Double>getAs("score")).isCloseTo(5.515138, within(1e-6));
@@ -78,29 +82,27 @@ class TrendingTermsTest {
     TermPrior prior = prior(100_000, List.of("method", "results"),
         new Object[] {"method", 900L}, new Object[] {"results", 800L}, new Object[] {"results method", 40L},
         new Object[] {"method mamba", 3L}, new Object[] {"everywhere", 3000L});
-    Dataset<Row> candidates = frame(TermCounts.SCHEMA, List.of(
+    Map<String, Row> rows = byTerm(ranked(prior,
         candidate("2025_02", "method", 300, 3000, 20, 12000),
         candidate("2025_02", "results method", 300, 3000, 20, 12000),
         candidate("2025_02", "method mamba", 30, 3000, 20, 12000),
         // Rises in the topic (60 of 3,000 against 20 of 12,000), but the corpus has it in 3% of its occurrences:
         // the topic uses it less than the corpus does, so it is not a term of the topic.
         candidate("2025_02", "everywhere", 60, 3000, 20, 12000)));
-    Map<String, Row> rows = byTerm(TrendingTerms.ranked(candidates, prior.terms(), prior));
     assertThat(rows).containsOnlyKeys("2025_02 method mamba");
   }
 
   @Test
   void aWordGivesWayToATrendingPhraseWithItUnlessItIsInTwiceThePhrasesPapersOrMore() {
     TermPrior prior = prior(1_000_000, List.of());
-    Dataset<Row> candidates = frame(TermCounts.SCHEMA, List.of(
+    Dataset<Row> ranked = ranked(prior,
         candidate("2025_02", "mamba neurons", 40, 3000, 2, 12000),
         candidate("2025_02", "mamba", 45, 3000, 3, 12000),
         candidate("2025_02", "neurons", 90, 3000, 6, 12000),
         // A phrase of one word twice is one row; a phrase of another month moves nothing in this one.
         candidate("2025_02", "neurons neurons", 30, 3000, 1, 12000),
         candidate("2025_03", "mamba", 45, 3000, 3, 12000),
-        candidate("2025_04", "mamba neurons", 40, 3000, 2, 12000)));
-    Dataset<Row> ranked = TrendingTerms.ranked(candidates, prior.terms(), prior);
+        candidate("2025_04", "mamba neurons", 40, 3000, 2, 12000));
     Map<String, Row> rows = byTerm(ranked);
     // "mamba" is mostly the phrase; "neurons" is in more than twice the phrase's papers: it says more alone.
     assertThat(rows).containsOnlyKeys("2025_02 mamba neurons", "2025_02 neurons", "2025_02 neurons neurons",
@@ -114,7 +116,7 @@ class TrendingTermsTest {
     // formula); of a term and its plural, the higher score stays: judge 6.87 over judges 6.30, video generators
     // 7.71 over video generator 6.26, trajectories 7.19 over trajectory 6.30. "focus" is not the plural of "focu".
     TermPrior prior = prior(100_000, List.of());
-    Dataset<Row> candidates = frame(TermCounts.SCHEMA, List.of(
+    Dataset<Row> ranked = ranked(prior,
         candidate("2025_02", "judge", 40, 3000, 20, 12000),
         candidate("2025_02", "judges", 30, 3000, 8, 12000),
         candidate("2025_02", "video generator", 30, 3000, 10, 12000),
@@ -122,8 +124,7 @@ class TrendingTermsTest {
         candidate("2025_02", "trajectories", 45, 3000, 5, 12000),
         candidate("2025_02", "trajectory", 30, 3000, 8, 12000),
         candidate("2025_02", "focus", 40, 3000, 5, 12000),
-        candidate("2025_02", "focu", 35, 3000, 5, 12000)));
-    Dataset<Row> ranked = TrendingTerms.ranked(candidates, prior.terms(), prior);
+        candidate("2025_02", "focu", 35, 3000, 5, 12000));
     Map<String, Row> rows = byTerm(ranked);
     assertThat(rows.keySet()).containsExactlyInAnyOrder("2025_02 judge", "2025_02 video generators",
         "2025_02 trajectories", "2025_02 focus", "2025_02 focu");
