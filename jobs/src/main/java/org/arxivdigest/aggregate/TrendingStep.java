@@ -34,9 +34,14 @@ final class TrendingStep {
    * The prior's totals, kept in the stamp beside the table; {@code corpusPapers}: the papers it was made from (the
    * sample is drawn from them), {@code mergedSince}: the papers merges have changed since (see {@link #MERGE_DRIFT}).
    */
-  record PriorFacts(Long papers, Long occurrences, List<String> commonWords, Long corpusPapers, Long mergedSince) {
+  record PriorFacts(Long papers, Long occurrences, List<String> commonWords, List<String> plainWords,
+                    Long corpusPapers, Long mergedSince) {
     boolean complete() {
-      return papers != null && occurrences != null && commonWords != null;
+      return papers != null && occurrences != null && commonWords != null && plainWords != null;
+    }
+
+    TermPrior prior(Dataset<Row> counts) {
+      return new TermPrior(counts, papers, occurrences, commonWords, plainWords);
     }
   }
 
@@ -96,7 +101,8 @@ final class TrendingStep {
   static StampedStage.Kept<TermPrior> termPrior(StageContext ctx, AggregateInputs in) {
     SparkSession spark = ctx.spark();
     String dir = StageStamps.folder(ctx.out(), PRIOR_STAMP);
-    String key = StampedStage.keyOf(ctx, PRIOR_STAMP, Catalog.PAPERS, TermPrior.SAMPLE, TermPrior.COMMON_SHARE);
+    String key = StampedStage.keyOf(ctx, PRIOR_STAMP, Catalog.PAPERS, TermPrior.SAMPLE, TermPrior.COMMON_SHARE,
+        TermPrior.PLAIN_SHARE, TermPrior.NAMED_SHARE);
     TermPrior beforeMerge = key == null ? null : keptAcrossMerge(ctx, key, dir);
     if (beforeMerge != null) {
       return new StampedStage.Kept<>(beforeMerge, true);
@@ -104,8 +110,7 @@ final class TrendingStep {
     return StampedStage.kept(ctx, PRIOR_STAMP, key,
         stamp -> {
           PriorFacts facts = stamp.facts(PriorFacts.class);
-          return facts == null || !facts.complete() ? null
-              : new TermPrior(readPrior(spark, dir), facts.papers(), facts.occurrences(), facts.commonWords());
+          return facts == null || !facts.complete() ? null : facts.prior(readPrior(spark, dir));
         },
         () -> {
           // The IDF table of format 1, which this prior replaces: a full run upgrading an output removes it.
@@ -114,7 +119,7 @@ final class TrendingStep {
           TermPrior prior = TermPrior.write(spark, in.papers(), dir, DatasetWriter::replaceIntermediate);
           Manifests.Manifest papers = Manifests.read(ctx.conf(), ctx.path(Catalog.PAPERS));
           return new StampedStage.Computed<>(prior, new PriorFacts(prior.papers(), prior.occurrences(),
-              prior.commonWords(), papers == null ? null : papers.rows(), 0L));
+              prior.commonWords(), prior.plainWords(), papers == null ? null : papers.rows(), 0L));
         });
   }
 
@@ -138,8 +143,9 @@ final class TrendingStep {
       return null;
     }
     StageStamps.write(ctx.conf(), ctx.out(), PRIOR_STAMP, key, ctx.runId(), List.of(), List.of(),
-        new PriorFacts(facts.papers(), facts.occurrences(), facts.commonWords(), facts.corpusPapers(), since));
-    return new TermPrior(readPrior(ctx.spark(), dir), facts.papers(), facts.occurrences(), facts.commonWords());
+        new PriorFacts(facts.papers(), facts.occurrences(), facts.commonWords(), facts.plainWords(),
+            facts.corpusPapers(), since));
+    return facts.prior(readPrior(ctx.spark(), dir));
   }
 
   private static Dataset<Row> readPrior(SparkSession spark, String dir) {

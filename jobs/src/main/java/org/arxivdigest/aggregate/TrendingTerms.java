@@ -162,9 +162,9 @@ public final class TrendingTerms {
 
   /**
    * The second half of {@link #of}: each candidate scored with its term's prior (a term the table lacks counts
-   * as in one sampled paper, {@link TermPrior#MIN_CORPUS_PAPERS}), the trending ones kept, words that give way to
-   * their phrases dropped, and the top {@link #TOP_TERMS} of a topic's month ranked by score, then papers, then
-   * term.
+   * as in one sampled paper, {@link TermPrior#MIN_CORPUS_PAPERS}), common terms and plain words left out, the
+   * trending ones kept, words that give way to their phrases dropped, and the top {@link #TOP_TERMS} of a topic's
+   * month ranked by score, then papers, then term.
    */
   static Dataset<Row> ranked(Dataset<Row> candidates, Dataset<Row> priorTerms, TermPrior prior) {
     Column df = coalesce(col(CORPUS_PAPERS), lit(1L));
@@ -177,7 +177,7 @@ public final class TrendingTerms {
         df, lit((double) prior.occurrences()), a);
     Dataset<Row> trending = candidates
         .join(priorTerms, List.of(TERM).toArray(String[]::new), "left")
-        .filter(not(coalesce(col(COMMON), lit(false))))
+        .filter(not(coalesce(col(COMMON), lit(false))).and(not(prior.isPlainWord(col(TERM)))))
         .withColumn(LOG_ODDS_RATIO, bround(ratio, 6))
         .withColumn(SCORE, bround(zScore(month, col(TermCounts.MONTH_TERMS), baseline,
             col(TermCounts.BASELINE_TERMS), a), 6))

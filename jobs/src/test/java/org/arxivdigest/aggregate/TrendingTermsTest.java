@@ -46,7 +46,12 @@ class TrendingTermsTest {
 
   /** A prior of {@code occurrences} in all whose table has {@code term} in {@code papers} sampled papers. */
   private static TermPrior prior(long occurrences, List<String> common, Object[]... terms) {
-    return new TermPrior(frame(Schemas.TERM_PRIOR, List.of(terms)), 10_000, occurrences, common);
+    return prior(occurrences, common, List.of(), terms);
+  }
+
+  /** As {@link #prior(long, List, Object[][])}, with {@code plain} words. */
+  private static TermPrior prior(long occurrences, List<String> common, List<String> plain, Object[]... terms) {
+    return new TermPrior(frame(Schemas.TERM_PRIOR, List.of(terms)), 10_000, occurrences, common, plain);
   }
 
   /** The trending terms {@link TrendingTerms#ranked} makes of these candidates and this prior. */
@@ -90,6 +95,36 @@ class TrendingTermsTest {
         // the topic uses it less than the corpus does, so it is not a term of the topic.
         candidate("2025_02", "everywhere", 60, 3000, 20, 12000)));
     assertThat(rows).containsOnlyKeys("2025_02 method mamba");
+  }
+
+  @Test
+  void aPlainWordNeverTrendsAloneButItsPhrasesDoAndSoDoesAFrequentName() {
+    Object[][] candidates = {
+        candidate("2025_02", "failure", 90, 3000, 6, 12000),
+        candidate("2025_02", "failure modes", 40, 3000, 2, 12000),
+        candidate("2025_02", "gemini", 90, 3000, 6, 12000)};
+    // Without plain words all three trend (the same counts as "neurons" and "mamba neurons" below).
+    assertThat(byTerm(ranked(prior(1_000_000, List.of()), candidates)))
+        .containsOnlyKeys("2025_02 failure", "2025_02 failure modes", "2025_02 gemini");
+    assertThat(byTerm(ranked(prior(1_000_000, List.of(), List.of("agents", "failure")), candidates)))
+        .containsOnlyKeys("2025_02 failure modes", "2025_02 gemini");
+  }
+
+  @Test
+  void thePlainWordsAreTheFrequentWordsThatTheAbstractsMostlyWriteInLowerCase() throws Exception {
+    var papers = new ArrayList<Object[]>();
+    for (int i = 0; i < 300; i++) {
+      // Qwen3 capitalized in all 100 abstracts with it, Judges in 40 of 100 (sentence starts do not count), Mamba
+      // in 60 of 100; "rarely" is in 1 paper of 300 (under 1%).
+      String text = i < 100 ? "We fine-tune Qwen3 for failure detection. Failure modes of agents differ."
+          : i < 200 ? "Judges agree. Graph colouring " + (i < 140 ? "Judges" : "judges") + " rate."
+          : "Our " + (i < 260 ? "Mamba" : "mamba") + " neurons with chromatic number " + (i == 299 ? "rarely" : "");
+      papers.add(new Object[] {"p" + i, "Paper " + i, text});
+    }
+    TermPrior prior = TermPrior.write(TestSpark.session(), frame(PAPERS, papers), dir.resolve("plain").toString(),
+        DatasetWriter::replaceIntermediate);
+    assertThat(prior.plainWords()).contains("failure", "detection", "modes", "agents", "fine", "judges", "graph",
+        "neurons", "chromatic", "paper").doesNotContain("qwen3", "mamba", "rarely").isSorted();
   }
 
   @Test

@@ -126,6 +126,52 @@ public final class DocumentTerms {
     }
   }
 
+  /**
+   * Gives {@code word} each word of a text (lower-case, as {@link #forEachWord} gives it) that the text writes with
+   * a capital letter where no sentence begins: "Qwen3", "GPT", "LoRA", "nuScenes" in running text; not the text's
+   * first word, nor a word after a full stop, question or exclamation mark followed by white space ("Failure" in
+   * "... agents. Failure modes"; a full stop after one letter is an abbreviation's: "e.g. Claude"). A word a corpus
+   * mostly writes so is a name (a model, a dataset, a method's acronym), one it writes in lower case is an ordinary
+   * word (the trending terms' prior uses this to tell the common nouns of a field from the names in it).
+   */
+  public static void forEachCapitalizedWord(String text, Consumer<String> word) {
+    int length = text.length();
+    boolean sentenceStart = true;
+    int start = -1;
+    boolean capital = false;
+    boolean letter = false; // the last word was one letter
+    int i = 0;
+    while (i <= length) {
+      int cp = i < length ? text.codePointAt(i) : ' ';
+      if (i < length && isWordChar(cp)) {
+        if (start < 0) {
+          start = i;
+          capital = false;
+        }
+        capital |= Character.isUpperCase(cp) || Character.isTitleCase(cp);
+      } else {
+        if (start >= 0) {
+          if (capital && !sentenceStart) {
+            String token = text.substring(start, i).toLowerCase();
+            if (token.length() >= TextFeatures.MIN_TOKEN_LENGTH
+                && !STOP_WORDS.contains(token.toLowerCase(STOP_LOCALE))) {
+              word.accept(token);
+            }
+          }
+          sentenceStart = false;
+          letter = i - start == 1;
+          start = -1;
+        }
+        // A full stop after one letter ends an abbreviation ("e.g. GPT"), not a sentence.
+        boolean stop = cp == '.' ? !letter : cp == '!' || cp == '?';
+        if (stop && (i + 1 >= length || Character.isWhitespace(text.charAt(i + 1)))) {
+          sentenceStart = true;
+        }
+      }
+      i += i < length ? Character.charCount(cp) : 1;
+    }
+  }
+
   private static boolean isHyphen(int cp) {
     return cp == '-' || cp == '\u2010' || cp == '\u2011';
   }

@@ -82,4 +82,14 @@ class DocumentTermsTest {
         .containsExactlyInAnyOrder("spiking", "neural", "networks", "graph",
             "spiking neural", "neural networks", "networks graph");
   }
+
+  @Test
+  void capitalizedWordsAreTheWordsWrittenWithACapitalWhereNoSentenceBegins() {
+    var words = new ArrayList<String>();
+    DocumentTerms.forEachCapitalizedWord("Agents fail. We fine-tune Qwen3 and GPT-4o models with LoRA on nuScenes! "
+        + "Failure cases? Judges (e.g. Claude) disagree; the Gemini 2.5 judge. Ok x Y \u00c9cole", words::add);
+    // Not "agents" (the text's first word), "failure", "judges" or "ok" (a sentence's first after . ! ?), nor "we"
+    // (a stop word), "y" (one letter); "e.g." and "2.5" end no sentence (a letter's full stop, no space after it).
+    assertThat(words).containsExactly("qwen3", "gpt", "lora", "nuscenes", "claude", "gemini", "\u00e9cole");
+  }
 }
