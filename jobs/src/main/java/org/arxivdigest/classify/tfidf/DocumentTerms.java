@@ -97,7 +97,7 @@ public final class DocumentTerms {
       } else {
         if (start >= 0) {
           String token = i - start >= TextFeatures.MIN_TOKEN_LENGTH ? lower.substring(start, i) : null;
-          if (token != null && !STOP_WORDS.contains(token.toLowerCase(STOP_LOCALE))) {
+          if (token != null && !isStopWord(token)) {
             word.accept(token, any && !(space && (broken || notHyphens)));
             any = true;
             space = false;
@@ -153,8 +153,7 @@ public final class DocumentTerms {
         if (start >= 0) {
           if (capital && !sentenceStart) {
             String token = text.substring(start, i).toLowerCase();
-            if (token.length() >= TextFeatures.MIN_TOKEN_LENGTH
-                && !STOP_WORDS.contains(token.toLowerCase(STOP_LOCALE))) {
+            if (token.length() >= TextFeatures.MIN_TOKEN_LENGTH && !isStopWord(token)) {
               word.accept(token);
             }
           }
@@ -170,6 +169,11 @@ public final class DocumentTerms {
       }
       i += i < length ? Character.charCount(cp) : 1;
     }
+  }
+
+  /** Whether a token is one of the stop words the terms leave out. */
+  private static boolean isStopWord(String token) {
+    return STOP_WORDS.contains(token.toLowerCase(STOP_LOCALE));
   }
 
   private static boolean isHyphen(int cp) {
