@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Reproduces the experiment of README.md: labelled llm papers of the four spent sets (never fresh5/), embedded, then
+# scored. Needs data/train/recent (data/train/README.md) and the listings of a run over it (the keyword hits):
+#   bin/arxiv-digest run --input data/train/recent --output data/train/trending
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../../.." && pwd)
+work=${WORK:-/tmp/minilm-llm}
+mkdir -p "$work"
+labels=("$repo/data/labels/llm.csv" "$repo"/data/labels/fresh{2,3,4}/llm.csv)
+(cd "$here" && mvn -B -q package -DskipTests && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+for f in "${labels[@]}"; do tail -n +2 "$f" | cut -d, -f1; done | sort -u > "$work/ids.txt"
+python3 -c 'import csv,sys; print("\n".join(sorted({r["id"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))})))' \
+  "$repo/data/train/trending/extracts/listings_llm.csv" > "$work/keyword.txt"
+java -cp "$here/target/experiment-minilm-llm-1.jar:$(cat "$here/target/classpath.txt")" \
+  org.arxivdigest.experiments.EmbedLabelled "$repo/data/train/recent" "$work/ids.txt" "$work/embeddings.csv" 2>&1 \
+  | grep -v '^SLF4J'
+python3 "$here/score.py" "$work/embeddings.csv" "$work/keyword.txt" "${labels[@]}"
