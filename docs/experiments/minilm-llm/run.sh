@@ -2,6 +2,7 @@
 # Reproduces the experiment of README.md: labelled llm papers of the four spent sets (never fresh5/), embedded, then
 # scored. Needs data/train/recent (data/train/README.md) and the listings of a run over it (the keyword hits):
 #   bin/arxiv-digest run --input data/train/recent --output data/train/trending
+# With MODEL=<a trained llm topic model's model/ folder> (see README.md) the TF-IDF scores too, and the ensembles.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
@@ -16,3 +17,12 @@ java -cp "$here/target/experiment-minilm-llm-1.jar:$(cat "$here/target/classpath
   org.arxivdigest.experiments.EmbedLabelled "$repo/data/train/recent" "$work/ids.txt" "$work/embeddings.csv" 2>&1 \
   | grep -v '^SLF4J'
 python3 "$here/score.py" "$work/embeddings.csv" "$work/keyword.txt" "${labels[@]}"
+
+if [[ -n "${MODEL:-}" ]]; then
+  read -r -a jvm_flags < "$repo/jobs/target/classes/jvm-flags.txt"
+  SPARK_LOCAL_IP=127.0.0.1 java "${jvm_flags[@]}" -Xmx4g \
+    -cp "$repo/jobs/target/arxiv-digest-jobs.jar:$(cat "$repo/jobs/target/embedded-classpath.txt")" \
+    "$here/tfidf/ScoreLabelled.java" "$repo/data/train/trending/datasets/papers" "$work/ids.txt" "$MODEL" \
+    "$work/tfidf.csv" "$repo/data/topics.json" 2>&1 | grep -v ' INFO \| WARN \|incubat' || true
+  (cd "$here" && python3 ensemble.py "$work/embeddings.csv" "$work/tfidf.csv" "$work/keyword.txt" "${labels[@]}")
+fi

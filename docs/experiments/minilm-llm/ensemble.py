@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""The TF-IDF llm model's scores with MiniLM's, on the labels' dev half: each alone (keyword OR score >= t), their
+geometric mean, and a logistic regression on both logits fitted by 5-fold cross-validation on the dev half. The
+MiniLM classifier is fitted on the papers outside the dev half, as the TF-IDF model was trained; thresholds are
+chosen on the dev half, as `arxiv-digest evaluate` chooses the TF-IDF model's.
+
+    ensemble.py EMBEDDINGS_CSV TFIDF_SCORES_CSV KEYWORD_IDS LABEL_CSV...
+
+With --test LABEL_CSV (papers that must be in the embeddings and scores too, none of them in the LABEL_CSVs): the
+choices frozen on the dev half, read once on those papers: keyword OR tfidf >= 0.02 (the threshold `evaluate`
+chose on dev for this model), keyword OR sqrt(tfidf * minilm) >= 0.13, and the stacked model fitted on the whole
+dev half at 0.33.
+"""
+import csv
+import sys
+
+import numpy as np
+
+from score import f1, fit, predict
+
+
+def main():
+    args = sys.argv[1:]
+    test_path = None
+    if "--test" in args:
+        i = args.index("--test")
+        test_path = args[i + 1]
+        del args[i:i + 2]
+    emb_path, tfidf_path, kw_path, *label_paths = args
+    labels = {}
+    for path in label_paths:
+        with open(path, encoding="utf-8", newline="") as f:
+            labels.update({r["id"]: r["label"] == "yes" for r in csv.DictReader(f)})
+    keyword = set(open(kw_path, encoding="utf-8").read().split())
+    tfidf = {}
+    for line in open(tfidf_path, encoding="utf-8"):
+        i, s = line.strip().split(",")
+        tfidf[i] = float(s)
+    ids, dev, vectors = [], [], []
+    for line in open(emb_path, encoding="utf-8"):
+        cells = line.rstrip().split(",")
+        ids.append(cells[0]), dev.append(cells[1] == "1"), vectors.append([float(c) for c in cells[2:]])
+    test = {}
+    if test_path:
+        with open(test_path, encoding="utf-8", newline="") as f:
+            test = {r["id"]: r["label"] == "yes" for r in csv.DictReader(f)}
+        assert not set(test) & set(labels), "test papers among the choosing labels"
+    held = np.array([i in test for i in ids])
+    keep = np.array([i in labels or i in test for i in ids])
+    ids = [i for i, h in zip(ids, keep) if h]
+    x, d, held = np.array(vectors)[keep], np.array(dev)[keep] & ~held[keep], held[keep]
+    y = np.array([labels[i] if i in labels else test[i] for i in ids])
+    k = np.array([i in keyword for i in ids])
+    t = np.array([tfidf[i] for i in ids])
+    fitted = ~d & ~held
+    e = predict(fit(x[fitted], y[fitted], 0.1), x)  # L2 0.1: score.py's cross-validated choice
+    logit = lambda p: np.log(np.clip(p, 1e-6, 1 - 1e-6) / (1 - np.clip(p, 1e-6, 1 - 1e-6)))
+    if test_path:
+        yh, kh = y[held], k[held]
+        print(f"read once on {held.sum()} papers of {test_path} ({yh.sum()} about LLMs), choices frozen on dev:")
+        print("  keyword alone: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)" % f1(yh, kh))
+        print("  keyword OR tfidf >= 0.02: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)" % f1(yh, (t[held] >= 0.02) | kh))
+        print("  keyword OR sqrt(tfidf * minilm) >= 0.13: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)"
+              % f1(yh, (np.sqrt(t[held] * e[held]) >= 0.13) | kh))
+        z = np.c_[logit(t), logit(e)]
+        w = fit(z[d], y[d], 0.01)
+        print("  keyword OR stacked >= 0.33: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)"
+              % f1(yh, (predict(w, z[held]) >= 0.33) | kh))
+        return
+    yd, kd, td, ed = y[d], k[d], t[d], e[d]
+
+    def show(name, score, grid):
+        print(f"{name}:")
+        for g in grid:
+            print("  threshold %.3f: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)" % ((g,) + f1(yd, (score >= g) | kd)))
+
+    show("keyword OR tfidf", td, [0.005, 0.01, 0.02, 0.03, 0.05])
+    show("keyword OR minilm", ed, [0.3, 0.4, 0.5, 0.6])
+    show("keyword OR sqrt(tfidf * minilm)", np.sqrt(td * ed), np.arange(0.05, 0.31, 0.02))
+    z = np.c_[logit(td), logit(ed)]
+    folds = np.random.default_rng(1).integers(0, 5, len(yd))
+    stacked = np.zeros(len(yd))
+    for f in range(5):
+        stacked[folds == f] = predict(fit(z[folds != f], yd[folds != f], 0.01), z[folds == f])
+    (score, p, r, tp, fp, fn), g = max((f1(yd, (stacked >= g) | kd), g) for g in np.arange(0.05, 0.95, 0.01))
+    print(f"keyword OR stacked (cross-validated on dev), best threshold {g:.2f}: F1 {score:.4f} P {p:.3f} R {r:.3f} "
+          f"(tp {tp} fp {fp} fn {fn})")
+
+
+if __name__ == "__main__":
+    main()
