@@ -51,7 +51,7 @@ def main():
     x, d, held = np.array(vectors)[keep], np.array(dev)[keep] & ~held[keep], held[keep]
     y = np.array([labels[i] if i in labels else test[i] for i in ids])
     k = np.array([i in keyword for i in ids])
-    t = np.array([tfidf[i] for i in ids])
+    t = np.array([tfidf.get(i, 0.0) for i in ids])  # not scored: outside the topic's categories
     fitted = ~d & ~held
     e = predict(fit(x[fitted], y[fitted], 0.1), x)  # L2 0.1: score.py's cross-validated choice
     logit = lambda p: np.log(np.clip(p, 1e-6, 1 - 1e-6) / (1 - np.clip(p, 1e-6, 1 - 1e-6)))

@@ -26,3 +26,20 @@ if [[ -n "${MODEL:-}" ]]; then
     "$work/tfidf.csv" "$repo/data/topics.json" 2>&1 | grep -v ' INFO \| WARN \|incubat' || true
   (cd "$here" && python3 ensemble.py "$work/embeddings.csv" "$work/tfidf.csv" "$work/keyword.txt" "${labels[@]}")
 fi
+
+# TEST=<labels CSV> (with MODEL): the frozen choices read once on those papers (embedded and scored apart).
+if [[ -n "${TEST:-}" && -n "${MODEL:-}" ]]; then
+  TEST=$(readlink -f "$TEST")
+  tail -n +2 "$TEST" | cut -d, -f1 | sort -u > "$work/test-ids.txt"
+  java -cp "$here/target/experiment-minilm-llm-1.jar:$(cat "$here/target/classpath.txt")" \
+    org.arxivdigest.experiments.EmbedLabelled "$repo/data/train/recent" "$work/test-ids.txt" \
+    "$work/test-embeddings.csv" 2>&1 | grep -v '^SLF4J'
+  SPARK_LOCAL_IP=127.0.0.1 java "${jvm_flags[@]}" -Xmx4g \
+    -cp "$repo/jobs/target/arxiv-digest-jobs.jar:$(cat "$repo/jobs/target/embedded-classpath.txt")" \
+    "$here/tfidf/ScoreLabelled.java" "$repo/data/train/trending/datasets/papers" "$work/test-ids.txt" "$MODEL" \
+    "$work/test-tfidf.csv" "$repo/data/topics.json" 2>&1 | grep -v ' INFO \| WARN \|incubat' || true
+  cat "$work/embeddings.csv" "$work/test-embeddings.csv" > "$work/all-embeddings.csv"
+  cat "$work/tfidf.csv" "$work/test-tfidf.csv" > "$work/all-tfidf.csv"
+  (cd "$here" && python3 ensemble.py --test "$TEST" "$work/all-embeddings.csv" "$work/all-tfidf.csv" \
+    "$work/keyword.txt" "${labels[@]}")
+fi
