@@ -190,8 +190,11 @@ record TermPrior(Dataset<Row> counts, long papers, long occurrences, List<String
     return counts.withColumn(COMMON, isCommon);
   }
 
-  /** Whether {@code term} is a plain word alone (never a 2-gram): of the term itself, so with or without the table. */
+  /**
+   * Whether {@code term} is a plain word alone: of the term itself, so with or without the table. Never a 2-gram, as
+   * the plain words are single words ({@link #write} keeps only terms without a space).
+   */
   Column isPlainWord(Column term) {
-    return plainWords.isEmpty() ? lit(false) : not(term.contains(" ")).and(term.isin(plainWords.toArray()));
+    return plainWords.isEmpty() ? lit(false) : term.isin(plainWords.toArray());
   }
 }
