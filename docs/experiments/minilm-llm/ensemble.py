@@ -11,12 +11,11 @@ choices frozen on the dev half, read once on those papers: keyword OR tfidf >= 0
 chose on dev for this model), keyword OR sqrt(tfidf * minilm) >= 0.13, and the stacked model fitted on the whole
 dev half at 0.33.
 """
-import csv
 import sys
 
 import numpy as np
 
-from score import f1, fit, predict
+from score import f1, fit, predict, read_embeddings, read_labels
 
 
 def main():
@@ -27,23 +26,16 @@ def main():
         test_path = args[i + 1]
         del args[i:i + 2]
     emb_path, tfidf_path, kw_path, *label_paths = args
-    labels = {}
-    for path in label_paths:
-        with open(path, encoding="utf-8", newline="") as f:
-            labels.update({r["id"]: r["label"] == "yes" for r in csv.DictReader(f)})
+    labels = read_labels(label_paths)
     keyword = set(open(kw_path, encoding="utf-8").read().split())
     tfidf = {}
     for line in open(tfidf_path, encoding="utf-8"):
         i, s = line.strip().split(",")
         tfidf[i] = float(s)
-    ids, dev, vectors = [], [], []
-    for line in open(emb_path, encoding="utf-8"):
-        cells = line.rstrip().split(",")
-        ids.append(cells[0]), dev.append(cells[1] == "1"), vectors.append([float(c) for c in cells[2:]])
+    ids, dev, vectors = read_embeddings(emb_path)
     test = {}
     if test_path:
-        with open(test_path, encoding="utf-8", newline="") as f:
-            test = {r["id"]: r["label"] == "yes" for r in csv.DictReader(f)}
+        test = read_labels([test_path])
         assert not set(test) & set(labels), "test papers among the choosing labels"
     held = np.array([i in test for i in ids])
     keep = np.array([i in labels or i in test for i in ids])

@@ -13,17 +13,24 @@ labels=("$repo/data/labels/llm.csv" "$repo"/data/labels/fresh{2,3,4}/llm.csv)
 for f in "${labels[@]}"; do tail -n +2 "$f" | cut -d, -f1; done | sort -u > "$work/ids.txt"
 python3 -c 'import csv,sys; print("\n".join(sorted({r["id"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))})))' \
   "$repo/data/train/trending/extracts/listings_llm.csv" > "$work/keyword.txt"
-java -cp "$here/target/experiment-minilm-llm-1.jar:$(cat "$here/target/classpath.txt")" \
-  org.arxivdigest.experiments.EmbedLabelled "$repo/data/train/recent" "$work/ids.txt" "$work/embeddings.csv" 2>&1 \
-  | grep -v '^SLF4J'
-python3 "$here/score.py" "$work/embeddings.csv" "$work/keyword.txt" "${labels[@]}"
-
-if [[ -n "${MODEL:-}" ]]; then
+# embed IDS OUT: MiniLM's embeddings of those papers; tfidf_scores IDS OUT: the TF-IDF model's scores of them.
+embed() {
+  java -cp "$here/target/experiment-minilm-llm-1.jar:$(cat "$here/target/classpath.txt")" \
+    org.arxivdigest.experiments.EmbedLabelled "$repo/data/train/recent" "$1" "$2" 2>&1 | grep -v '^SLF4J'
+}
+tfidf_scores() {
+  local jvm_flags
   read -r -a jvm_flags < "$repo/jobs/target/classes/jvm-flags.txt"
   SPARK_LOCAL_IP=127.0.0.1 java "${jvm_flags[@]}" -Xmx4g \
     -cp "$repo/jobs/target/arxiv-digest-jobs.jar:$(cat "$repo/jobs/target/embedded-classpath.txt")" \
-    "$here/tfidf/ScoreLabelled.java" "$repo/data/train/trending/datasets/papers" "$work/ids.txt" "$MODEL" \
-    "$work/tfidf.csv" "$repo/data/topics.json" 2>&1 | grep -v ' INFO \| WARN \|incubat' || true
+    "$here/tfidf/ScoreLabelled.java" "$repo/data/train/trending/datasets/papers" "$1" "$MODEL" "$2" \
+    "$repo/data/topics.json" 2>&1 | grep -v ' INFO \| WARN \|incubat' || true
+}
+embed "$work/ids.txt" "$work/embeddings.csv"
+python3 "$here/score.py" "$work/embeddings.csv" "$work/keyword.txt" "${labels[@]}"
+
+if [[ -n "${MODEL:-}" ]]; then
+  tfidf_scores "$work/ids.txt" "$work/tfidf.csv"
   (cd "$here" && python3 ensemble.py "$work/embeddings.csv" "$work/tfidf.csv" "$work/keyword.txt" "${labels[@]}")
 fi
 
@@ -31,13 +38,8 @@ fi
 if [[ -n "${TEST:-}" && -n "${MODEL:-}" ]]; then
   TEST=$(readlink -f "$TEST")
   tail -n +2 "$TEST" | cut -d, -f1 | sort -u > "$work/test-ids.txt"
-  java -cp "$here/target/experiment-minilm-llm-1.jar:$(cat "$here/target/classpath.txt")" \
-    org.arxivdigest.experiments.EmbedLabelled "$repo/data/train/recent" "$work/test-ids.txt" \
-    "$work/test-embeddings.csv" 2>&1 | grep -v '^SLF4J'
-  SPARK_LOCAL_IP=127.0.0.1 java "${jvm_flags[@]}" -Xmx4g \
-    -cp "$repo/jobs/target/arxiv-digest-jobs.jar:$(cat "$repo/jobs/target/embedded-classpath.txt")" \
-    "$here/tfidf/ScoreLabelled.java" "$repo/data/train/trending/datasets/papers" "$work/test-ids.txt" "$MODEL" \
-    "$work/test-tfidf.csv" "$repo/data/topics.json" 2>&1 | grep -v ' INFO \| WARN \|incubat' || true
+  embed "$work/test-ids.txt" "$work/test-embeddings.csv"
+  tfidf_scores "$work/test-ids.txt" "$work/test-tfidf.csv"
   cat "$work/embeddings.csv" "$work/test-embeddings.csv" > "$work/all-embeddings.csv"
   cat "$work/tfidf.csv" "$work/test-tfidf.csv" > "$work/all-tfidf.csv"
   (cd "$here" && python3 ensemble.py --test "$TEST" "$work/all-embeddings.csv" "$work/all-tfidf.csv" \

@@ -32,17 +32,29 @@ def f1(truth, chosen):
     return 2 * p * r / max(p + r, 1e-9), p, r, tp, fp, fn
 
 
-def main():
-    emb_path, kw_path, *label_paths = sys.argv[1:]
+def read_labels(paths):
+    """id -> about LLMs (True) or not, over the label files (id,label,reason)."""
     labels = {}
-    for path in label_paths:
+    for path in paths:
         with open(path, encoding="utf-8", newline="") as f:
             labels.update({r["id"]: r["label"] == "yes" for r in csv.DictReader(f)})
-    keyword = set(open(kw_path, encoding="utf-8").read().split())
+    return labels
+
+
+def read_embeddings(path):
+    """The ids, whether each is in the dev half, and the vectors, as EmbedLabelled writes them."""
     ids, dev, vectors = [], [], []
-    for line in open(emb_path, encoding="utf-8"):
+    for line in open(path, encoding="utf-8"):
         cells = line.rstrip().split(",")
         ids.append(cells[0]), dev.append(cells[1] == "1"), vectors.append([float(c) for c in cells[2:]])
+    return ids, dev, vectors
+
+
+def main():
+    emb_path, kw_path, *label_paths = sys.argv[1:]
+    labels = read_labels(label_paths)
+    keyword = set(open(kw_path, encoding="utf-8").read().split())
+    ids, dev, vectors = read_embeddings(emb_path)
     x, d = np.array(vectors), np.array(dev)
     y = np.array([labels[i] for i in ids])
     k = np.array([i in keyword for i in ids])
