@@ -24,15 +24,18 @@ class JsonLineCheckTest {
       {0xF4, 0x8F, 0xBF, 0xBF}, {0xED, 0x9F, 0xBF},
       {0x80}, {0xBF}, {0xC0, 0xAF}, {0xC1, 0xBF}, {0xC3}, {0xE0, 0x80, 0xAF}, {0xE0, 0x9F, 0xBF},
       {0xED, 0xA0, 0x80}, {0xE6, 0x97}, {0xF0, 0x8F, 0xBF, 0xBF}, {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80},
-      {0xF8}, {0xFF}, {0xF0, 0x9F, 0x98}};
+      {0xF8}, {0xFF}, {0xF0, 0x9F, 0x98},
+      // Runs of ASCII long enough to be read eight bytes at a time.
+      {'"', 't', 'i', 't', 'l', 'e', '"', ':', ' ', '"'}, {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'}};
 
   @Test
   void blankAndInvalidUtf8AgreeWithSparkOnRandomBytes() {
     var random = new Random(22);
     var rows = new ArrayList<Row>();
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < 6000; i++) {
       var bytes = new java.io.ByteArrayOutputStream();
-      for (int k = random.nextInt(6); k > 0; k--) {
+      // Half of the lines long (up to 40 pieces), so that a fault stands anywhere in or after an ASCII run.
+      for (int k = random.nextInt(i < 3000 ? 6 : 40); k > 0; k--) {
         // Mostly whitespace and BOMs in a third of the lines, so that blank ones come up.
         int[] piece = PIECES[i % 3 == 0 ? random.nextInt(10) : random.nextInt(PIECES.length)];
         for (int b : piece) {
