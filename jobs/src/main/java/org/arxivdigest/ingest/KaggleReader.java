@@ -1,9 +1,11 @@
 package org.arxivdigest.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.CORRUPT_RECORD;
 import static org.arxivdigest.schema.Columns.LINE;
@@ -19,6 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.arxivdigest.schema.Schemas;
 
 /**
@@ -107,9 +110,23 @@ public final class KaggleReader {
     return sb.toString();
   }
 
-  /** Adds the parsed record; a line that is not a valid record gets its text in {@code _corrupt_record}. */
+  /**
+   * Whether the line's record was read by {@link PlainRecordReader}: then the line check has nothing to say of it.
+   */
+  static final String PLAIN = "_plain";
+
+  /**
+   * Adds the parsed record; a line that is not a valid record gets its text in {@code _corrupt_record}. A line
+   * with nothing unusual is read by {@link PlainRecordReader} (nearly every line of a dump); the others by
+   * {@code from_json}, which {@code coalesce} evaluates only for them.
+   */
   public static Dataset<Row> parse(Dataset<Row> lines) {
-    return lines.withColumn(PARSED, from_json(withoutBom(col(LINE)), Schemas.KAGGLE_RECORD, PERMISSIVE));
+    Column plain = udf(new PlainRecordReader(), Schemas.KAGGLE_RECORD).withName("plain_record")
+        .apply(col(LINE).cast(DataTypes.BinaryType));
+    return lines
+        .withColumn(PLAIN, plain)
+        .withColumn(PARSED, coalesce(col(PLAIN), from_json(withoutBom(col(LINE)), Schemas.KAGGLE_RECORD, PERMISSIVE)))
+        .withColumn(PLAIN, col(PLAIN).isNotNull());
   }
 
   /** A byte order mark before the first record is an editor's, not the data's. */

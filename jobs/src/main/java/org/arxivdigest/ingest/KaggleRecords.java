@@ -3,6 +3,7 @@ package org.arxivdigest.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_valid_utf8;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_parse_json;
 import static org.apache.spark.sql.functions.try_to_date;
@@ -55,7 +56,8 @@ public final class KaggleRecords {
             r.getField(RAW_ID).as(Records.RAW_ID_COPY),
             lit(false).as(Records.MORE_VERSIONS),
             r.isNull().or(r.getField(CORRUPT_RECORD).isNotNull()).as(UNPARSED),
-            udf(new JsonLineCheck(), DataTypes.StringType).apply(col(LINE).cast(DataTypes.BinaryType)).as(SHAPE));
+            when(not(col(KaggleReader.PLAIN)),
+                udf(new JsonLineCheck(), DataTypes.StringType).apply(col(LINE).cast(DataTypes.BinaryType))).as(SHAPE));
     return Records.finish(fields, formatReason(), make_valid_utf8(col(LINE)), LINE, UNPARSED, SHAPE);
   }
 
