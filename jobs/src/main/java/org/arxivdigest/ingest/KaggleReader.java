@@ -5,15 +5,26 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.CORRUPT_RECORD;
 import static org.arxivdigest.schema.Columns.LINE;
+import static org.arxivdigest.schema.Columns.RAW_ABSTRACT;
+import static org.arxivdigest.schema.Columns.RAW_AUTHORS;
+import static org.arxivdigest.schema.Columns.RAW_COMMENTS;
+import static org.arxivdigest.schema.Columns.RAW_DOI;
+import static org.arxivdigest.schema.Columns.RAW_JOURNAL_REF;
+import static org.arxivdigest.schema.Columns.RAW_LICENSE;
+import static org.arxivdigest.schema.Columns.RAW_REPORT_NO;
+import static org.arxivdigest.schema.Columns.RAW_SUBMITTER;
+import static org.arxivdigest.schema.Columns.RAW_TITLE;
 import static org.arxivdigest.schema.Columns.PARSED;
 import static org.arxivdigest.schema.Columns.SOURCE_BLOCK;
 import static org.arxivdigest.schema.Columns.SOURCE_FILE;
 import static org.arxivdigest.schema.Columns.SOURCE_ROW;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import java.util.Map;
@@ -22,6 +33,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.arxivdigest.normalize.Text;
 import org.arxivdigest.schema.Schemas;
 
 /**
@@ -114,19 +126,32 @@ public final class KaggleReader {
    * Whether the line's record was read by {@link PlainRecordReader}: then the line check has nothing to say of it.
    */
   static final String PLAIN = "_plain";
+  private static final String GENERAL = "_general";
+
+  /** The record's text fields, which {@link #parse} gives collapsed ({@link Text#collapse}). */
+  static final List<String> COLLAPSED = List.of(RAW_SUBMITTER, RAW_AUTHORS, RAW_TITLE, RAW_ABSTRACT, RAW_COMMENTS,
+      RAW_JOURNAL_REF, RAW_DOI, RAW_REPORT_NO, RAW_LICENSE);
 
   /**
-   * Adds the parsed record; a line that is not a valid record gets its text in {@code _corrupt_record}. A line
-   * with nothing unusual is read by {@link PlainRecordReader} (nearly every line of a dump); the others by
-   * {@code from_json}, which {@code coalesce} evaluates only for them.
+   * Adds the parsed record, its {@link #COLLAPSED} text fields collapsed; a line that is not a valid record gets its
+   * text in {@code _corrupt_record}. A line with nothing unusual is read by {@link PlainRecordReader} (nearly every
+   * line of a dump); the others by {@code from_json}, evaluated only for them.
    */
   public static Dataset<Row> parse(Dataset<Row> lines) {
     Column plain = udf(new PlainRecordReader(), Schemas.KAGGLE_RECORD).withName("plain_record")
         .apply(col(LINE).cast(DataTypes.BinaryType));
+    Column general = col(GENERAL);
+    Column collapsed = struct(Arrays.stream(Schemas.KAGGLE_RECORD.fieldNames())
+        .map(f -> (COLLAPSED.contains(f) ? Text.collapse(general.getField(f)) : general.getField(f)).as(f))
+        .toArray(Column[]::new));
+    // Separate projections, so that from_json is evaluated once per line, not once per field it gives.
     return lines
         .withColumn(PLAIN, plain)
-        .withColumn(PARSED, coalesce(col(PLAIN), from_json(withoutBom(col(LINE)), Schemas.KAGGLE_RECORD, PERMISSIVE)))
-        .withColumn(PLAIN, col(PLAIN).isNotNull());
+        .withColumn(GENERAL, when(col(PLAIN).isNull(),
+            from_json(withoutBom(col(LINE)), Schemas.KAGGLE_RECORD, PERMISSIVE)))
+        .withColumn(PARSED, coalesce(col(PLAIN), when(general.isNotNull(), collapsed)))
+        .withColumn(PLAIN, col(PLAIN).isNotNull())
+        .drop(GENERAL);
   }
 
   /** A byte order mark before the first record is an editor's, not the data's. */

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.arxivdigest.normalize.Categories;
 import org.arxivdigest.normalize.Ids;
-import org.arxivdigest.normalize.Text;
 import org.arxivdigest.normalize.Versions;
 
 /**
@@ -30,21 +29,22 @@ public final class KaggleRecords {
   /** Blank lines are not records: they are counted apart and go nowhere. */
   public static final String BLANK_LINE = Records.BLANK_LINE;
 
+  /** The parsed records (their text already collapsed by {@link KaggleReader#parse}) to normalized ones. */
   public static Dataset<Row> normalize(Dataset<Row> parsed) {
     Column r = col(PARSED);
     Dataset<Row> fields = parsed
         .select(
             Ids.normalize(r.getField(RAW_ID)).as(ID),
-            Text.collapse(r.getField(RAW_SUBMITTER)).as(SUBMITTER),
-            Text.collapse(r.getField(RAW_AUTHORS)).as(AUTHORS),
+            r.getField(RAW_SUBMITTER).as(SUBMITTER),
+            r.getField(RAW_AUTHORS).as(AUTHORS),
             r.getField(RAW_AUTHORS_PARSED).as(AUTHORS_PARSED),
-            Text.collapse(r.getField(RAW_TITLE)).as(TITLE),
-            Text.collapse(r.getField(RAW_ABSTRACT)).as(ABSTRACT),
-            Text.collapse(r.getField(RAW_COMMENTS)).as(COMMENTS),
-            Text.collapse(r.getField(RAW_JOURNAL_REF)).as(JOURNAL_REF),
-            Text.collapse(r.getField(RAW_DOI)).as(DOI),
-            Text.collapse(r.getField(RAW_REPORT_NO)).as(REPORT_NO),
-            Text.collapse(r.getField(RAW_LICENSE)).as(LICENSE),
+            r.getField(RAW_TITLE).as(TITLE),
+            r.getField(RAW_ABSTRACT).as(ABSTRACT),
+            r.getField(RAW_COMMENTS).as(COMMENTS),
+            r.getField(RAW_JOURNAL_REF).as(JOURNAL_REF),
+            r.getField(RAW_DOI).as(DOI),
+            r.getField(RAW_REPORT_NO).as(REPORT_NO),
+            r.getField(RAW_LICENSE).as(LICENSE),
             Categories.split(r.getField(RAW_CATEGORIES)).as(CATEGORIES),
             try_to_date(trim(r.getField(RAW_UPDATE_DATE)), "yyyy-MM-dd").as(UPDATE_DATE),
             Versions.parse(r.getField(RAW_VERSIONS)).as(VERSIONS),

@@ -12,21 +12,25 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.normalize.Text;
 import org.arxivdigest.schema.Columns;
 import org.arxivdigest.schema.Schemas;
 
 /**
- * The record of a line that holds nothing unusual, read in one pass over its UTF-8 bytes; null for any other line,
- * which then goes the general way ({@code from_json} and {@link JsonLineCheck}). Usual means: well-formed UTF-8,
+ * The record of a line that holds nothing unusual, read in one pass over its UTF-8 bytes, with the text fields of
+ * {@link KaggleReader#COLLAPSED} collapsed as they are read; null for any other line, which then goes the general
+ * way ({@code from_json} and {@link JsonLineCheck}). Usual means: well-formed UTF-8,
  * not blank, no byte order mark, one strict JSON object and nothing after it, each field of the record schema at
  * most once, a string or null where the schema has a string, an array of objects of strings where it has the
  * versions, an array of arrays of strings where it has the parsed authors. Such a line is one Spark's reader takes
  * as it stands (its parser accepts more than strict JSON, never less), so this gives the same record as
- * {@code from_json} with {@link Schemas#KAGGLE_RECORD} would, and the line check would find nothing in it.
+ * {@code from_json} with {@link Schemas#KAGGLE_RECORD} would (then collapsed), and the line check would find
+ * nothing in it.
  *
  * <p>Why: {@code from_json} reads a string column through a character reader (the line decoded first), and the
  * line check parsed each line a second time; the two were a fifth of {@code ingest.parse} (bench/RESULTS.md,
- * issue 22). KaggleRecordsTest holds this reader to the general way on every sample line and on hostile ones.
+ * issue 22). Collapsing from the parser's buffer saves decoding each text to a string and encoding it back once
+ * more. KaggleRecordsTest holds this reader to the general way on every sample line and on hostile ones.
  */
 final class PlainRecordReader implements UDF1<byte[], Row> {
   private static final long serialVersionUID = 1L;
@@ -39,6 +43,8 @@ final class PlainRecordReader implements UDF1<byte[], Row> {
   private static final int AUTHORS_PARSED = SCHEMA.fieldIndex(Columns.RAW_AUTHORS_PARSED);
   private static final int CORRUPT = SCHEMA.fieldIndex(Columns.CORRUPT_RECORD);
   private static final Map<String, Integer> FIELDS = fields();
+  /** The fields given collapsed ({@link KaggleReader#COLLAPSED}), as a bit per field index. */
+  private static final long COLLAPSED = collapsed();
   private static final int LABEL = 0;
   private static final int CREATED = 1;
 
@@ -48,6 +54,14 @@ final class PlainRecordReader implements UDF1<byte[], Row> {
       byName.put(name, SCHEMA.fieldIndex(name));
     }
     return Map.copyOf(byName);
+  }
+
+  private static long collapsed() {
+    long bits = 0;
+    for (String name : KaggleReader.COLLAPSED) {
+      bits |= 1L << SCHEMA.fieldIndex(name);
+    }
+    return bits;
   }
 
   /** Not a plain record: the general way reads it. */
@@ -98,6 +112,9 @@ final class PlainRecordReader implements UDF1<byte[], Row> {
         values[index] = versions(p);
       } else if (index == AUTHORS_PARSED) {
         values[index] = authors(p);
+      } else if ((COLLAPSED & 1L << index) != 0) {
+        expect(value, JsonToken.VALUE_STRING);
+        values[index] = Text.collapse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       } else {
         values[index] = string(p, value);
       }

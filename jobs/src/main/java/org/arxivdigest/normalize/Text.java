@@ -31,50 +31,51 @@ public final class Text {
 
   /** {@link #collapse(Column)} on one string. */
   static String collapse(String text) {
-    if (text == null) {
-      return null;
-    }
-    int n = text.length();
-    char[] out = new char[n];
-    int length = 0;
-    int runStart = -1; // start of the run of kept characters being read, copied in bulk when it ends
+    return text == null ? null : collapse(text.toCharArray(), 0, text.length());
+  }
+
+  /**
+   * {@link #collapse(Column)} on {@code length} characters of {@code chars} from {@code offset} (a JSON parser's
+   * buffer: the text is collapsed as it is read, without a string of it first).
+   */
+  public static String collapse(char[] chars, int offset, int length) {
+    char[] out = new char[length];
+    int n = 0;
     boolean visible = false;
     boolean pendingSpace = false;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+    int end = offset + length;
+    for (int i = offset; i < end; i++) {
+      char c = chars[i];
+      if (c > ' ' && c < 0x7f) { // printable ASCII, nearly all of a dump's text: kept, and visible
+        if (pendingSpace && n > 0) {
+          out[n++] = ' ';
+        }
+        pendingSpace = false;
+        out[n++] = c;
+        visible = true;
+        continue;
+      }
       boolean space = isWhiteSpace(c);
       if (space || c == '\u0000') {
-        if (runStart >= 0) {
-          text.getChars(runStart, i, out, length);
-          length += i - runStart;
-          runStart = -1;
-        }
         pendingSpace |= space;
         continue;
       }
-      if (runStart < 0) {
-        if (pendingSpace && length > 0) {
-          out[length++] = ' ';
-        }
-        pendingSpace = false;
-        runStart = i;
+      if (pendingSpace && n > 0) {
+        out[n++] = ' ';
       }
+      pendingSpace = false;
+      out[n++] = c;
       if (!visible) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-          visible = isVisible(Character.toCodePoint(c, text.charAt(++i))); // a pair is one character
+        if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+          char low = chars[++i]; // a pair is one character
+          visible = isVisible(Character.toCodePoint(c, low));
+          out[n++] = low;
         } else {
           visible = isVisible(c);
         }
       }
     }
-    if (!visible) {
-      return null;
-    }
-    if (runStart >= 0) {
-      text.getChars(runStart, n, out, length);
-      length += n - runStart;
-    }
-    return new String(out, 0, length);
+    return visible ? new String(out, 0, n) : null;
   }
 
   /** Unicode's White_Space property, as java.util.regex's {@code \p{IsWhite_Space}} decides it. */

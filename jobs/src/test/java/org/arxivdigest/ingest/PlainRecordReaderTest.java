@@ -2,6 +2,7 @@ package org.arxivdigest.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,22 +14,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.normalize.Text;
 import org.arxivdigest.schema.Schemas;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-pass reader gives the record {@code from_json} gives, on every line it takes, and leaves to the general way
- * every line with something unusual in it.
+ * The one-pass reader gives the record {@code from_json} gives (its text then collapsed), on every line it takes,
+ * and leaves to the general way every line with something unusual in it.
  */
 class PlainRecordReaderTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -173,11 +177,16 @@ class PlainRecordReaderTest {
     var rows = lines.stream().map(b -> RowFactory.create((Object) b)).toList();
     var spark = TestSpark.session();
     var df = spark.createDataFrame(rows, new StructType().add("b", DataTypes.BinaryType));
+    Column general = col("general");
     List<Row> out = df.select(
         col("b"),
         udf(new PlainRecordReader(), Schemas.KAGGLE_RECORD).apply(col("b")).as("plain"),
         from_json(KaggleReader.withoutBom(col("b").cast(DataTypes.StringType)), Schemas.KAGGLE_RECORD,
             Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", "_corrupt_record")).as("general"))
+        // The general way's record with its text collapsed as the plain reader gives it.
+        .select(col("b"), col("plain"), struct(Arrays.stream(Schemas.KAGGLE_RECORD.fieldNames())
+            .map(f -> (KaggleReader.COLLAPSED.contains(f) ? Text.collapse(general.getField(f))
+                : general.getField(f)).as(f)).toArray(Column[]::new)))
         .collectAsList();
     var check = new JsonLineCheck();
     int taken = 0;
