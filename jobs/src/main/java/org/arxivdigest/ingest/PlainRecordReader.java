@@ -19,18 +19,18 @@ import org.arxivdigest.schema.Schemas;
 /**
  * The record of a line that holds nothing unusual, read in one pass over its UTF-8 bytes, with the text fields of
  * {@link KaggleReader#COLLAPSED} collapsed as they are read; null for any other line, which then goes the general
- * way ({@code from_json} and {@link JsonLineCheck}). Usual means: well-formed UTF-8,
- * not blank, no byte order mark, one strict JSON object and nothing after it, each field of the record schema at
- * most once, a string or null where the schema has a string, an array of objects of strings where it has the
- * versions, an array of arrays of strings where it has the parsed authors. Such a line is one Spark's reader takes
- * as it stands (its parser accepts more than strict JSON, never less), so this gives the same record as
- * {@code from_json} with {@link Schemas#KAGGLE_RECORD} would (then collapsed), and the line check would find
- * nothing in it.
+ * way ({@code from_json} and {@link JsonLineCheck}).
+ *
+ * <p>Nothing unusual means: well-formed UTF-8, not blank, no byte order mark, one strict JSON object and nothing
+ * after it, each field of the record schema at most once, a string or null where the schema has a string, an array
+ * of objects of strings where it has the versions, an array of arrays of strings where it has the parsed authors.
+ * Spark's JSON parser accepts more than strict JSON, never less, so such a line gets the record {@code from_json}
+ * with {@link Schemas#KAGGLE_RECORD} gives (then collapsed), and the line check finds nothing in it.
+ * PlainRecordReaderTest holds the two ways equal on every sample and bad-corpus line and on changed real records.
  *
  * <p>Why: {@code from_json} reads a string column through a character reader (the line decoded first), and the
  * line check parsed each line a second time; the two were a fifth of {@code ingest.parse} (bench/RESULTS.md,
- * issue 22). Collapsing from the parser's buffer saves decoding each text to a string and encoding it back once
- * more. KaggleRecordsTest holds this reader to the general way on every sample line and on hostile ones.
+ * issue 22). Collapsing from the parser's buffer saves decoding each text to a string and encoding it back.
  */
 final class PlainRecordReader implements UDF1<byte[], Row> {
   private static final long serialVersionUID = 1L;
