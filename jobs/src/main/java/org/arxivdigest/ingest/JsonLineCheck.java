@@ -150,8 +150,7 @@ final class JsonLineCheck implements UDF1<byte[], String> {
     if (before != null) {
       return before;
     }
-    int start = line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
-        && (line[2] & 0xFF) == 0xBF ? 3 : 0; // a byte order mark, as KaggleReader.withoutBom
+    int start = isBom(line, 0) ? 3 : 0; // a byte order mark, as KaggleReader.withoutBom
     try (JsonParser p = JSON.createParser(line, start, line.length - start)) {
       JsonToken first = p.nextToken();
       if (first == null) {

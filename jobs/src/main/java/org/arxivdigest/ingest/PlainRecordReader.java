@@ -50,8 +50,9 @@ final class PlainRecordReader implements UDF1<byte[], Row> {
 
   private static Map<String, Integer> fields() {
     var byName = new HashMap<String, Integer>();
-    for (String name : SCHEMA.fieldNames()) {
-      byName.put(name, SCHEMA.fieldIndex(name));
+    String[] names = SCHEMA.fieldNames();
+    for (int i = 0; i < names.length; i++) {
+      byName.put(names[i], i);
     }
     return Map.copyOf(byName);
   }

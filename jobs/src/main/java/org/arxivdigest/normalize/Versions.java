@@ -22,6 +22,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -126,8 +127,8 @@ public final class Versions {
     return n;
   }
 
-  private static final String[] MONTHS =
-      {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  private static final List<String> MONTHS =
+      List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
   /**
    * {@link #parseCreated(Column)} on one text: spaces (U+0020 only) trimmed, an optional weekday ("Mon," and any
@@ -169,7 +170,7 @@ public final class Versions {
     if (!zone.equals("GMT") && !zone.equals("UTC") && !zone.equals("+0000")) {
       return null;
     }
-    int month = Arrays.asList(MONTHS).indexOf(text.substring(p + 1, p + 4).toLowerCase(Locale.ROOT)) + 1;
+    int month = MONTHS.indexOf(text.substring(p + 1, p + 4).toLowerCase(Locale.ROOT)) + 1;
     int year = Integer.parseInt(text, p + 5, p + 9, 10);
     int day = Integer.parseInt(text, i, p, 10);
     int hour = Integer.parseInt(text, p + 10, p + 12, 10);
