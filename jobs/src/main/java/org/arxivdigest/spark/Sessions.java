@@ -28,6 +28,7 @@ public final class Sessions {
     if (isLocal(effectiveMaster(master))) {
       localHadoopSettings().forEach((k, v) -> builder.config("spark.hadoop." + k, v));
       builder.config(LISTING_THRESHOLD, String.valueOf(Integer.MAX_VALUE));
+      builder.config(FILE_OPEN_COST, "0");
     }
     if (confs != null) {
       confs.forEach(builder::config);
@@ -57,6 +58,19 @@ public final class Sessions {
    * on the driver; a cluster keeps Spark's default. A user's --conf wins either way.
    */
   public static final String LISTING_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
+
+  /**
+   * Spark packs the files of a scan into read tasks counting each file as this many bytes more than its size
+   * (default 4 MB: the cost of opening it, in bytes read), next fit by decreasing size. A dataset of a few large
+   * files and many small ones then reads most of its rows in one task: the sample's {@code papers} keeps 10 of its
+   * 12 MB in two of its 43 files (the years 2025 and 2026), and the 172 MB of opening cost stretched the first task
+   * to hold both; the trending prior's pass read 11,491 papers in one task (3.0 s) and 49 in the other, the
+   * classify scan likewise, one core idle. Opening a file on a local disk costs a footer read, so embedded runs count
+   * a file's bytes only (0): the sample run 3 s faster and a 300k run 6-12 s (bench/RESULTS.md, session 33), with
+   * the same rows and pages. A cluster, whose object store makes an open cost something, keeps Spark's default; a
+   * user's --conf wins either way.
+   */
+  public static final String FILE_OPEN_COST = "spark.sql.files.openCostInBytes";
 
   /** Spark's shuffle partitions setting, and its default. */
   public static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
