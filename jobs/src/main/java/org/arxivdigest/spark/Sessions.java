@@ -66,9 +66,9 @@ public final class Sessions {
    * 12 MB in two of its 43 files (the years 2025 and 2026), and the 172 MB of opening cost stretched the first task
    * to hold both; the trending prior's pass read 11,491 papers in one task (3.0 s) and 49 in the other, the
    * classify scan likewise, one core idle. Opening a file on a local disk costs a footer read, so embedded runs count
-   * a file's bytes only (0): the sample run 3 s faster and a 300k run 6-12 s (bench/RESULTS.md, session 33), with
-   * the same rows and pages. A cluster, whose object store makes an open cost something, keeps Spark's default; a
-   * user's --conf wins either way.
+   * a file's bytes only (0): the sample run 1.6-4.8 s faster and a 300k run 5.6-12.2 s in alternating pairs
+   * (bench/RESULTS.md, session 33), the same rows and pages. A cluster, whose object store makes an open cost
+   * something, keeps Spark's default; a user's --conf wins either way.
    */
   public static final String FILE_OPEN_COST = "spark.sql.files.openCostInBytes";
 
