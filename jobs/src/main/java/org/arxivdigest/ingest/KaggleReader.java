@@ -3,10 +3,13 @@ package org.arxivdigest.ingest;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.replace;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.url_decode;
 import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.CORRUPT_RECORD;
 import static org.arxivdigest.schema.Columns.LINE;
@@ -97,8 +100,20 @@ public final class KaggleReader {
         .load(paths.stream().map(KaggleReader::exact).toArray(String[]::new))
         .select(
             col(LINE),
-            col("_metadata.file_path").as(SOURCE_FILE),
+            sourceFile().as(SOURCE_FILE),
             col("_metadata.file_block_start").as(SOURCE_BLOCK));
+  }
+
+  /**
+   * The file a row of a file source was read from, named as the input listing names it (Hadoop's path, as
+   * {@code run-summary.json} shows it and the raw reader of {@link PlainLines} gives it). Spark's
+   * {@code _metadata.file_path} is the file's URI, which escapes a space, a percent sign and the like
+   * ({@code dump%202025.jsonl}): taken as it is, a file so named had its records counted against no input and
+   * another name in the datasets than a file the raw reader read. A plus is itself in a URI, so it is kept from
+   * {@code url_decode}, which reads one as a space.
+   */
+  static Column sourceFile() {
+    return url_decode(replace(col("_metadata.file_path"), lit("+"), lit("%2B")));
   }
 
   private static boolean isLocalWithColon(String path) {

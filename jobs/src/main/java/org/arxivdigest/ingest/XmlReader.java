@@ -66,7 +66,7 @@ final class XmlReader {
 
   private static Dataset<Row> load(DataFrameReader reader, List<String> paths) {
     return reader.load(paths.stream().map(KaggleReader::exact).toArray(String[]::new))
-        .select(col("*"), col("_metadata.file_path").as(SOURCE_FILE),
+        .select(col("*"), KaggleReader.sourceFile().as(SOURCE_FILE),
             col("_metadata.file_block_start").as(SOURCE_BLOCK));
   }
 }

@@ -41,6 +41,38 @@ class InputListingTest {
     assertThat(s.get("duplicates_dropped").asLong()).isZero();
   }
 
+  /**
+   * Names that a URI must escape (a space, a percent sign, a plus, non-ASCII): each file's records are counted
+   * against it in the summary, and the datasets name the file as the summary does, whichever reader read it (a
+   * name with a colon goes through the raw reader, the others through Spark's text or XML source).
+   */
+  @Test
+  void filesWhoseNamesAURIEscapesAreCountedAndNamedAsListed() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in put"));
+    List<String> names = List.of("dump 2025.jsonl", "50%+more.jsonl", "Zürich é.jsonl", "at 10:00.jsonl");
+    for (int i = 0; i < names.size(); i++) {
+      TestSpark.writeLines(in, names.get(i), List.of(TestSpark.sampleLine("0704.000" + (2 * i + 1)),
+          TestSpark.sampleLine("0704.000" + (2 * i + 2))));
+    }
+    // Spark's XML source (one record each: an OAI-PMH GetRecord page and an Atom feed, real samples).
+    Files.copy(TestSpark.sample().resolve("oai/hepcrawl_getrecord_arXiv_1401.2122.xml"), in.resolve("oai page+1.xml"));
+    Files.copy(TestSpark.sample().resolve("atom/arxivpy2026_id_1605.08386_s0_m100_199195aa31ad.xml"),
+        in.resolve("atom 100%.xml"));
+    Path out = dir.resolve("out");
+    assertThat(ingest(in, out)).isZero();
+    JsonNode s = summary(out);
+    var listed = new java.util.TreeSet<String>();
+    for (JsonNode f : s.get("input_files")) {
+      String path = f.get("path").asText();
+      assertThat(f.get("records").asLong()).as(path).isEqualTo(path.endsWith(".xml") ? 1 : 2);
+      listed.add(path);
+    }
+    assertThat(listed).hasSize(names.size() + 2);
+    var named = new java.util.TreeSet<String>(TestSpark.session().read().parquet(out.resolve("datasets/papers")
+        .toString()).select("source_file").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertThat(named).isEqualTo(listed);
+  }
+
   @Test
   void aSymbolicLinkLoopIsFollowedOnce() throws IOException {
     Path in = Files.createDirectories(dir.resolve("in"));
