@@ -7,9 +7,9 @@ chosen on the dev half, as `arxiv-digest evaluate` chooses the TF-IDF model's.
     ensemble.py EMBEDDINGS_CSV TFIDF_SCORES_CSV KEYWORD_IDS LABEL_CSV...
 
 With --test LABEL_CSV (papers that must be in the embeddings and scores too, none of them in the LABEL_CSVs): the
-choices frozen on the dev half, read once on those papers: keyword OR tfidf >= 0.02 (the threshold `evaluate`
-chose on dev for this model), keyword OR sqrt(tfidf * minilm) >= 0.13, and the stacked model fitted on the whole
-dev half at 0.33.
+choices frozen on the dev half, read once on those papers: keyword OR tfidf >= T1 (the threshold `evaluate`
+chose on dev for this model), keyword OR sqrt(tfidf * minilm) >= T2, and the stacked model fitted on the whole
+dev half at T3; --frozen T1 T2 T3 (session 31's: 0.02 0.13 0.33).
 """
 import sys
 
@@ -25,6 +25,12 @@ def main():
         i = args.index("--test")
         test_path = args[i + 1]
         del args[i:i + 2]
+    frozen = (0.02, 0.13, 0.33)  # tfidf, sqrt(tfidf * minilm), stacked: chosen on the dev half (session 31)
+    if "--frozen" in args:
+        i = args.index("--frozen")
+        frozen = tuple(float(v) for v in args[i + 1:i + 4])
+        del args[i:i + 4]
+    ft, fs, fk = frozen
     emb_path, tfidf_path, kw_path, *label_paths = args
     labels = read_labels(label_paths)
     keyword = set(open(kw_path, encoding="utf-8").read().split())
@@ -51,13 +57,14 @@ def main():
         yh, kh = y[held], k[held]
         print(f"read once on {held.sum()} papers of {test_path} ({yh.sum()} about LLMs), choices frozen on dev:")
         print("  keyword alone: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)" % f1(yh, kh))
-        print("  keyword OR tfidf >= 0.02: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)" % f1(yh, (t[held] >= 0.02) | kh))
-        print("  keyword OR sqrt(tfidf * minilm) >= 0.13: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)"
-              % f1(yh, (np.sqrt(t[held] * e[held]) >= 0.13) | kh))
+        print("  keyword OR tfidf >= %.3f: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)"
+              % ((ft,) + f1(yh, (t[held] >= ft) | kh)))
+        print("  keyword OR sqrt(tfidf * minilm) >= %.3f: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)"
+              % ((fs,) + f1(yh, (np.sqrt(t[held] * e[held]) >= fs) | kh)))
         z = np.c_[logit(t), logit(e)]
         w = fit(z[d], y[d], 0.01)
-        print("  keyword OR stacked >= 0.33: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)"
-              % f1(yh, (predict(w, z[held]) >= 0.33) | kh))
+        print("  keyword OR stacked >= %.3f: F1 %.4f P %.3f R %.3f (tp %d fp %d fn %d)"
+              % ((fk,) + f1(yh, (predict(w, z[held]) >= fk) | kh)))
         return
     yd, kd, td, ed = y[d], k[d], t[d], e[d]
 

@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the experiment of README.md: labelled llm papers of the four spent sets (never fresh5/), embedded, then
-# scored. Needs data/train/recent (data/train/README.md) and the listings of a run over it (the keyword hits):
+# Reproduces the experiment of README.md: labelled llm papers of the spent sets (SETS), embedded, then scored. Needs data/train/recent (data/train/README.md) and the listings of a run over it (the keyword hits):
 #   bin/arxiv-digest run --input data/train/recent --output data/train/trending
 # With MODEL=<a trained llm topic model's model/ folder> (see README.md) the TF-IDF scores too, and the ensembles.
 set -euo pipefail
@@ -8,7 +7,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 work=${WORK:-/tmp/minilm-llm}
 mkdir -p "$work"
-labels=("$repo/data/labels/llm.csv" "$repo"/data/labels/fresh{2,3,4}/llm.csv)
+# SETS: the spent fresh sets whose labels choose (session 31: 2 3 4; session 34: 2 3 4 5 6), beside llm.csv.
+read -r -a sets <<< "${SETS:-2 3 4}"
+labels=("$repo/data/labels/llm.csv")
+for s in "${sets[@]}"; do labels+=("$repo/data/labels/fresh$s/llm.csv"); done
 (cd "$here" && mvn -B -q package -DskipTests && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 for f in "${labels[@]}"; do tail -n +2 "$f" | cut -d, -f1; done | sort -u > "$work/ids.txt"
 python3 -c 'import csv,sys; print("\n".join(sorted({r["id"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))})))' \
@@ -42,6 +44,8 @@ if [[ -n "${TEST:-}" && -n "${MODEL:-}" ]]; then
   tfidf_scores "$work/test-ids.txt" "$work/test-tfidf.csv"
   cat "$work/embeddings.csv" "$work/test-embeddings.csv" > "$work/all-embeddings.csv"
   cat "$work/tfidf.csv" "$work/test-tfidf.csv" > "$work/all-tfidf.csv"
-  (cd "$here" && python3 ensemble.py --test "$TEST" "$work/all-embeddings.csv" "$work/all-tfidf.csv" \
-    "$work/keyword.txt" "${labels[@]}")
+  # FROZEN: the thresholds chosen on the dev half before TEST is read (tfidf, sqrt, stacked; session 31's below)
+  read -r -a frozen <<< "${FROZEN:-0.02 0.13 0.33}"
+  (cd "$here" && python3 ensemble.py --test "$TEST" --frozen "${frozen[@]}" "$work/all-embeddings.csv" \
+    "$work/all-tfidf.csv" "$work/keyword.txt" "${labels[@]}")
 fi
