@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Reproduces the experiment of README.md: labelled llm papers of the spent sets (SETS), embedded, then scored. Needs data/train/recent (data/train/README.md) and the listings of a run over it (the keyword hits):
+# Reproduces the experiment of README.md: labelled llm papers of the spent sets (SETS), embedded, then scored.
+# Needs data/train/recent (data/train/README.md) and the listings of a run over it (the keyword hits):
 #   bin/arxiv-digest run --input data/train/recent --output data/train/trending
 # With MODEL=<a trained llm topic model's model/ folder> (see README.md) the TF-IDF scores too, and the ensembles.
 set -euo pipefail
@@ -44,8 +45,10 @@ if [[ -n "${TEST:-}" && -n "${MODEL:-}" ]]; then
   tfidf_scores "$work/test-ids.txt" "$work/test-tfidf.csv"
   cat "$work/embeddings.csv" "$work/test-embeddings.csv" > "$work/all-embeddings.csv"
   cat "$work/tfidf.csv" "$work/test-tfidf.csv" > "$work/all-tfidf.csv"
-  # FROZEN: the thresholds chosen on the dev half before TEST is read (tfidf, sqrt, stacked; session 31's below)
-  read -r -a frozen <<< "${FROZEN:-0.02 0.13 0.33}"
-  (cd "$here" && python3 ensemble.py --test "$TEST" --frozen "${frozen[@]}" "$work/all-embeddings.csv" \
+  # FROZEN: the thresholds chosen on the dev half before TEST is read (tfidf, sqrt, stacked); unset, ensemble.py's
+  # (session 31's)
+  frozen=()
+  [[ -n "${FROZEN:-}" ]] && read -r -a frozen <<< "--frozen $FROZEN"
+  (cd "$here" && python3 ensemble.py --test "$TEST" "${frozen[@]}" "$work/all-embeddings.csv" \
     "$work/all-tfidf.csv" "$work/keyword.txt" "${labels[@]}")
 fi

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
+import org.apache.spark.sql.Encoders;
 import org.arxivdigest.cli.ArxivDigest;
 import org.arxivdigest.testing.SampleRun;
 import org.arxivdigest.testing.TestSpark;
@@ -61,15 +63,15 @@ class InputListingTest {
     Path out = dir.resolve("out");
     assertThat(ingest(in, out)).isZero();
     JsonNode s = summary(out);
-    var listed = new java.util.TreeSet<String>();
+    var listed = new TreeSet<String>();
     for (JsonNode f : s.get("input_files")) {
       String path = f.get("path").asText();
       assertThat(f.get("records").asLong()).as(path).isEqualTo(path.endsWith(".xml") ? 1 : 2);
       listed.add(path);
     }
     assertThat(listed).hasSize(names.size() + 2);
-    var named = new java.util.TreeSet<String>(TestSpark.session().read().parquet(out.resolve("datasets/papers")
-        .toString()).select("source_file").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    var named = new TreeSet<>(TestSpark.session().read().parquet(out.resolve("datasets/papers").toString())
+        .select("source_file").distinct().as(Encoders.STRING()).collectAsList());
     assertThat(named).isEqualTo(listed);
   }
 
