@@ -62,25 +62,33 @@ final class TrendingStep {
       Column inRange = range.filter(col(Columns.MONTH));
       StampedStage.Kept<TermPrior> kept = termPrior(ctx, in);
       TermPrior prior = kept.value();
-      // A bounded range's candidates (thousands of rows a month) are written once to the run's work folder and
-      // read twice, so that only their terms' rows are read from the prior (no shuffle of its millions of rows): a
+      // The scored terms (at most 50 a topic's month) are written to the run's work folder and read twice by
+      // TermPhrases (the terms each month's papers are scanned for, and the rows shown), so that they are counted
+      // and scored once. A bounded range's candidates (thousands of rows a month) are written there too and read
+      // twice, so that only their terms' rows are read from the prior (no shuffle of its millions of rows): a
       // backfill's months, or a merge's (its touched months and the 12 after each, 33 in a nightly merge at 2.9M).
-      String work = range.isAtMost(CANDIDATE_MONTHS) ? ctx.work() : null;
+      boolean bounded = range.isAtMost(CANDIDATE_MONTHS);
+      String work = ctx.work();
+      String scoredDir = work + "/trending_scored";
       try {
-        Dataset<Row> trending;
-        if (work == null) {
-          trending = TrendingTerms.of(listings, prior, ctx.topics(), range.first());
+        Dataset<Row> scored;
+        if (!bounded) {
+          scored = TrendingTerms.ranked(TrendingTerms.candidates(listings, ctx.topics(), range.first()),
+              prior.terms(), prior, TrendingTerms.SHOWN_TERMS);
         } else {
           String dir = work + "/trending_candidates";
           DatasetWriter.replaceIntermediate(TrendingTerms.candidates(listings, ctx.topics(), range.first()), dir);
           Dataset<Row> candidates = ctx.spark().read().schema(TermCounts.SCHEMA).parquet(dir);
-          trending = TrendingTerms.ranked(candidates, TrendingTerms.priorOf(candidates, prior.terms()), prior);
+          scored = TrendingTerms.ranked(candidates, TrendingTerms.priorOf(candidates, prior.terms()), prior,
+              TrendingTerms.SHOWN_TERMS);
         }
+        DatasetWriter.replaceIntermediate(scored, scoredDir);
+        Dataset<Row> trending = TrendingTerms.phrased(
+            ctx.spark().read().schema(Schemas.TRENDING_TERMS).parquet(scoredDir), listings, range.first());
         DatasetWriter.overwriteMonths(trending.filter(inRange), ctx.path(Catalog.TRENDING_TERMS), range);
       } finally {
-        if (work != null) {
-          HadoopFiles.deleteRecursively(ctx.conf(), work); // the run's work folder, as ingest leaves it
-        }
+        // A bounded range removes the run's work folder, as ingest leaves it; otherwise only what it wrote there.
+        HadoopFiles.deleteRecursively(ctx.conf(), bounded ? work : scoredDir);
       }
       var counts = new LinkedHashMap<String, Object>();
       if (range.only() != null) {

@@ -54,7 +54,8 @@ import org.arxivdigest.schema.Schemas;
  * to name a method, model, dataset, task or object; a word when a trending 2-gram with it is in at least half
  * as many papers (the phrase says it: "test time" over "test"); and of two trending terms that differ only by the
  * plural of their last word ("judge" and "judges", "video generator" and "video generators"), the one that scores
- * lower: one row per thing named.
+ * lower: one row per thing named. A term its papers nearly always write inside one longer phrase is shown as
+ * that phrase, or left out when the phrase is not a noun phrase ({@link TermPhrases}: "hop qa" as "multi hop qa").
  * The thresholds were chosen on the months 2025_06 to 2026_01 of the recent papers and checked on the six after
  * them ({@code docs/trending-terms.md}); the noun-phrase shape was developed on those six and tested on held-out
  * topics ({@code docs/trending-eval.md}).
@@ -66,6 +67,8 @@ public final class TrendingTerms {
   public static final int BASELINE_MONTHS = 12;
   /** Terms per topic and month, at most. */
   public static final int TOP_TERMS = 25;
+  /** Terms per topic and month looked up in their papers ({@link TermPhrases}), which may leave some out. */
+  static final int SHOWN_TERMS = 2 * TOP_TERMS;
   /** A term must be in at least this many of the month's papers to trend. */
   public static final int MIN_TERM_PAPERS = 5;
   /** A month with fewer papers in the topic has no trending terms. */
@@ -126,7 +129,17 @@ public final class TrendingTerms {
    * go to their topic's partition once, sorted by month, where {@link TermCounts} counts them.
    */
   public static Dataset<Row> of(Dataset<Row> listings, TermPrior prior, List<Topic> topics, String firstMonth) {
-    return ranked(candidates(listings, topics, firstMonth), prior.terms(), prior);
+    return phrased(ranked(candidates(listings, topics, firstMonth), prior.terms(), prior, SHOWN_TERMS), listings,
+        firstMonth);
+  }
+
+  /**
+   * The last step of {@link #of}: {@code ranked} (the first {@link #SHOWN_TERMS} of each month) with its terms
+   * shown as their papers write them ({@link TermPhrases}), cut to the top {@link #TOP_TERMS}.
+   */
+  static Dataset<Row> phrased(Dataset<Row> ranked, Dataset<Row> listings, String firstMonth) {
+    Dataset<Row> months = firstMonth == null ? listings : listings.filter(col(MONTH).geq(firstMonth));
+    return TermPhrases.of(ranked, months).filter(col(RANK).leq(TOP_TERMS));
   }
 
   /** The first half of {@link #of}: the counts of the terms that can trend ({@link TermCounts#SCHEMA}). */
@@ -167,6 +180,11 @@ public final class TrendingTerms {
    * month ranked by score, then papers, then term.
    */
   static Dataset<Row> ranked(Dataset<Row> candidates, Dataset<Row> priorTerms, TermPrior prior) {
+    return ranked(candidates, priorTerms, prior, TOP_TERMS);
+  }
+
+  /** As {@link #ranked(Dataset, Dataset, TermPrior)}, the first {@code top} terms of each month. */
+  static Dataset<Row> ranked(Dataset<Row> candidates, Dataset<Row> priorTerms, TermPrior prior, int top) {
     Column df = coalesce(col(CORPUS_PAPERS), lit(1L));
     Column a = lit(PRIOR_STRENGTH).multiply(df.plus(1)).divide(lit((double) Math.max(1, prior.occurrences())));
     Column month = col(PAPERS_WITH_TERM);
@@ -207,7 +225,7 @@ public final class TrendingTerms {
     return distinct
         .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH)
             .orderBy(order, col(PAPERS_WITH_TERM).desc(), col(TERM))))
-        .filter(col(RANK).leq(TOP_TERMS))
+        .filter(col(RANK).leq(top))
         .select(Schemas.columns(Schemas.TRENDING_TERMS));
   }
 }

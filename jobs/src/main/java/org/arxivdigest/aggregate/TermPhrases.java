@@ -1,0 +1,204 @@
+package org.arxivdigest.aggregate;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+import static org.arxivdigest.schema.Columns.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.classify.tfidf.DocumentTerms;
+
+/**
+ * Trending terms as their papers write them. A term scored as a word or a 2-gram can be the piece of a longer phrase
+ * that its papers nearly always write: "hop qa" of "multi-hop QA", "message" of "message passing", "character
+ * error" of "character error rate", "recent feed" of "recent feed-forward (methods)". Term extraction calls such
+ * a term nested, and lets the longer phrase stand for it (the C-value method: Frantzi, Ananiadou and Mima 2000,
+ * "Automatic recognition of multi-word terms"). The share was chosen on the development months and the fourth
+ * held-out set, both read before (docs/trending-eval5.md is its blind test). Here, after scoring: when at least {@value #NESTED_SHARE} of a trending
+ * term's papers in the month write the same word right before it, or right after it (next to it as the trending
+ * 2-grams are: {@link DocumentTerms#forEachWordWithAdjacency}, not a stop word, not across punctuation; not a
+ * number), the term is shown as that longer phrase. Its score and counts stay those of the term scored (the phrase
+ * is in at least that share of its papers). The phrase must still be shaped like a noun phrase ({@link
+ * WordClasses}): a word before it must be able to modify a noun, else the term is shown as it is; a word after it
+ * must be able to end one, or be a gerund ("message passing", "ray tracing"), else the term is a piece of something
+ * that names nothing ("recent feed-forward") and is left out. Two rows that become the same phrase are one, the
+ * higher ranked.
+ *
+ * <p>Cost: the months' listings are read once more and each paper's text scanned for the trending terms of its
+ * month (broadcast: a few dozen a month), one tokenization per listed version; only the words found are shuffled.
+ */
+final class TermPhrases {
+  private TermPhrases() {}
+
+  /** The least share of a term's papers in the month that write one word next to it for it to be shown so. */
+  static final double NESTED_SHARE = 0.75;
+
+  private static final String TERMS = "_terms";
+  private static final String SIDE = "_side";
+  private static final String NEIGHBOR = "_neighbor";
+  private static final String NEIGHBOR_PAPERS = "_neighbor_papers";
+  private static final String SHOWN = "_shown";
+  private static final String SHOWN_RANK = "_shown_rank";
+  private static final String BEFORE = "before";
+  private static final String AFTER = "after";
+
+  /** A word next to a trending term in a paper: the term, which side, and the word (once per paper). */
+  static final StructType NEIGHBORS = new StructType()
+      .add(TOPIC, DataTypes.StringType, false)
+      .add(MONTH, DataTypes.StringType, false)
+      .add(ID, DataTypes.StringType, false)
+      .add(VERSION, DataTypes.IntegerType, false)
+      .add(TERM, DataTypes.StringType, true)
+      .add(SIDE, DataTypes.StringType, true)
+      .add(NEIGHBOR, DataTypes.StringType, true);
+
+  /**
+   * Reads a listed paper's version (topic, month, id, version, title, abstract, the month's trending terms) and
+   * gives a row for it (term, side and word null), and one for each distinct (term, side, word) of the words that
+   * stand right before or after one of those terms in the title or the abstract.
+   */
+  static final class Neighbors implements FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Row> call(Row paper) {
+      String topic = paper.getString(0);
+      String month = paper.getString(1);
+      String id = paper.getString(2);
+      int version = paper.getInt(3);
+      Set<String> terms = new HashSet<>(paper.getList(6));
+      var found = new HashSet<List<String>>();
+      for (int field = 4; field <= 5; field++) {
+        String text = paper.getString(field);
+        if (text == null) {
+          continue;
+        }
+        var words = new ArrayList<String>();
+        var adjacent = new ArrayList<Boolean>();
+        DocumentTerms.forEachWordWithAdjacency(text, (w, next) -> {
+          words.add(w);
+          adjacent.add(next);
+        });
+        for (int i = 0; i < words.size(); i++) {
+          find(words, adjacent, i, i, words.get(i), terms, found);
+          if (i + 1 < words.size() && adjacent.get(i + 1)) {
+            find(words, adjacent, i, i + 1, words.get(i) + " " + words.get(i + 1), terms, found);
+          }
+        }
+      }
+      var out = new ArrayList<Row>(found.size() + 1);
+      out.add(RowFactory.create(topic, month, id, version, null, null, null));
+      found.forEach(f -> out.add(RowFactory.create(topic, month, id, version, f.get(0), f.get(1), f.get(2))));
+      return out.iterator();
+    }
+
+    /** Adds the words next to {@code term} (the words {@code first..last}) if it is one of {@code terms}. */
+    private static void find(List<String> words, List<Boolean> adjacent, int first, int last, String term,
+                             Set<String> terms, Set<List<String>> found) {
+      if (!terms.contains(term)) {
+        return;
+      }
+      if (first > 0 && adjacent.get(first) && !isNumber(words.get(first - 1))) {
+        found.add(List.of(term, BEFORE, words.get(first - 1)));
+      }
+      if (last + 1 < words.size() && adjacent.get(last + 1) && !isNumber(words.get(last + 1))) {
+        found.add(List.of(term, AFTER, words.get(last + 1)));
+      }
+    }
+
+    private static boolean isNumber(String word) {
+      return word.chars().allMatch(Character::isDigit);
+    }
+  }
+
+  /**
+   * The phrase a term is shown as: {@code term} itself, the longer phrase with {@code word} on {@code side}, or null
+   * when the term is a piece of a phrase that does not end in a noun (left out). {@code side} and {@code word} are
+   * null when no word is next to the term in enough of its papers.
+   */
+  static String shown(String term, String side, String word) {
+    if (word == null) {
+      return term;
+    }
+    WordClasses classes = WordClasses.get();
+    if (BEFORE.equals(side)) {
+      return classes.isModifier(word) ? word + " " + term : term;
+    }
+    return classes.isHead(word) || word.endsWith("ing") ? term + " " + word : null;
+  }
+
+  private static final class Shown implements UDF2<String, String, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String call(String term, String nested) {
+      if (nested == null) {
+        return term;
+      }
+      int space = nested.indexOf(' ');
+      return shown(term, nested.substring(0, space), nested.substring(space + 1));
+    }
+  }
+
+  private static final UserDefinedFunction SHOWN_AS = udf(new Shown(), DataTypes.StringType);
+
+  /**
+   * {@code trending} ({@link org.arxivdigest.schema.Schemas#TRENDING_TERMS} rows, ranked) with each term shown as its
+   * papers write it, ranked again within each topic's month: {@code listings} (topic, month, id, version, title,
+   * abstract) give the papers, a paper's newest version in the month as the counts read it.
+   */
+  static Dataset<Row> of(Dataset<Row> trending, Dataset<Row> listings) {
+    // The month's terms go to the listings (a few dozen per topic's month), not the listings' text to a shuffle;
+    // each listing row gives a row of its own (no term) beside its terms' neighbours, so that the newest version of
+    // a paper in the month is known even when it has none of them.
+    Dataset<Row> termsOfMonth = trending.groupBy(TOPIC, MONTH).agg(collect_set(TERM).as(TERMS));
+    Dataset<Row> found = listings.select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT)
+        .join(broadcast(termsOfMonth), List.of(TOPIC, MONTH).toArray(String[]::new))
+        .select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT, TERMS)
+        .flatMap(new Neighbors(), Encoders.row(NEIGHBORS));
+    Dataset<Row> neighbors = found
+        .withColumn("_newest", functions.max(VERSION).over(Window.partitionBy(TOPIC, MONTH, ID)))
+        .filter(col(VERSION).equalTo(col("_newest")).and(col(TERM).isNotNull()))
+        .groupBy(TOPIC, MONTH, TERM, SIDE, NEIGHBOR)
+        .agg(count(lit(1)).as(NEIGHBOR_PAPERS))
+        .withColumn("_n", row_number().over(Window.partitionBy(TOPIC, MONTH, TERM)
+            .orderBy(col(NEIGHBOR_PAPERS).desc(), col(SIDE), col(NEIGHBOR))))
+        .filter(col("_n").equalTo(1))
+        .select(col(TOPIC), col(MONTH), col(TERM), col(NEIGHBOR_PAPERS), concat_ws(" ", col(SIDE), col(NEIGHBOR))
+            .as(NEIGHBOR));
+    Column nested = col(NEIGHBOR_PAPERS).geq(col(PAPERS_WITH_TERM).multiply(NESTED_SHARE));
+    Dataset<Row> shown = trending
+        .join(neighbors, List.of(TOPIC, MONTH, TERM).toArray(String[]::new), "left")
+        .withColumn(SHOWN, SHOWN_AS.apply(col(TERM), when(nested, col(NEIGHBOR))))
+        .filter(col(SHOWN).isNotNull())
+        .withColumn(SHOWN_RANK, row_number().over(Window.partitionBy(TOPIC, MONTH, SHOWN).orderBy(RANK)))
+        .filter(col(SHOWN_RANK).equalTo(1))
+        .withColumn(TERM, coalesce(col(SHOWN), col(TERM))); // the same, typed not null as the schema has it
+    return shown
+        .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH).orderBy(RANK)))
+        .select(org.arxivdigest.schema.Schemas.columns(org.arxivdigest.schema.Schemas.TRENDING_TERMS));
+  }
+}

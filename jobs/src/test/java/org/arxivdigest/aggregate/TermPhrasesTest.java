@@ -1,0 +1,83 @@
+package org.arxivdigest.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.schema.Schemas;
+import org.arxivdigest.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+
+class TermPhrasesTest {
+  private static final StructType LISTED_TEXT = new StructType()
+      .add("topic", DataTypes.StringType).add("month", DataTypes.StringType).add("id", DataTypes.StringType)
+      .add("version", DataTypes.IntegerType).add("title", DataTypes.StringType)
+      .add("abstract", DataTypes.StringType);
+
+  private static Dataset<Row> frame(StructType schema, List<Object[]> rows) {
+    var list = new ArrayList<Row>();
+    rows.forEach(r -> list.add(RowFactory.create(r)));
+    return TestSpark.session().createDataFrame(list, schema);
+  }
+
+  /** A trending row of rank {@code rank} whose term is in {@code papers} of the month's 20 papers. */
+  private static Object[] trending(String term, int rank, long papers) {
+    return new Object[] {"t", "2026_05", rank, term, 10.0 - rank, 1.0, papers, 20L, 1L, 100L, 12};
+  }
+
+  private static void paper(List<Object[]> listings, String id, String text) {
+    listings.add(new Object[] {"t", "2026_05", id, 1, "A title", text});
+  }
+
+  @Test
+  void aWordBeforeOrAfterATermInThreeQuartersOfItsPapersMakesTheLongerPhraseIfThatIsANounPhrase() {
+    assertThat(TermPhrases.shown("hop qa", "before", "multi")).isEqualTo("multi hop qa");
+    assertThat(TermPhrases.shown("character error", "after", "rate")).isEqualTo("character error rate");
+    // A gerund ends a noun phrase though a tagger mostly calls it a verb.
+    assertThat(TermPhrases.shown("message", "after", "passing")).isEqualTo("message passing");
+    // A word before it that cannot modify a noun is not part of its phrase: the term stays as it is.
+    assertThat(TermPhrases.shown("gemini", "before", "using")).isEqualTo("gemini");
+    // A piece of a phrase that does not end in a noun names nothing: left out.
+    assertThat(TermPhrases.shown("recent feed", "after", "forward")).isNull();
+    assertThat(TermPhrases.shown("planner", null, null)).isEqualTo("planner");
+  }
+
+  @Test
+  void onPapersTermsAreShownAsTheirPapersWriteThemAndRankedAgain() {
+    var listings = new ArrayList<Object[]>();
+    for (int i = 0; i < 4; i++) {
+      paper(listings, "a" + i, "We study multi-hop QA with retrieval. Recent feed-forward methods fail.");
+    }
+    // "hop qa" in a fifth paper without "multi": 4 of 5 (80%).
+    paper(listings, "b", "Hop QA needs two steps.");
+    // "planner" has a different word before it in each paper: shown as it is.
+    paper(listings, "c1", "A symbolic planner.");
+    paper(listings, "c2", "The neural planner.");
+    paper(listings, "c3", "An efficient planner.");
+    // "critic" is written "critic model" in 2 of its 4 papers (50%): as it is. Across punctuation or a stop word,
+    // or a number after it, a word is not next to it.
+    paper(listings, "d1", "The critic model.");
+    paper(listings, "d2", "A critic model again.");
+    paper(listings, "d3", "The critic (model) and the critic of model.");
+    paper(listings, "d4", "Critic 2026 version.");
+    // An older version in the month is not read: its words would make "planner" a "symbolic planner" in 3 of 3.
+    listings.add(new Object[] {"t", "2026_05", "c2", 0, "A title", "The symbolic planner."});
+    listings.add(new Object[] {"t", "2026_05", "c3", 0, "A title", "The symbolic planner."});
+    Dataset<Row> trending = frame(Schemas.TRENDING_TERMS, List.of(
+        trending("hop qa", 1, 5), trending("recent feed", 2, 4), trending("multi hop qa", 3, 5),
+        trending("planner", 4, 3), trending("critic", 5, 4)));
+    List<Row> rows = TermPhrases.of(trending, frame(LISTED_TEXT, listings)).orderBy("rank").collectAsList();
+    assertThat(rows).extracting(r -> r.<String>getAs("term"))
+        .containsExactly("multi hop qa", "planner", "critic");
+    assertThat(rows).extracting(r -> r.<Integer>getAs("rank")).containsExactly(1, 2, 3);
+    // The shown phrase keeps the scored term's figures (the first of two rows that become one phrase).
+    assertThat(rows.get(0).<Double>getAs("score")).isEqualTo(9.0);
+    assertThat(rows.get(0).<Long>getAs("papers_with_term")).isEqualTo(5L);
+    assertThat(rows.get(0).schema()).isEqualTo(Schemas.TRENDING_TERMS);
+  }
+}
