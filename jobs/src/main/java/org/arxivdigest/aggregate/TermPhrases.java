@@ -37,15 +37,15 @@ import org.arxivdigest.classify.tfidf.DocumentTerms;
  * error" of "character error rate", "recent feed" of "recent feed-forward (methods)". Term extraction calls such
  * a term nested, and lets the longer phrase stand for it (the C-value method: Frantzi, Ananiadou and Mima 2000,
  * "Automatic recognition of multi-word terms"). The share was chosen on the development months and the fourth
- * held-out set, both read before (docs/trending-eval5.md is its blind test). Here, after scoring: when at least {@value #NESTED_SHARE} of a trending
- * term's papers in the month write the same word right before it, or right after it (next to it as the trending
- * 2-grams are: {@link DocumentTerms#forEachWordWithAdjacency}, not a stop word, not across punctuation; not a
- * number), the term is shown as that longer phrase. Its score and counts stay those of the term scored (the phrase
- * is in at least that share of its papers). The phrase must still be shaped like a noun phrase ({@link
- * WordClasses}): a word before it must be able to modify a noun, else the term is shown as it is; a word after it
- * must be able to end one, or be a gerund ("message passing", "ray tracing"), else the term is a piece of something
- * that names nothing ("recent feed-forward") and is left out. Two rows that become the same phrase are one, the
- * higher ranked.
+ * held-out set, both read before ({@code docs/trending-eval5.md} is its blind test). Here, after scoring: when at
+ * least {@value #NESTED_SHARE} of a trending term's papers in the month write the same word right before it, or right
+ * after it (next to it as the trending 2-grams are: {@link DocumentTerms#forEachWordWithAdjacency}, not a stop word,
+ * not across punctuation; not a number), the term is shown as that longer phrase. Its score and counts stay those of
+ * the term scored (the phrase is in at least that share of its papers). The phrase must still be shaped like a noun
+ * phrase ({@link WordClasses}): a word before it must be able to modify a noun, else the term is shown as it is; a word
+ * after it must be able to end one, or be a gerund ("message passing", "ray tracing"), else the term is a piece of
+ * something that names nothing ("recent feed-forward") and is left out. Two rows that become the same phrase are one,
+ * the higher ranked.
  *
  * <p>Cost: the months' listings are read once more and each paper's text scanned for the trending terms of its
  * month (broadcast: a few dozen a month), one tokenization per listed version; only the words found are shuffled.
