@@ -64,12 +64,13 @@ def intro(w, months):
       f"{months} of that data; the scorer's thresholds were chosen on the eight months before them "
       "(2025_06..2026_01) and these were read once, after; the noun-phrase shape and the 2-grams of adjacent words "
       "were developed on these months (see the notes at the end) and tested on `docs/trending-eval.md` and "
-      "`docs/trending-eval2.md`.\n\n")
+      "`docs/trending-eval2.md`, the plain words on `docs/trending-eval4.md`, the nested phrases on "
+      "`docs/trending-eval5.md`.\n\n")
     w("Marks: ~~term~~ (G) generic (on `docs/generic-words.txt`, or all its words are); **term** names a method, "
       "model, dataset, task or object of the topic (read by a person, `docs/trending-judgements.csv`); term (–) "
       "read and judged not to; a plain term is unread. Before: the rise of TF-IDF weight; after: the log-odds "
-      "z-score with the corpus prior, the noun-phrase shape and 2-grams only of adjacent words "
-      "(`TrendingTerms`).\n\n")
+      "z-score with the corpus prior, the noun-phrase shape, 2-grams only of adjacent words, plain words never "
+      "alone, and a nested term shown as the longer phrase its papers write (`TrendingTerms`, `TermPhrases`).\n\n")
 
 
 def main():
