@@ -30,6 +30,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.classify.tfidf.DocumentTerms;
+import org.arxivdigest.schema.Schemas;
 
 /**
  * Trending terms as their papers write them. A term scored as a word or a 2-gram can be the piece of a longer phrase
@@ -166,7 +167,7 @@ final class TermPhrases {
   private static final UserDefinedFunction SHOWN_AS = udf(new Shown(), DataTypes.StringType);
 
   /**
-   * {@code trending} ({@link org.arxivdigest.schema.Schemas#TRENDING_TERMS} rows, ranked) with each term shown as its
+   * {@code trending} ({@link Schemas#TRENDING_TERMS} rows, ranked) with each term shown as its
    * papers write it, ranked again within each topic's month: {@code listings} (topic, month, id, version, title,
    * abstract) give the papers, a paper's newest version in the month as the counts read it.
    */
@@ -199,6 +200,6 @@ final class TermPhrases {
         .withColumn(TERM, coalesce(col(SHOWN), col(TERM))); // the same, typed not null as the schema has it
     return shown
         .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH).orderBy(RANK)))
-        .select(org.arxivdigest.schema.Schemas.columns(org.arxivdigest.schema.Schemas.TRENDING_TERMS));
+        .select(Schemas.columns(Schemas.TRENDING_TERMS));
   }
 }
