@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -23,7 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
@@ -151,16 +150,12 @@ final class TermPhrases {
     return classes.isHead(word) || word.endsWith("ing") ? term + " " + word : null;
   }
 
-  private static final class Shown implements UDF2<String, String, String> {
+  private static final class Shown implements UDF3<String, String, String, String> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public String call(String term, String nested) {
-      if (nested == null) {
-        return term;
-      }
-      int space = nested.indexOf(' ');
-      return shown(term, nested.substring(0, space), nested.substring(space + 1));
+    public String call(String term, String side, String word) {
+      return shown(term, side, word);
     }
   }
 
@@ -188,12 +183,11 @@ final class TermPhrases {
         .withColumn("_n", row_number().over(Window.partitionBy(TOPIC, MONTH, TERM)
             .orderBy(col(NEIGHBOR_PAPERS).desc(), col(SIDE), col(NEIGHBOR))))
         .filter(col("_n").equalTo(1))
-        .select(col(TOPIC), col(MONTH), col(TERM), col(NEIGHBOR_PAPERS), concat_ws(" ", col(SIDE), col(NEIGHBOR))
-            .as(NEIGHBOR));
+        .select(TOPIC, MONTH, TERM, NEIGHBOR_PAPERS, SIDE, NEIGHBOR);
     Column nested = col(NEIGHBOR_PAPERS).geq(col(PAPERS_WITH_TERM).multiply(NESTED_SHARE));
     Dataset<Row> shown = trending
         .join(neighbors, List.of(TOPIC, MONTH, TERM).toArray(String[]::new), "left")
-        .withColumn(SHOWN, SHOWN_AS.apply(col(TERM), when(nested, col(NEIGHBOR))))
+        .withColumn(SHOWN, SHOWN_AS.apply(col(TERM), when(nested, col(SIDE)), when(nested, col(NEIGHBOR))))
         .filter(col(SHOWN).isNotNull())
         .withColumn(SHOWN_RANK, row_number().over(Window.partitionBy(TOPIC, MONTH, SHOWN).orderBy(RANK)))
         .filter(col(SHOWN_RANK).equalTo(1))

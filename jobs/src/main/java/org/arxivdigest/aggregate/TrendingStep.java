@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,21 +71,22 @@ final class TrendingStep {
       boolean bounded = range.isAtMost(CANDIDATE_MONTHS);
       String work = ctx.work();
       String scoredDir = work + "/trending_scored";
+      UnaryOperator<Dataset<Row>> keepScored = scored -> {
+        DatasetWriter.replaceIntermediate(scored, scoredDir);
+        return ctx.spark().read().schema(Schemas.TRENDING_TERMS).parquet(scoredDir);
+      };
       try {
-        Dataset<Row> scored;
+        Dataset<Row> trending;
         if (!bounded) {
-          scored = TrendingTerms.ranked(TrendingTerms.candidates(listings, ctx.topics(), range.first()),
-              prior.terms(), prior, TrendingTerms.SHOWN_TERMS);
+          trending = TrendingTerms.of(listings, prior, ctx.topics(), range.first(), keepScored);
         } else {
           String dir = work + "/trending_candidates";
           DatasetWriter.replaceIntermediate(TrendingTerms.candidates(listings, ctx.topics(), range.first()), dir);
           Dataset<Row> candidates = ctx.spark().read().schema(TermCounts.SCHEMA).parquet(dir);
-          scored = TrendingTerms.ranked(candidates, TrendingTerms.priorOf(candidates, prior.terms()), prior,
-              TrendingTerms.SHOWN_TERMS);
+          trending = TrendingTerms.phrased(keepScored.apply(TrendingTerms.ranked(candidates,
+              TrendingTerms.priorOf(candidates, prior.terms()), prior, TrendingTerms.SHOWN_TERMS)), listings,
+              range.first());
         }
-        DatasetWriter.replaceIntermediate(scored, scoredDir);
-        Dataset<Row> trending = TrendingTerms.phrased(
-            ctx.spark().read().schema(Schemas.TRENDING_TERMS).parquet(scoredDir), listings, range.first());
         DatasetWriter.overwriteMonths(trending.filter(inRange), ctx.path(Catalog.TRENDING_TERMS), range);
       } finally {
         // A bounded range removes the run's work folder, as ingest leaves it; otherwise only what it wrote there.

@@ -18,6 +18,7 @@ import static org.arxivdigest.schema.Columns.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -127,14 +128,20 @@ public final class TrendingTerms {
    * <p>The text is the listings' own (a listing row carries its paper's title and abstract), so the papers are not
    * read again. A paper with two versions in a topic's month is one document, its newest version's. The documents
    * go to their topic's partition once, sorted by month, where {@link TermCounts} counts them.
+   *
+   * <p>{@code keep} is given the scored terms (at most {@link #SHOWN_TERMS} a month) and returns them kept, since
+   * {@link TermPhrases} reads them twice: the job writes them to its work folder and reads them back, so that the
+   * papers are counted and the terms scored once; a few test rows can pass them on as they are.
    */
-  public static Dataset<Row> of(Dataset<Row> listings, TermPrior prior, List<Topic> topics, String firstMonth) {
-    return phrased(ranked(candidates(listings, topics, firstMonth), prior.terms(), prior, SHOWN_TERMS), listings,
-        firstMonth);
+  public static Dataset<Row> of(Dataset<Row> listings, TermPrior prior, List<Topic> topics, String firstMonth,
+                                UnaryOperator<Dataset<Row>> keep) {
+    return phrased(keep.apply(ranked(candidates(listings, topics, firstMonth), prior.terms(), prior, SHOWN_TERMS)),
+        listings, firstMonth);
   }
 
   /**
-   * The last step of {@link #of}: {@code ranked} (the first {@link #SHOWN_TERMS} of each month) with its terms
+   * The last step of {@link #of}: {@code ranked} (the first {@link #SHOWN_TERMS} of each month, kept: it is read
+   * twice) with its terms
    * shown as their papers write them ({@link TermPhrases}), cut to the top {@link #TOP_TERMS}.
    */
   static Dataset<Row> phrased(Dataset<Row> ranked, Dataset<Row> listings, String firstMonth) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -228,7 +229,8 @@ class TrendingTermsTest {
         .doesNotContain("mamba", "neurons");
     Topic gc = TopicsConfig.parse("{\"topics\": [{\"slug\": \"gc\", \"name\": \"Graph colouring\", "
         + "\"include\": [\"graph colouring\"]}]}", "test").get(0);
-    Dataset<Row> trending = TrendingTerms.of(frame(LISTED_TEXT, listings), prior, List.of(gc), null);
+    Dataset<Row> trending = TrendingTerms.of(frame(LISTED_TEXT, listings), prior, List.of(gc), null,
+        UnaryOperator.identity());
     assertThat(trending.schema().fieldNames()).containsExactly(Schemas.TRENDING_TERMS.fieldNames());
     List<Row> rows = trending.orderBy("month", "rank").collectAsList();
     // January has no baseline, February's is 30 papers (fewer than 50): only March has trending terms.
