@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
@@ -22,13 +23,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.arxivdigest.classify.tfidf.DocumentTerms;
+import org.arxivdigest.config.Topic;
 import org.arxivdigest.schema.Schemas;
 
 /**
@@ -44,8 +46,9 @@ import org.arxivdigest.schema.Schemas;
  * the term scored (the phrase is in at least that share of its papers). The phrase must still be shaped like a noun
  * phrase ({@link WordClasses}): a word before it must be able to modify a noun, else the term is shown as it is; a word
  * after it must be able to end one, or be a gerund ("message passing", "ray tracing"), else the term is a piece of
- * something that names nothing ("recent feed-forward") and is left out. Two rows that become the same phrase are one,
- * the higher ranked.
+ * something that names nothing ("recent feed-forward") and is left out. A phrase the topic's keywords leave out
+ * ({@link TopicTerms}: for {@code llm}, "llm judge evaluation") is not shown, the term is. Two rows that become the
+ * same phrase are one, the higher ranked.
  *
  * <p>Cost: the months' listings are read once more and each paper's text scanned for the trending terms of its
  * month (broadcast: a few dozen a month), one tokenization per listed version; only the words found are shuffled.
@@ -137,36 +140,48 @@ final class TermPhrases {
   /**
    * The phrase a term is shown as: {@code term} itself, the longer phrase with {@code word} on {@code side}, or null
    * when the term is a piece of a phrase that does not end in a noun (left out). {@code side} and {@code word} are
-   * null when no word is next to the term in enough of its papers.
+   * null when no word is next to the term in enough of its papers. A phrase its topic's keywords leave out
+   * ({@code excluded}: for {@code llm}, "llm judge evaluation") is not shown; the term is, as it is.
    */
-  static String shown(String term, String side, String word) {
+  static String shown(String term, String side, String word, TopicTerms excluded) {
     if (word == null) {
       return term;
     }
     WordClasses classes = WordClasses.get();
+    String phrase;
     if (BEFORE.equals(side)) {
-      return classes.isModifier(word) ? word + " " + term : term;
+      phrase = classes.isModifier(word) ? word + " " + term : term;
+    } else if (classes.isHead(word) || word.endsWith("ing")) {
+      phrase = term + " " + word;
+    } else {
+      return null;
     }
-    return classes.isHead(word) || word.endsWith("ing") ? term + " " + word : null;
+    return excluded.excludes(phrase) ? term : phrase;
   }
 
-  private static final class Shown implements UDF3<String, String, String, String> {
+  /** {@link #shown} of a topic's term, with the topic's keywords. */
+  private static final class Shown implements UDF4<String, String, String, String, String> {
     private static final long serialVersionUID = 1L;
+    private final Map<String, TopicTerms> keywords;
+
+    Shown(Map<String, TopicTerms> keywords) {
+      this.keywords = Map.copyOf(keywords);
+    }
 
     @Override
-    public String call(String term, String side, String word) {
-      return shown(term, side, word);
+    public String call(String topic, String term, String side, String word) {
+      return shown(term, side, word, keywords.getOrDefault(topic, TopicTerms.NONE));
     }
   }
-
-  private static final UserDefinedFunction SHOWN_AS = udf(new Shown(), DataTypes.StringType);
 
   /**
    * {@code trending} ({@link Schemas#TRENDING_TERMS} rows, ranked) with each term shown as its
    * papers write it, ranked again within each topic's month: {@code listings} (topic, month, id, version, title,
-   * abstract) give the papers, a paper's newest version in the month as the counts read it.
+   * abstract) give the papers, a paper's newest version in the month as the counts read it; {@code topics}' keywords
+   * the phrases left out.
    */
-  static Dataset<Row> of(Dataset<Row> trending, Dataset<Row> listings) {
+  static Dataset<Row> of(Dataset<Row> trending, Dataset<Row> listings, List<Topic> topics) {
+    UserDefinedFunction shownAs = udf(new Shown(TrendingTerms.keywords(topics)), DataTypes.StringType);
     // The month's terms go to the listings (a few dozen per topic's month), not the listings' text to a shuffle;
     // each listing row gives a row of its own (no term) beside its terms' neighbours, so that the newest version of
     // a paper in the month is known even when it has none of them.
@@ -187,7 +202,8 @@ final class TermPhrases {
     Column nested = col(NEIGHBOR_PAPERS).geq(col(PAPERS_WITH_TERM).multiply(NESTED_SHARE));
     Dataset<Row> shown = trending
         .join(neighbors, List.of(TOPIC, MONTH, TERM).toArray(String[]::new), "left")
-        .withColumn(SHOWN, SHOWN_AS.apply(col(TERM), when(nested, col(SIDE)), when(nested, col(NEIGHBOR))))
+        .withColumn(SHOWN,
+            shownAs.apply(col(TOPIC), col(TERM), when(nested, col(SIDE)), when(nested, col(NEIGHBOR))))
         .filter(col(SHOWN).isNotNull())
         .withColumn(SHOWN_RANK, row_number().over(Window.partitionBy(TOPIC, MONTH, SHOWN).orderBy(RANK)))
         .filter(col(SHOWN_RANK).equalTo(1))

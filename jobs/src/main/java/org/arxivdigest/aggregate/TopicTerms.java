@@ -58,7 +58,10 @@ record TopicTerms(Set<String> words, Set<String> terms) implements Serializable 
     return word.endsWith("s") ? word : word + "s";
   }
 
-  /** Whether {@code term} (a word or two joined by a space) is left out. */
+  /**
+   * Whether {@code term} (words joined by a space: a word, a 2-gram, or the longer phrase a term is shown as) is
+   * left out.
+   */
   boolean excludes(String term) {
     if (terms.contains(term)) {
       return true;
@@ -66,8 +69,13 @@ record TopicTerms(Set<String> words, Set<String> terms) implements Serializable 
     if (words.isEmpty()) {
       return false;
     }
-    int space = term.indexOf(' ');
-    return space < 0 ? words.contains(term)
-        : words.contains(term.substring(0, space)) || words.contains(term.substring(space + 1));
+    int start = 0;
+    for (int space = term.indexOf(' '); space >= 0; space = term.indexOf(' ', start)) {
+      if (words.contains(term.substring(start, space))) {
+        return true;
+      }
+      start = space + 1;
+    }
+    return words.contains(term.substring(start));
   }
 }

@@ -136,7 +136,7 @@ public final class TrendingTerms {
   public static Dataset<Row> of(Dataset<Row> listings, TermPrior prior, List<Topic> topics, String firstMonth,
                                 UnaryOperator<Dataset<Row>> keep) {
     return phrased(keep.apply(ranked(candidates(listings, topics, firstMonth), prior.terms(), prior, SHOWN_TERMS)),
-        listings, firstMonth);
+        listings, topics, firstMonth);
   }
 
   /**
@@ -144,9 +144,9 @@ public final class TrendingTerms {
    * twice) with its terms
    * shown as their papers write them ({@link TermPhrases}), cut to the top {@link #TOP_TERMS}.
    */
-  static Dataset<Row> phrased(Dataset<Row> ranked, Dataset<Row> listings, String firstMonth) {
+  static Dataset<Row> phrased(Dataset<Row> ranked, Dataset<Row> listings, List<Topic> topics, String firstMonth) {
     Dataset<Row> months = firstMonth == null ? listings : listings.filter(col(MONTH).geq(firstMonth));
-    return TermPhrases.of(ranked, months).filter(col(RANK).leq(TOP_TERMS));
+    return TermPhrases.of(ranked, months, topics).filter(col(RANK).leq(TOP_TERMS));
   }
 
   /** The first half of {@link #of}: the counts of the terms that can trend ({@link TermCounts#SCHEMA}). */

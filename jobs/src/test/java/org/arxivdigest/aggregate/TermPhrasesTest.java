@@ -36,15 +36,24 @@ class TermPhrasesTest {
 
   @Test
   void aWordBeforeOrAfterATermInThreeQuartersOfItsPapersMakesTheLongerPhraseIfThatIsANounPhrase() {
-    assertThat(TermPhrases.shown("hop qa", "before", "multi")).isEqualTo("multi hop qa");
-    assertThat(TermPhrases.shown("character error", "after", "rate")).isEqualTo("character error rate");
+    TopicTerms none = TopicTerms.NONE;
+    assertThat(TermPhrases.shown("hop qa", "before", "multi", none)).isEqualTo("multi hop qa");
+    assertThat(TermPhrases.shown("character error", "after", "rate", none)).isEqualTo("character error rate");
     // A gerund ends a noun phrase though a tagger mostly calls it a verb.
-    assertThat(TermPhrases.shown("message", "after", "passing")).isEqualTo("message passing");
+    assertThat(TermPhrases.shown("message", "after", "passing", none)).isEqualTo("message passing");
     // A word before it that cannot modify a noun is not part of its phrase: the term stays as it is.
-    assertThat(TermPhrases.shown("gemini", "before", "using")).isEqualTo("gemini");
+    assertThat(TermPhrases.shown("gemini", "before", "using", none)).isEqualTo("gemini");
     // A piece of a phrase that does not end in a noun names nothing: left out.
-    assertThat(TermPhrases.shown("recent feed", "after", "forward")).isNull();
-    assertThat(TermPhrases.shown("planner", null, null)).isEqualTo("planner");
+    assertThat(TermPhrases.shown("recent feed", "after", "forward", none)).isNull();
+    assertThat(TermPhrases.shown("planner", null, null, none)).isEqualTo("planner");
+    // A phrase with a one-word keyword of the topic is not shown (llm: no term with "llm"), the term is; a phrase
+    // keyword's phrases that say more are.
+    TopicTerms llm = TopicTerms.of(List.of("llm"));
+    assertThat(TermPhrases.shown("judge evaluation", "before", "llm", llm)).isEqualTo("judge evaluation");
+    assertThat(TermPhrases.shown("judge evaluation", "after", "llms", llm)).isEqualTo("judge evaluation");
+    TopicTerms splatting = TopicTerms.of(List.of("gaussian splatting"));
+    assertThat(TermPhrases.shown("4d gaussian", "after", "splatting", splatting))
+        .isEqualTo("4d gaussian splatting");
   }
 
   @Test
@@ -71,7 +80,8 @@ class TermPhrasesTest {
     Dataset<Row> trending = frame(Schemas.TRENDING_TERMS, List.of(
         trending("hop qa", 1, 5), trending("recent feed", 2, 4), trending("multi hop qa", 3, 5),
         trending("planner", 4, 3), trending("critic", 5, 4)));
-    List<Row> rows = TermPhrases.of(trending, frame(LISTED_TEXT, listings)).orderBy("rank").collectAsList();
+    List<Row> rows = TermPhrases.of(trending, frame(LISTED_TEXT, listings), List.of()).orderBy("rank")
+        .collectAsList();
     assertThat(rows).extracting(r -> r.<String>getAs("term"))
         .containsExactly("multi hop qa", "planner", "critic");
     assertThat(rows).extracting(r -> r.<Integer>getAs("rank")).containsExactly(1, 2, 3);

@@ -172,13 +172,14 @@ class TrendingTermsTest {
   @Test
   void aTopicsOwnKeywordsAreLeftOutWordByWordForOneWordKeywordsAndAsTermsForPhrases() {
     TopicTerms llm = TopicTerms.of(List.of("LLM"));
-    assertThat(List.of("llm", "llms", "llm agents", "agentic llms")).allMatch(llm::excludes);
+    assertThat(List.of("llm", "llms", "llm agents", "agentic llms", "llm judge evaluation", "judge llm evaluation",
+        "judge evaluation llms")).allMatch(llm::excludes);
     assertThat(llm.excludes("agentic")).isFalse();
     TopicTerms diffusion = TopicTerms.of(List.of("diffusion model", "Retrieval-Augmented Generation"));
     assertThat(List.of("diffusion", "diffusion model", "diffusion models", "models", "retrieval augmented",
         "augmented generation", "generation")).allMatch(diffusion::excludes);
-    assertThat(List.of("video diffusion", "diffusion transformer", "retrieval systems")).noneMatch(
-        diffusion::excludes);
+    assertThat(List.of("video diffusion", "diffusion transformer", "retrieval systems", "latent diffusion models"))
+        .noneMatch(diffusion::excludes);
   }
 
   @Test
