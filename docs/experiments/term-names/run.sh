@@ -9,5 +9,5 @@ mkdir -p "$work"
 (cd "$minilm" && mvn -B -q package -DskipTests && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 python3 "$here/prepare.py" "$work"
 java -cp "$minilm/target/experiment-minilm-llm-1.jar:$(cat "$minilm/target/classpath.txt")" \
-  "$here/EmbedLines.java" "$work/terms.txt" "$work/embeddings.csv" 2>&1 | grep -v '^SLF4J' || true
+  "$here/../../../data/reference/term-names/EmbedLines.java" "$work/terms.txt" "$work/embeddings.csv" 2>&1 | grep -v '^SLF4J' || true
 python3 "$here/loso.py" "$work" "${L2:-1}"

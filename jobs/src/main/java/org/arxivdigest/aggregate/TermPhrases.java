@@ -48,7 +48,8 @@ import org.arxivdigest.schema.Schemas;
  * after it must be able to end one, or be a gerund ("message passing", "ray tracing"), else the term is a piece of
  * something that names nothing ("recent feed-forward") and is left out. A phrase the topic's keywords leave out
  * ({@link TopicTerms}: for {@code llm}, "llm judge evaluation") is not shown, the term is. Two rows that become the
- * same phrase are one, the higher ranked.
+ * same phrase are one, the higher ranked. Last, a term or phrase that names nothing by the list of
+ * {@link UnnamedTerms} ("final answer", "correct answers") is left out, and the next moves up.
  *
  * <p>Cost: the months' listings are read once more and each paper's text scanned for the trending terms of its
  * month (broadcast: a few dozen a month), one tokenization per listed version; only the words found are shuffled.
@@ -141,22 +142,23 @@ final class TermPhrases {
    * The phrase a term is shown as: {@code term} itself, the longer phrase with {@code word} on {@code side}, or null
    * when the term is a piece of a phrase that does not end in a noun (left out). {@code side} and {@code word} are
    * null when no word is next to the term in enough of its papers. A phrase its topic's keywords leave out
-   * ({@code excluded}: for {@code llm}, "llm judge evaluation") is not shown; the term is, as it is.
+   * ({@code excluded}: for {@code llm}, "llm judge evaluation") is not shown; the term is, as it is. What would be
+   * shown is left out when it names nothing ({@link UnnamedTerms}: "final answer", "visual chain" when not made
+   * longer, but "visual chain thought").
    */
   static String shown(String term, String side, String word, TopicTerms excluded) {
-    if (word == null) {
-      return term;
-    }
-    WordClasses classes = WordClasses.get();
     String phrase;
-    if (BEFORE.equals(side)) {
-      phrase = classes.isModifier(word) ? word + " " + term : term;
-    } else if (classes.isHead(word) || word.endsWith("ing")) {
+    if (word == null) {
+      phrase = term;
+    } else if (BEFORE.equals(side)) {
+      phrase = WordClasses.get().isModifier(word) ? word + " " + term : term;
+    } else if (WordClasses.get().isHead(word) || word.endsWith("ing")) {
       phrase = term + " " + word;
     } else {
       return null;
     }
-    return excluded.excludes(phrase) ? term : phrase;
+    String shown = excluded.excludes(phrase) ? term : phrase;
+    return UnnamedTerms.contains(shown) ? null : shown;
   }
 
   /** {@link #shown} of a topic's term, with the topic's keywords. */

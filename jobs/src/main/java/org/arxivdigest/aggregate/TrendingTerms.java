@@ -56,7 +56,8 @@ import org.arxivdigest.schema.Schemas;
  * as many papers (the phrase says it: "test time" over "test"); and of two trending terms that differ only by the
  * plural of their last word ("judge" and "judges", "video generator" and "video generators"), the one that scores
  * lower: one row per thing named. A term its papers nearly always write inside one longer phrase is shown as
- * that phrase, or left out when the phrase is not a noun phrase ({@link TermPhrases}: "hop qa" as "multi hop qa").
+ * that phrase, or left out when the phrase is not a noun phrase ({@link TermPhrases}: "hop qa" as "multi hop qa");
+ * last, a term a sentence encoder reads as naming nothing is left out ({@link UnnamedTerms}: "final answer").
  * The thresholds were chosen on the months 2025_06 to 2026_01 of the recent papers and checked on the six after
  * them ({@code docs/trending-terms.md}); the noun-phrase shape was developed on those six and tested on held-out
  * topics ({@code docs/trending-eval.md}).

@@ -24,8 +24,10 @@ import java.util.Set;
  * than 5 times, as new model and dataset names: "wan2", "musique") counts as a noun. The tags are of the word in
  * all its uses, not of the term's own occurrences: tagging text at run time would cost about 2 s a thousand papers
  * on one core.
+ *
+ * <p>Public for {@code data/reference/term-names/MakeTermCandidates.java}, which lists the terms that can trend.
  */
-final class WordClasses {
+public final class WordClasses {
   static final String RESOURCE = "/reference/word_classes.tsv";
   /** The least share of a word's tags that makes it a head (nouns, numbers) or a modifier (also adjectives). */
   static final double MAJORITY = 0.5;
@@ -43,7 +45,7 @@ final class WordClasses {
   }
 
   /** The table of the jar, read once. */
-  static WordClasses get() {
+  public static WordClasses get() {
     return INSTANCE;
   }
 
@@ -93,7 +95,7 @@ final class WordClasses {
    * first a modifier when it has two. Checked where the candidates are counted ({@link TermCounts}), before a
    * row is made for them.
    */
-  boolean isNounPhrase(String term) {
+  public boolean isNounPhrase(String term) {
     int space = term.indexOf(' ');
     return space < 0 ? isHead(term) : isModifier(term.substring(0, space)) && isHead(term.substring(space + 1));
   }

@@ -57,6 +57,31 @@ class TermPhrasesTest {
   }
 
   @Test
+  void aTermOrPhraseThatNamesNothingIsLeftOutAsItWouldBeShown() {
+    TopicTerms none = TopicTerms.NONE;
+    // On the list of data/reference/unnamed_terms.txt (a sentence encoder's reading): vague nouns, fragments.
+    assertThat(TermPhrases.shown("final answer", null, null, none)).isNull();
+    assertThat(TermPhrases.shown("visual chain", null, null, none)).isNull();
+    // What is judged is what would be shown: the fragment made longer names a method.
+    assertThat(TermPhrases.shown("visual chain", "after", "thought", none)).isEqualTo("visual chain thought");
+    // A term the list's corpus never had (a new model's name) is kept.
+    assertThat(TermPhrases.shown("qwen9", null, null, none)).isEqualTo("qwen9");
+  }
+
+  @Test
+  void theListOfTermsThatNameNothingHoldsTermsAsTheScorerWritesThem() throws Exception {
+    List<String> lines;
+    try (var in = UnnamedTerms.class.getResourceAsStream(UnnamedTerms.RESOURCE)) {
+      lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+    // Sorted and distinct (made so, and so a change to it reads as a diff), lower case, one or two words.
+    assertThat(lines).hasSizeGreaterThan(10_000).isSorted().doesNotHaveDuplicates()
+        .allMatch(t -> t.matches("[\\p{Ll}\\p{Nd}]+( [\\p{Ll}\\p{Nd}]+)?"), "lower-case words, one space");
+    assertThat(lines).contains("final answer", "correct answers").doesNotContain("gemini", "message passing");
+    assertThat(UnnamedTerms.contains("final answer")).isTrue();
+  }
+
+  @Test
   void onPapersTermsAreShownAsTheirPapersWriteThemAndRankedAgain() {
     var listings = new ArrayList<Object[]>();
     for (int i = 0; i < 4; i++) {
@@ -79,9 +104,10 @@ class TermPhrasesTest {
     listings.add(new Object[] {"t", "2026_05", "c3", 0, "A title", "The symbolic planner."});
     Dataset<Row> trending = frame(Schemas.TRENDING_TERMS, List.of(
         trending("hop qa", 1, 5), trending("recent feed", 2, 4), trending("multi hop qa", 3, 5),
-        trending("planner", 4, 3), trending("critic", 5, 4)));
+        trending("planner", 4, 3), trending("final answer", 5, 6), trending("critic", 6, 4)));
     List<Row> rows = TermPhrases.of(trending, frame(LISTED_TEXT, listings), List.of()).orderBy("rank")
         .collectAsList();
+    // "final answer" names nothing (UnnamedTerms): left out, and "critic" moves up.
     assertThat(rows).extracting(r -> r.<String>getAs("term"))
         .containsExactly("multi hop qa", "planner", "critic");
     assertThat(rows).extracting(r -> r.<Integer>getAs("rank")).containsExactly(1, 2, 3);

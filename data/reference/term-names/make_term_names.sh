@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Makes data/reference/unnamed_terms.txt (data/reference/MANIFEST.md): the terms that can trend in a run's corpus
+# (MakeTermCandidates.java), embedded by all-MiniLM-L6-v2 (EmbedLines.java, with the jar of
+# docs/experiments/minilm-llm: langchain4j's quantized model and ONNX Runtime, never a dependency of the job), scored
+# by a logistic regression fit on the judged trending terms (term_names.py).
+#
+#   data/reference/term-names/make_term_names.sh [OUTPUT]
+#
+# OUTPUT is a run's output over the recent papers (default data/train/trending, made as data/train/README.md says);
+# the job's jar must be built (bin/arxiv-digest builds it). WORK (default /tmp/term-names-list) keeps the steps'
+# files. READINGS_AT is the commit whose judged terms the classifier is fit on (default 9a24f7e: the six readings
+# before the sixth held-out set, docs/trending-eval6.md, was read; terms judged later are not in the list). About
+# 3 minutes on 2 cores.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../../.." && pwd)
+output=${1:-$repo/data/train/trending}
+work=${WORK:-/tmp/term-names-list}
+readings_at=${READINGS_AT:-9a24f7e}
+minilm="$repo/docs/experiments/minilm-llm"
+mkdir -p "$work/readings"
+for f in trending-judgements.csv trending-eval-judgements.csv trending-eval2-judgements.csv \
+    trending-eval3-judgements.csv trending-eval4-judgements.csv trending-eval5-judgements.csv; do
+  git -C "$repo" show "$readings_at:docs/$f" > "$work/readings/$f"
+done
+(cd "$minilm" && mvn -B -q package -DskipTests && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+read -ra flags < "$repo/jobs/target/classes/jvm-flags.txt"
+java "${flags[@]}" -cp "$repo/jobs/target/arxiv-digest-jobs.jar:$(cat "$repo/jobs/target/embedded-classpath.txt")" \
+  "$here/MakeTermCandidates.java" "$output" "$work/candidates.txt" 2>&1 | grep -v '^SLF4J\|WARN' || true
+python3 "$here/term_names.py" --judged "$work"
+for f in judged candidates; do
+  java -cp "$minilm/target/experiment-minilm-llm-1.jar:$(cat "$minilm/target/classpath.txt")" \
+    "$here/EmbedLines.java" "$work/$f.txt" "$work/$f.csv" 2>&1 | grep -v '^SLF4J' || true
+done
+python3 "$here/term_names.py" "$work" "$repo/data/reference/unnamed_terms.txt"

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Writes the list of terms that name nothing (data/reference/unnamed_terms.txt) from a sentence encoder's reading
+of them: a logistic regression on all-MiniLM-L6-v2's embedding of a term (and two flags: a 2-gram, has a digit),
+fit on every trending term a person judged in six readings (docs/trending-judgements.csv and
+docs/trending-eval..eval5-judgements.csv as make_term_names.sh takes them from one commit, into WORK/readings:
+does it name a method, model, dataset, task or object of its topic), scores each candidate term; a candidate that
+scores below the 10th percentile of the judged naming terms' scores is listed. Prints the leave-one-reading-out
+figures of the same fit first (the choice of L2 1 and the 10th percentile: docs/experiments/term-names). numpy only.
+
+    python3 term_names.py --judged WORK     # WORK/judged.tsv and judged.txt from WORK/readings
+    python3 term_names.py WORK OUT_TXT
+
+WORK holds judged.tsv (reading, topic, term, names) and judged.csv (their embeddings, a row each), candidates.txt
+and candidates.csv (the same for the candidates), as make_term_names.sh leaves them.
+"""
+import csv
+import os
+import sys
+
+import numpy as np
+
+READINGS = {"dev": "trending-judgements.csv", "e1": "trending-eval-judgements.csv",
+            "e2": "trending-eval2-judgements.csv", "e3": "trending-eval3-judgements.csv",
+            "e4": "trending-eval4-judgements.csv", "e5": "trending-eval5-judgements.csv"}
+L2 = 1.0
+CUT_QUANTILE = 0.10
+
+
+def judged(work):
+    """Writes WORK/judged.tsv and WORK/judged.txt: each judged term once a topic, as first judged."""
+    seen = set()
+    with open(os.path.join(work, "judged.tsv"), "w", encoding="utf-8") as rows, \
+            open(os.path.join(work, "judged.txt"), "w", encoding="utf-8") as terms:
+        for name, f in READINGS.items():
+            with open(os.path.join(work, "readings", f), encoding="utf-8", newline="") as src:
+                for r in csv.DictReader(src):
+                    if (r["topic"], r["term"]) in seen:
+                        continue
+                    seen.add((r["topic"], r["term"]))
+                    rows.write("\t".join([name, r["topic"], r["term"], r["names"]]) + "\n")
+                    terms.write(r["term"] + "\n")
+
+
+def features(terms, embeddings):
+    flags = np.array([[len(t.split()) == 2, any(c.isdigit() for c in t)] for t in terms], float)
+    return np.hstack([embeddings, flags])
+
+
+def fit(x, y, l2=L2, iterations=2000, rate=0.5):
+    w = np.zeros(x.shape[1])
+    b = 0.0
+    for _ in range(iterations):
+        g = 1 / (1 + np.exp(-(x @ w + b))) - y
+        w -= rate * (x.T @ g / len(y) + l2 * w / len(y))
+        b -= rate * g.mean()
+    return w, b
+
+
+def score(x, model):
+    w, b = model
+    return 1 / (1 + np.exp(-(x @ w + b)))
+
+
+def cut_of(x, y, model):
+    return np.quantile(score(x, model)[y == 1], CUT_QUANTILE)
+
+
+def main(work, out):
+    rows = [line.rstrip("\n").split("\t") for line in open(os.path.join(work, "judged.tsv"), encoding="utf-8")]
+    x = features([r[2] for r in rows], np.loadtxt(os.path.join(work, "judged.csv"), delimiter=","))
+    y = np.array([r[3] == "yes" for r in rows], float)
+    readings = np.array([r[0] for r in rows])
+    print("left out  terms  naming  listed: naming / not  naming among the rest", file=sys.stderr)
+    for s in READINGS:
+        train, test = readings != s, readings == s
+        model = fit(x[train], y[train])
+        listed, yt = score(x[test], model) < cut_of(x[train], y[train], model), y[test]
+        print(f"{s:8} {test.sum():6} {int(yt.sum()):7}  {int((listed & (yt == 1)).sum()):8} / "
+              f"{int((listed & (yt == 0)).sum()):<4}  {int((~listed & (yt == 1)).sum())}/{int((~listed).sum())}",
+              file=sys.stderr)
+    model = fit(x, y)
+    cut = cut_of(x, y, model)
+    candidates = [line.rstrip("\n") for line in open(os.path.join(work, "candidates.txt"), encoding="utf-8")]
+    p = score(features(candidates, np.loadtxt(os.path.join(work, "candidates.csv"), delimiter=",")), model)
+    listed = sorted(t for t, s in zip(candidates, p) if s < cut)
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(t + "\n" for t in listed)
+    print(f"{len(listed)} of {len(candidates)} candidate terms name nothing (score < {cut:.4f}) -> {out}",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--judged":
+        judged(sys.argv[2])
+    else:
+        main(sys.argv[1], sys.argv[2])
