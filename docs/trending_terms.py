@@ -70,7 +70,8 @@ def intro(w, months):
       "model, dataset, task or object of the topic (read by a person, `docs/trending-judgements.csv`); term (–) "
       "read and judged not to; a plain term is unread. Before: the rise of TF-IDF weight; after: the log-odds "
       "z-score with the corpus prior, the noun-phrase shape, 2-grams only of adjacent words, plain words never "
-      "alone, and a nested term shown as the longer phrase its papers write (`TrendingTerms`, `TermPhrases`).\n\n")
+      "alone, a nested term shown as the longer phrase its papers write, and no term a sentence encoder reads as "
+      "naming nothing (`TrendingTerms`, `TermPhrases`, `UnnamedTerms`).\n\n")
 
 
 def main():
