@@ -8,19 +8,20 @@
 #
 # OUTPUT is a run's output over the recent papers (default data/train/trending, made as data/train/README.md says);
 # the job's jar must be built (bin/arxiv-digest builds it). WORK (default /tmp/term-names-list) keeps the steps'
-# files. READINGS_AT is the commit whose judged terms the classifier is fit on (default 9a24f7e: the six readings
-# before the sixth held-out set, docs/trending-eval6.md, was read; terms judged later are not in the list). About
-# 3 minutes on 2 cores.
+# files. READINGS_AT is the commit whose judged terms the classifier is fit on (default 763eca0: the seven readings
+# up to the sixth held-out set, docs/trending-eval6.md; the list before it was fit at 9a24f7e on six, and the
+# seventh set, docs/trending-eval7.md, was read after this fit). About 3 minutes on 2 cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 output=${1:-$repo/data/train/trending}
 work=${WORK:-/tmp/term-names-list}
-readings_at=${READINGS_AT:-9a24f7e}
+readings_at=${READINGS_AT:-763eca0}
 minilm="$repo/docs/experiments/minilm-llm"
 mkdir -p "$work/readings"
 for f in trending-judgements.csv trending-eval-judgements.csv trending-eval2-judgements.csv \
-    trending-eval3-judgements.csv trending-eval4-judgements.csv trending-eval5-judgements.csv; do
+    trending-eval3-judgements.csv trending-eval4-judgements.csv trending-eval5-judgements.csv \
+    trending-eval6-judgements.csv; do
   git -C "$repo" show "$readings_at:docs/$f" > "$work/readings/$f"
 done
 (cd "$minilm" && mvn -B -q package -DskipTests && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
