@@ -116,7 +116,8 @@ authors.value_counts().rename_axis("author").rename("papers").head(10)"""),
 
 notebook("trending_terms.ipynb", "Trending terms of a month", [
     new_markdown_cell("The 1–2-gram terms a topic's papers use more in a month than in its earlier months, each "
-                      "shown as the longer phrase its papers nearly always write it in, if any "
+                      "shown as the longer phrase its papers nearly always write it in, if any, and none that "
+                      "names nothing by the list `data/reference/unnamed_terms.txt` (\"final answer\") "
                       "(`trending_terms`: log-odds z-score against a corpus prior, see `output/README.md`; "
                       "`baseline_months` says against how many, up to 12). Set `TOPIC`; `MONTH` defaults to the "
                       "topic's newest month with trending terms."),
