@@ -15,7 +15,7 @@ import java.util.Set;
  * {@value #RESOURCE}.
  *
  * <p>A trending term is to name a method, model, dataset, task or object of its topic. The corpus statistics and the
- * noun-phrase shape leave vague nouns that are shaped like names ("deliberation", "final answer", "correct answers",
+ * noun-phrase shape leave vague nouns that are shaped like names ("threat", "final answer", "correct answers",
  * "answer quality") and fragments of longer names ("pro" of Gemini-3-Pro). What tells them apart is what the words
  * mean: a logistic regression on all-MiniLM-L6-v2's embedding of a term, fit on the trending terms a person judged
  * in seven readings, scored each term that can trend in the 59,937 cs papers of 2025-03..2026-07; the 36% below the
