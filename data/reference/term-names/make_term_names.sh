@@ -18,11 +18,12 @@ output=${1:-$repo/data/train/trending}
 work=${WORK:-/tmp/term-names-list}
 readings_at=${READINGS_AT:-763eca0}
 minilm="$repo/docs/experiments/minilm-llm"
-mkdir -p "$work/readings"
-for f in trending-judgements.csv trending-eval-judgements.csv trending-eval2-judgements.csv \
-    trending-eval3-judgements.csv trending-eval4-judgements.csv trending-eval5-judgements.csv \
-    trending-eval6-judgements.csv; do
-  git -C "$repo" show "$readings_at:docs/$f" > "$work/readings/$f"
+rm -rf "$work/readings" && mkdir -p "$work/readings"
+# the readings there were at READINGS_AT: 9a24f7e, before the sixth held-out set was read, remakes the six-reading list
+for f in $(python3 "$here/term_names.py" --readings); do
+  if git -C "$repo" cat-file -e "$readings_at:docs/$f" 2>/dev/null; then
+    git -C "$repo" show "$readings_at:docs/$f" > "$work/readings/$f"
+  fi
 done
 (cd "$minilm" && mvn -B -q package -DskipTests && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 read -ra flags < "$repo/jobs/target/classes/jvm-flags.txt"

@@ -7,7 +7,8 @@ does it name a method, model, dataset, task or object of its topic), scores each
 scores below the 10th percentile of the judged naming terms' scores is listed. Prints the leave-one-reading-out
 figures of the same fit first (the choice of L2 1 and the 10th percentile: docs/experiments/term-names). numpy only.
 
-    python3 term_names.py --judged WORK     # WORK/judged.tsv and judged.txt from WORK/readings
+    python3 term_names.py --readings        # the readings' file names under docs/, one a line
+    python3 term_names.py --judged WORK     # WORK/judged.tsv and judged.txt from those of WORK/readings there are
     python3 term_names.py WORK OUT_TXT
 
 WORK holds judged.tsv (reading, topic, term, names) and judged.csv (their embeddings, a row each), candidates.txt
@@ -33,7 +34,10 @@ def judged(work):
     with open(os.path.join(work, "judged.tsv"), "w", encoding="utf-8") as rows, \
             open(os.path.join(work, "judged.txt"), "w", encoding="utf-8") as terms:
         for name, f in READINGS.items():
-            with open(os.path.join(work, "readings", f), encoding="utf-8", newline="") as src:
+            path = os.path.join(work, "readings", f)
+            if not os.path.exists(path):  # read after the commit the readings are taken from
+                continue
+            with open(path, encoding="utf-8", newline="") as src:
                 for r in csv.DictReader(src):
                     if (r["topic"], r["term"]) in seen:
                         continue
@@ -72,7 +76,7 @@ def main(work, out):
     y = np.array([r[3] == "yes" for r in rows], float)
     readings = np.array([r[0] for r in rows])
     print("left out  terms  naming  listed: naming / not  naming among the rest", file=sys.stderr)
-    for s in READINGS:
+    for s in dict.fromkeys(readings):
         train, test = readings != s, readings == s
         model = fit(x[train], y[train])
         listed, yt = score(x[test], model) < cut_of(x[train], y[train], model), y[test]
@@ -91,7 +95,9 @@ def main(work, out):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--judged":
+    if sys.argv[1] == "--readings":
+        print("\n".join(READINGS.values()))
+    elif sys.argv[1] == "--judged":
         judged(sys.argv[2])
     else:
         main(sys.argv[1], sys.argv[2])
