@@ -143,8 +143,8 @@ final class TermPhrases {
    * when the term is a piece of a phrase that does not end in a noun (left out). {@code side} and {@code word} are
    * null when no word is next to the term in enough of its papers. A phrase its topic's keywords leave out
    * ({@code excluded}: for {@code llm}, "llm judge evaluation") is not shown; the term is, as it is. What would be
-   * shown is left out when it names nothing ({@link UnnamedTerms}: "final answer", "visual chain" when not made
-   * longer, but "visual chain thought").
+   * shown is left out when it names nothing ({@link UnnamedTerms}: "final answer", "pro" when not made
+   * longer, but "gemini pro").
    */
   static String shown(String term, String side, String word, TopicTerms excluded) {
     String phrase;

@@ -61,9 +61,9 @@ class TermPhrasesTest {
     TopicTerms none = TopicTerms.NONE;
     // On the list of data/reference/unnamed_terms.txt (a sentence encoder's reading): vague nouns, fragments.
     assertThat(TermPhrases.shown("final answer", null, null, none)).isNull();
-    assertThat(TermPhrases.shown("visual chain", null, null, none)).isNull();
-    // What is judged is what would be shown: the fragment made longer names a method.
-    assertThat(TermPhrases.shown("visual chain", "after", "thought", none)).isEqualTo("visual chain thought");
+    assertThat(TermPhrases.shown("pro", null, null, none)).isNull();
+    // What is judged is what would be shown: the fragment made longer names a model.
+    assertThat(TermPhrases.shown("pro", "before", "gemini", none)).isEqualTo("gemini pro");
     // A term the list's corpus never had (a new model's name) is kept.
     assertThat(TermPhrases.shown("qwen9", null, null, none)).isEqualTo("qwen9");
   }
