@@ -9,8 +9,9 @@ import org.arxivdigest.classify.tfidf.DocumentTerms;
 
 /**
  * The distinct terms of papers as numbers, for counting them over many papers (trending terms and their prior): the
- * words of {@link DocumentTerms#of} and the 2-grams of two words that stand next to each other in the title or in
- * the abstract ({@link DocumentTerms#forEachWordWithAdjacency}: not across a stop word,
+ * words of {@link DocumentTerms#of} but TeX's markup ({@link DocumentTerms#withoutTex}: no "textbf", no "sim" of
+ * "$\\sim$") and the 2-grams of two words that stand next to each other in the title or in the abstract
+ * ({@link DocumentTerms#forEachTermWord}: not across a stop word,
  * punctuation or from the title into the abstract, so "experiments on ALFWorld" gives no "experiments alfworld";
  * a subset of the model's 2-grams). A word is numbered the first time it is read, a term is a {@code long} (a
  * word's number in the high half, the next word's in the low half, all ones there for a word alone). No string is
@@ -36,10 +37,10 @@ final class TermIds {
   int of(String title, String abstractText) {
     paperWords = 0;
     if (title != null) {
-      DocumentTerms.forEachWordWithAdjacency(title, this::add);
+      DocumentTerms.forEachTermWord(title, this::add);
     }
     if (abstractText != null) { // its first word is not adjacent: no 2-gram from the title's last word into it
-      DocumentTerms.forEachWordWithAdjacency(abstractText, this::add);
+      DocumentTerms.forEachTermWord(abstractText, this::add);
     }
     if (terms.length < 2 * paperWords) {
       terms = new long[4 * paperWords];

@@ -41,7 +41,7 @@ import org.arxivdigest.schema.Schemas;
  * "Automatic recognition of multi-word terms"). The share was chosen on the development months and the fourth
  * held-out set, both read before ({@code docs/trending-eval5.md} is its blind test). Here, after scoring: when at
  * least {@value #NESTED_SHARE} of a trending term's papers in the month write the same word right before it, or right
- * after it (next to it as the trending 2-grams are: {@link DocumentTerms#forEachWordWithAdjacency}, not a stop word,
+ * after it (next to it as the trending 2-grams are: {@link DocumentTerms#forEachTermWord}, not a stop word,
  * not across punctuation; not a number), the term is shown as that longer phrase. Its score and counts stay those of
  * the term scored (the phrase is in at least that share of its papers). The phrase must still be shaped like a noun
  * phrase ({@link WordClasses}): a word before it must be able to modify a noun, else the term is shown as it is; a word
@@ -102,7 +102,7 @@ final class TermPhrases {
         }
         var words = new ArrayList<String>();
         var adjacent = new ArrayList<Boolean>();
-        DocumentTerms.forEachWordWithAdjacency(text, (w, next) -> {
+        DocumentTerms.forEachTermWord(text, (w, next) -> {
           words.add(w);
           adjacent.add(next);
         });

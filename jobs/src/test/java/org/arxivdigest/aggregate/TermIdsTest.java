@@ -25,11 +25,14 @@ class TermIdsTest {
   private static final Pattern NUMBERS = Pattern.compile("(?:[\\-\\u2010\\u20110-9]|(?<=[0-9])[.,](?=[0-9]))*");
 
   /**
-   * The terms TermIds should give, without its scan: in each field, two kept words are a 2-gram when the text
+   * The terms TermIds should give, without its scan, of the fields without their TeX markup
+   * ({@link DocumentTerms#withoutTex}): in each field, two kept words are a 2-gram when the text
    * between them has no space, or when, cut at its spaces, its first and last pieces are only hyphens and those
    * between are only hyphens and numbers.
    */
-  private static Set<String> expected(String title, String abstractText) {
+  private static Set<String> expected(String rawTitle, String rawAbstract) {
+    String title = DocumentTerms.withoutTex(rawTitle);
+    String abstractText = DocumentTerms.withoutTex(rawAbstract);
     var out = new HashSet<>(DocumentTerms.words((title == null ? "" : title) + " "
         + (abstractText == null ? "" : abstractText)));
     for (String field : new String[] {title, abstractText}) {
@@ -124,5 +127,18 @@ class TermIdsTest {
     assertThat(terms(ids, "Graph networks", "Networks scale"))
         .as("no pair from the title's last word to the abstract's first")
         .doesNotContain("networks networks").contains("graph networks", "networks scale");
+  }
+
+  @Test
+  void readsNoWordsInTexMarkup() {
+    var ids = new TermIds();
+    // Real abstracts: "$\sim$5 h" (synthetic_data 2026_04 trended on "sim"), "\textbf{Delta Prover}", "2.3$\times$".
+    assertThat(terms(ids, "\\textbf{Delta Prover}: agents",
+        "Runs in $\\sim$5 h, a 2.3$\\times$ speedup \\cite{yin2025spatial}; see \\href{https://x.org}{our code}."))
+        .containsExactlyInAnyOrder("delta", "prover", "agents", "delta prover", "runs", "speedup", "see", "code")
+        .doesNotContain("textbf", "sim", "times", "cite", "yin2025spatial", "href", "https", "org", "textbf delta");
+    // The word before the markup is not next to the one after it, as across punctuation.
+    assertThat(terms(ids, null, "we introduce \\textbf{Delta Prover} and graph networks"))
+        .doesNotContain("introduce delta", "introduce textbf").contains("introduce", "delta prover", "graph networks");
   }
 }

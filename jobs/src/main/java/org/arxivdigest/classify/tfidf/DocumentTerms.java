@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.apache.spark.ml.feature.StopWordsRemover;
 
 /**
@@ -59,6 +60,33 @@ public final class DocumentTerms {
    */
   public static void forEachWord(String text, Consumer<String> word) {
     forEachWordWithAdjacency(text, (w, adjacent) -> word.accept(w));
+  }
+
+  /**
+   * TeX markup that is not a paper's words: a control word ("\\textbf", "\\times", "\\sim", "\\emph"), and with
+   * it the argument of one that points somewhere ("\\cite{key}", "\\ref{fig1}", "\\url{...}", the address of
+   * "\\href{https://...}{text}", whose text stays).
+   */
+  private static final Pattern TEX = Pattern.compile(
+      "\\\\(?:(?:cite[a-z]*|ref|eqref|autoref|label|url|href)\\*?\\s*\\{[^{}]*\\}|[A-Za-z]+\\*?)");
+
+  /**
+   * {@code text} with its TeX markup ({@link #TEX}) made a mark that is no word: "$\\sim$5 h" has no word "sim",
+   * "\\textbf{Delta Prover}" gives "delta prover", and the word before the markup is not next to the one after
+   * it, as across punctuation ("we introduce \\textbf{Delta Prover}" has no "introduce delta"). Null stays null; a
+   * text without a backslash is returned as it is.
+   */
+  public static String withoutTex(String text) {
+    return text == null || text.indexOf('\\') < 0 ? text : TEX.matcher(text).replaceAll("\u00B7");
+  }
+
+  /**
+   * The words of a paper as the trending terms read them: {@link #forEachWordWithAdjacency} of the text
+   * {@link #withoutTex}. The model's features ({@link TextFeatures}, {@link #of}) still read TeX's control words as
+   * words; they are a sliver of its vocabulary.
+   */
+  public static void forEachTermWord(String text, WordSink word) {
+    forEachWordWithAdjacency(withoutTex(text), word);
   }
 
   /** A word of a text, and whether it stands right after the word given before it. */
@@ -132,9 +160,11 @@ public final class DocumentTerms {
    * first word, nor a word after a full stop, question or exclamation mark followed by white space ("Failure" in
    * "... agents. Failure modes"; a full stop after one letter is an abbreviation's: "e.g. Claude"). A word a corpus
    * mostly writes so is a name (a model, a dataset, a method's acronym), one it writes in lower case is an ordinary
-   * word (the trending terms' prior uses this to tell the common nouns of a field from the names in it).
+   * word (the trending terms' prior uses this to tell the common nouns of a field from the names in it). TeX's
+   * markup is no word ({@link #withoutTex}: "\\Delta" is not a name).
    */
-  public static void forEachCapitalizedWord(String text, Consumer<String> word) {
+  public static void forEachCapitalizedWord(String tex, Consumer<String> word) {
+    String text = withoutTex(tex);
     int length = text.length();
     boolean sentenceStart = true;
     int start = -1;

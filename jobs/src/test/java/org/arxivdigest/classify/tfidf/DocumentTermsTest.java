@@ -92,4 +92,17 @@ class DocumentTermsTest {
     // (a stop word), "y" (one letter); "e.g." and "2.5" end no sentence (a letter's full stop, no space after it).
     assertThat(words).containsExactly("qwen3", "gpt", "lora", "nuscenes", "claude", "gemini", "\u00e9cole");
   }
+
+  @Test
+  void texMarkupIsNoWordOfTheTrendingTerms() {
+    assertThat(DocumentTerms.withoutTex(null)).isNull();
+    String plain = "no markup, 10^{-3} and a|b";
+    assertThat(DocumentTerms.withoutTex(plain)).isSameAs(plain);
+    // Control words go, and the argument of those that point somewhere; a mark stays, which no word is next to.
+    assertThat(DocumentTerms.withoutTex("a \\textbf{b} \\cite{k1,k2} \\href{http://x}{c} $\\sim$ \\ref*{f} \\emph x"))
+        .isEqualTo("a \u00B7{b} \u00B7 \u00B7{c} $\u00B7$ \u00B7 \u00B7 x");
+    var words = new ArrayList<String>();
+    DocumentTerms.forEachCapitalizedWord("We use $\\Delta$ and \\textbf{GPT} models", words::add);
+    assertThat(words).as("\\Delta is no name").containsExactly("gpt");
+  }
 }
