@@ -8,18 +8,19 @@
 #
 # OUTPUT is a run's output over the recent papers (default data/train/trending, made as data/train/README.md says);
 # the job's jar must be built (bin/arxiv-digest builds it). WORK (default /tmp/term-names-list) keeps the steps'
-# files. READINGS_AT is the commit whose judged terms the classifier is fit on (default 7acafc0: the eight readings
-# up to the seventh held-out set, docs/trending-eval7.md; the lists before it were fit at 763eca0 on seven and at
-# 9a24f7e on six, and the eighth set, docs/trending-eval8.md, was read after this fit). About 3 minutes on 2 cores.
+# files. READINGS_AT is the commit whose judged terms the classifier is fit on (default 2ef3fb0: the nine readings
+# up to the eighth held-out set, docs/trending-eval8.md; the lists before it were fit at 7acafc0 on eight, 763eca0
+# on seven and 9a24f7e on six, and the ninth set, docs/trending-eval9.md, was read after this fit). About 3 minutes
+# on 2 cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 output=${1:-$repo/data/train/trending}
 work=${WORK:-/tmp/term-names-list}
-readings_at=${READINGS_AT:-7acafc0}
+readings_at=${READINGS_AT:-2ef3fb0}
 minilm="$repo/docs/experiments/minilm-llm"
 rm -rf "$work/readings" && mkdir -p "$work/readings"
-# the readings there were at READINGS_AT: 763eca0 remakes the seven-reading list, 9a24f7e the six-reading one
+# the readings there were at READINGS_AT: 7acafc0 remakes the eight-reading list, 763eca0 the seven-, 9a24f7e the six-
 for f in $(python3 "$here/term_names.py" --readings); do
   if git -C "$repo" cat-file -e "$readings_at:docs/$f" 2>/dev/null; then
     git -C "$repo" show "$readings_at:docs/$f" > "$work/readings/$f"

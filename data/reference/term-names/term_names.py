@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the list of terms that name nothing (data/reference/unnamed_terms.txt) from a sentence encoder's reading
 of them: a logistic regression on all-MiniLM-L6-v2's embedding of a term (and two flags: a 2-gram, has a digit),
-fit on every trending term a person judged in eight readings (docs/trending-judgements.csv and
-docs/trending-eval..eval7-judgements.csv as make_term_names.sh takes them from one commit, into WORK/readings:
+fit on every trending term a person judged in nine readings (docs/trending-judgements.csv and
+docs/trending-eval..eval8-judgements.csv as make_term_names.sh takes them from one commit, into WORK/readings:
 does it name a method, model, dataset, task or object of its topic), scores each candidate term; a candidate that
 scores below the 10th percentile of the judged naming terms' scores is listed. Prints the leave-one-reading-out
 figures of the same fit first (the choice of L2 1 and the 10th percentile: docs/experiments/term-names). numpy only.
@@ -23,7 +23,8 @@ import numpy as np
 READINGS = {"dev": "trending-judgements.csv", "e1": "trending-eval-judgements.csv",
             "e2": "trending-eval2-judgements.csv", "e3": "trending-eval3-judgements.csv",
             "e4": "trending-eval4-judgements.csv", "e5": "trending-eval5-judgements.csv",
-            "e6": "trending-eval6-judgements.csv", "e7": "trending-eval7-judgements.csv"}
+            "e6": "trending-eval6-judgements.csv", "e7": "trending-eval7-judgements.csv",
+            "e8": "trending-eval8-judgements.csv"}
 L2 = 1.0
 CUT_QUANTILE = 0.10
 
