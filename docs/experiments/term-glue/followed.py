@@ -3,7 +3,6 @@ mostly join a 2-gram's words by a hyphen (README.md, "Modifiers cut from their n
 MLlib's stop words in /tmp/mod/stop.txt (Stop.java), output /tmp/mod/follow.tsv."""
 import csv, glob, gzip, json, re, sys
 from collections import Counter, defaultdict
-sys.path.insert(0,'/tmp/mod')
 stop=set(open('/tmp/mod/stop.txt').read().split())
 judged=defaultdict(list)
 for f in sorted(glob.glob('/work/main/docs/trending*-judgements.csv')):
@@ -11,23 +10,10 @@ for f in sorted(glob.glob('/work/main/docs/trending*-judgements.csv')):
         judged[r['term']].append(r['names']=='yes')
 terms=[t for t in judged if re.fullmatch(r'[a-z0-9]+( [a-z0-9]+)?',t)]
 T=set(terms)
-TOK=re.compile(r'[^\W_]+'); HY='-\u2010\u2011'
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+import scan
 def words(text):
-    low=text.lower(); raw=[(m.group(0),m.start(),m.end()) for m in TOK.finditer(low)]
-    out=[]; last=None
-    for k,(t,s,e) in enumerate(raw):
-        if len(t)<2 or t in stop: continue
-        adj=False
-        if last is not None:
-            gap=low[last:s]
-            if not any(c.isspace() for c in gap): adj=True
-            else:
-                pieces=gap.split()
-                adj=all(all(c in HY for c in p) or (p.isdigit() and 0<i) for i,p in enumerate(pieces))
-                if gap and not gap[0].isspace() and not all(c in HY for c in gap.split()[0]): adj=False
-        glued = last is not None and low[last:s] and all(c in HY for c in low[last:s])
-        out.append((t,adj,glued)); last=e
-    return out
+    return [(t, adj, glued) for t, adj, _, _, glued in scan.words(text, stop)]
 papers=Counter(); followed=Counter(); inner=Counter()
 for f in sorted(glob.glob('/work/main/data/train/recent/*.jsonl.gz')):
     for line in gzip.open(f,'rt'):

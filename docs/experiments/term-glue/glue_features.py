@@ -9,27 +9,10 @@ import glob, gzip, json, re, sys
 from collections import Counter, defaultdict
 stop=set(open(sys.argv[2]).read().split())
 cands=set(l.rstrip('\n') for l in open(sys.argv[1]))
-TOK=re.compile(r'[^\W_]+')
-HY='-\u2010\u2011'
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+import scan
 def words(text):
-    """kept words: (word, start, end, adjacent, left_glued_prefix, right_glued_suffix)"""
-    low=text.lower(); raw=[(m.group(0),m.start(),m.end()) for m in TOK.finditer(low)]
-    out=[]; last=None
-    for k,(t,s,e) in enumerate(raw):
-        if len(t)<2 or t in stop: continue
-        adj=False
-        if last is not None:
-            gap=low[last:s]
-            if not any(c.isspace() for c in gap): adj=True
-            else:
-                pieces=gap.split()
-                adj=all(all(c in HY for c in p) or (p.isdigit() and 0<i) for i,p in enumerate(pieces))
-                # a leading piece glued to the last word must be hyphens only
-                if gap and not gap[0].isspace() and not all(c in HY for c in gap.split()[0]): adj=False
-        lp = raw[k-1][0] if k>0 and s>=2 and low[s-1] in HY and raw[k-1][2]==s-1 else None
-        rs = raw[k+1][0] if k+1<len(raw) and e<len(low) and low[e] in HY and raw[k+1][1]==e+1 else None
-        out.append((t,adj,lp,rs)); last=e
-    return out
+    return [(t, adj, lp, rs) for t, adj, lp, rs, _ in scan.words(text, stop)]
 papers=Counter(); inner=Counter(); left=Counter(); right=Counter(); lpre=defaultdict(Counter); rsuf=defaultdict(Counter)
 def norm(t):
     return t if t in cands else (t[:-1] if t.endswith('s') and t[:-1] in cands else (t[:-2] if t.endswith('es') and t[:-2] in cands else None))
