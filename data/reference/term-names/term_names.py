@@ -71,17 +71,23 @@ def cut_of(x, y, model):
     return np.quantile(score(x, model)[y == 1], CUT_QUANTILE)
 
 
+def leave_one_reading_out(x, y, readings, l2=L2):
+    """For each reading, fit on the others: its name, its terms' scores and labels, and which of them the cut lists."""
+    for s in dict.fromkeys(readings):
+        train, test = readings != s, readings == s
+        model = fit(x[train], y[train], l2)
+        scores = score(x[test], model)
+        yield s, scores, y[test], scores < cut_of(x[train], y[train], model)
+
+
 def main(work, out):
     rows = [line.rstrip("\n").split("\t") for line in open(os.path.join(work, "judged.tsv"), encoding="utf-8")]
     x = features([r[2] for r in rows], np.loadtxt(os.path.join(work, "judged.csv"), delimiter=","))
     y = np.array([r[3] == "yes" for r in rows], float)
     readings = np.array([r[0] for r in rows])
     print("left out  terms  naming  listed: naming / not  naming among the rest", file=sys.stderr)
-    for s in dict.fromkeys(readings):
-        train, test = readings != s, readings == s
-        model = fit(x[train], y[train])
-        listed, yt = score(x[test], model) < cut_of(x[train], y[train], model), y[test]
-        print(f"{s:8} {test.sum():6} {int(yt.sum()):7}  {int((listed & (yt == 1)).sum()):8} / "
+    for s, _, yt, listed in leave_one_reading_out(x, y, readings):
+        print(f"{s:8} {len(yt):6} {int(yt.sum()):7}  {int((listed & (yt == 1)).sum()):8} / "
               f"{int((listed & (yt == 0)).sum()):<4}  {int((~listed & (yt == 1)).sum())}/{int((~listed).sum())}",
               file=sys.stderr)
     model = fit(x, y)

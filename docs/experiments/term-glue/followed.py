@@ -11,9 +11,9 @@ for f in sorted(glob.glob('/work/main/docs/trending*-judgements.csv')):
 terms=[t for t in judged if re.fullmatch(r'[a-z0-9]+( [a-z0-9]+)?',t)]
 T=set(terms)
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
-import scan
+import common
 def words(text):
-    return [(t, adj, glued) for t, adj, _, _, glued in scan.words(text, stop)]
+    return [(t, adj, glued) for t, adj, _, _, glued in common.words(text, stop)]
 papers=Counter(); followed=Counter(); inner=Counter()
 for f in sorted(glob.glob('/work/main/data/train/recent/*.jsonl.gz')):
     for line in gzip.open(f,'rt'):

@@ -10,9 +10,9 @@ from collections import Counter, defaultdict
 stop=set(open(sys.argv[2]).read().split())
 cands=set(l.rstrip('\n') for l in open(sys.argv[1]))
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
-import scan
+import common
 def words(text):
-    return [(t, adj, lp, rs) for t, adj, lp, rs, _ in scan.words(text, stop)]
+    return [(t, adj, lp, rs) for t, adj, lp, rs, _ in common.words(text, stop)]
 papers=Counter(); inner=Counter(); left=Counter(); right=Counter(); lpre=defaultdict(Counter); rsuf=defaultdict(Counter)
 def norm(t):
     return t if t in cands else (t[:-1] if t.endswith('s') and t[:-1] in cands else (t[:-2] if t.endswith('es') and t[:-2] in cands else None))

@@ -23,9 +23,7 @@ for variant in sys.argv[4:]:
     x=np.hstack([tn.features(terms,emb), scale*np.array([glue(t,v) for t in terms]).reshape(len(terms),-1)])
     tot=[0,0,0]
     line=[]
-    for s in dict.fromkeys(readings):
-        tr,te=readings!=s,readings==s
-        m=tn.fit(x[tr],y[tr]); listed=tn.score(x[te],m)<tn.cut_of(x[tr],y[tr],m); yt=y[te]
+    for s,_,yt,listed in tn.leave_one_reading_out(x,y,readings):
         a,b=int((listed&(yt==1)).sum()),int((listed&(yt==0)).sum())
         tot[0]+=a; tot[1]+=b; tot[2]+=int((yt==0).sum())
         line.append(f"{s}:{a}/{b}")

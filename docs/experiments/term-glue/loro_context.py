@@ -12,9 +12,8 @@ for l in open('/tmp/mod/ctx.tsv'):
     p=l.rstrip('\n').split('\t'); c[p[0]]=(float(p[1]),float(p[2]),float(p[3]),float(p[4]))
 terms=[r[2] for r in rows]; y=np.array([r[3]=='yes' for r in rows],float); readings=np.array([r[0] for r in rows])
 known=np.array([t in c for t in terms]); print('terms with corpus stats',known.sum(),'of',len(terms))
-def auc(s,yy):
-    pos=s[yy==1]; neg=s[yy==0]
-    return ((pos[:,None]>neg[None,:]).sum()+0.5*(pos[:,None]==neg[None,:]).sum())/(len(pos)*len(neg))
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+from common import auc
 def extra(t,v,scale):
     n,le,re_,top=c.get(t,(5,0,0,0))
     f={'none':[], 'freq':[np.log10(n)/5], 'ctx':[top], 'both':[np.log10(n)/5, top], 'all':[np.log10(n)/5, top, le, re_]}[v]
@@ -23,8 +22,6 @@ for v in sys.argv[1:]:
     name,scale=(v.split(':')+['1'])[:2]; scale=float(scale)
     x=np.hstack([tn.features(terms,emb), np.array([extra(t,name,scale) for t in terms]).reshape(len(terms),-1)])
     a=b=0; aucs=[]
-    for s in dict.fromkeys(readings):
-        tr,te=readings!=s,readings==s
-        m=tn.fit(x[tr],y[tr]); sc=tn.score(x[te],m); listed=sc<tn.cut_of(x[tr],y[tr],m); yt=y[te]
+    for _,sc,yt,listed in tn.leave_one_reading_out(x,y,readings):
         a+=int((listed&(yt==1)).sum()); b+=int((listed&(yt==0)).sum()); aucs.append(auc(sc,yt))
     print(f"{v:10} naming listed {a:3} other listed {b:3}  AUC {' '.join(f'{q:.2f}' for q in aucs)} mean {np.mean(aucs):.3f}")

@@ -1,5 +1,8 @@
-"""The words of a text roughly as DocumentTerms.forEachWordWithAdjacency gives them, for the scripts here."""
+"""What the scripts here share: the words of a text roughly as DocumentTerms.forEachWordWithAdjacency gives them, and
+the AUC of a score."""
 import re
+
+import numpy as np
 
 TOK = re.compile(r'[^\W_]+')
 HY = '-\u2010\u2011'
@@ -34,3 +37,11 @@ def words(text, stop):
         out.append((t, adj, lp, rs, glued))
         last = e
     return out
+
+
+def auc(scores, y):
+    """The chance that a naming term (y 1) scores above another (ties count half); nan without both kinds."""
+    pos, neg = scores[y == 1], scores[y == 0]
+    if len(pos) == 0 or len(neg) == 0:
+        return float('nan')
+    return ((pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()) / (len(pos) * len(neg))
