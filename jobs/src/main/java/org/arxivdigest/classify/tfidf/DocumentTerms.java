@@ -65,10 +65,11 @@ public final class DocumentTerms {
   /**
    * TeX markup that is not a paper's words: a control word ("\\textbf", "\\times", "\\sim", "\\emph"), and with
    * it the argument of one that points somewhere ("\\cite{key}", "\\ref{fig1}", "\\url{...}", the address of
-   * "\\href{https://...}{text}", whose text stays).
+   * "\\href{https://...}{text}", whose text stays); and a doubled backslash (a line break), which starts no control
+   * word: "one\\\\two" keeps "two".
    */
   private static final Pattern TEX = Pattern.compile(
-      "\\\\(?:(?:cite[a-z]*|ref|eqref|autoref|label|url|href)\\*?\\s*\\{[^{}]*\\}|[A-Za-z]+\\*?)");
+      "\\\\(?:\\\\|(?:cite[a-z]*|ref|eqref|autoref|label|url|href)\\*?\\s*\\{[^{}]*\\}|[A-Za-z]+\\*?)");
 
   /**
    * {@code text} with its TeX markup ({@link #TEX}) made a mark that is no word: "$\\sim$5 h" has no word "sim",

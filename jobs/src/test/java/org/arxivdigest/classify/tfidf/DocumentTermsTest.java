@@ -101,6 +101,9 @@ class DocumentTermsTest {
     // Control words go, and the argument of those that point somewhere; a mark stays, which no word is next to.
     assertThat(DocumentTerms.withoutTex("a \\textbf{b} \\cite{k1,k2} \\href{http://x}{c} $\\sim$ \\ref*{f} \\emph x"))
         .isEqualTo("a \u00B7{b} \u00B7 \u00B7{c} $\u00B7$ \u00B7 \u00B7 x");
+    // A doubled backslash is a line break, not the start of a control word: the word after it stays.
+    assertThat(DocumentTerms.withoutTex("first line\\\\second line \\\\\\emph{third}"))
+        .isEqualTo("first line\u00B7second line \u00B7\u00B7{third}");
     var words = new ArrayList<String>();
     DocumentTerms.forEachCapitalizedWord("We use $\\Delta$ and \\textbf{GPT} models", words::add);
     assertThat(words).as("\\Delta is no name").containsExactly("gpt");
