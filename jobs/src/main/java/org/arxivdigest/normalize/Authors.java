@@ -110,8 +110,12 @@ public final class Authors {
     return concat_ws(", ", names(parsedArray));
   }
 
-  /** Parsed authors as display names in order: ["A. One", "B. Two"]; null stays null. */
+  /**
+   * Parsed authors as display names in order: ["A. One", "B. Two"], TeX's accents as letters ({@link TexAccents}:
+   * "Jochen Braum\\"uller" is "Jochen Braumüller", as newer records write him); null stays null. The parsed
+   * names stay as the source wrote them.
+   */
   public static Column names(Column parsedArray) {
-    return transform(parsedArray, a -> Text.collapse(display(a)));
+    return transform(parsedArray, a -> TexAccents.toUnicode(Text.collapse(display(a))));
   }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.arxivdigest.normalize.TexAccents;
 
 /**
  * An Atom 1.0 feed per topic: its newest {@link #LIMIT} entries in page order. Every date comes from the data
@@ -70,10 +71,10 @@ public final class Feeds {
     for (Row r : rows) {
       String at = r.getAs(UPDATED);
       String category = r.getAs(PRIMARY_CATEGORY);
-      String summary = r.getAs(ABSTRACT);
+      String summary = TexAccents.toUnicode(r.<String>getAs(ABSTRACT)); // as the pages show it (PageRenderer)
       int authors = r.fieldIndex(AUTHORS);
       List<String> names = r.isNullAt(authors) ? List.of() : r.getList(authors);
-      entries.add(new FeedEntry(r.getAs(LINK), r.getAs(TITLE), at, names,
+      entries.add(new FeedEntry(r.getAs(LINK), TexAccents.toUnicode(r.<String>getAs(TITLE)), at, names,
           category == null ? "unknown" : category, summary == null ? "" : summary));
     }
     String feedId = links.siteUrl() == null ? "urn:arxiv-digest:feed:" + topic

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.arxivdigest.config.Topic.Format;
+import org.arxivdigest.normalize.TexAccents;
 
 /**
  * Renders digest pages from the templates under {@code templates/}, in the two formats of the sites we replace.
@@ -112,9 +113,14 @@ public final class PageRenderer implements Serializable {
     return comment != null && WITHDRAWN.matcher(comment).find();
   }
 
-  /** An entry's view, each text through {@code text}; authors only when {@code withAuthors}. */
+  /**
+   * An entry's view, each text through {@code text}; authors only when {@code withAuthors}. Title, abstract and
+   * comment show TeX's accents as letters ({@link TexAccents}: "Fr\\'echet" reads "Fréchet"), as arXiv's own pages
+   * do; the rest of their TeX is kept as written. Authors come as display names, already so.
+   */
   private static EntryView view(Entry e, UnaryOperator<String> title, UnaryOperator<String> text,
                                 boolean withAuthors) {
+    String comment = TexAccents.toUnicode(e.comment());
     About about = e.about();
     List<String> names = about == null || about.authors() == null ? List.of() : about.authors();
     String authors = null;
@@ -132,10 +138,11 @@ public final class PageRenderer implements Serializable {
       var others = about.categories().stream().filter(c -> !c.equals(primary)).toList();
       crossLists = others.isEmpty() ? null : String.join(", ", others);
     }
-    return new EntryView(title.apply(e.title()), e.link(), e.date(), text.apply(nullToEmpty(e.abstractText())),
-        blankToNull(e.comment(), text), blankToNull(e.why(), text), blankToNull(authors, text),
-        blankToNull(allAuthors, text), paper, primary == null ? null : text.apply(primary),
-        blankToNull(crossLists, text), withdrawn(e.comment()), pieces(e.comment()));
+    return new EntryView(title.apply(TexAccents.toUnicode(e.title())), e.link(), e.date(),
+        text.apply(nullToEmpty(TexAccents.toUnicode(e.abstractText()))), blankToNull(comment, text),
+        blankToNull(e.why(), text), blankToNull(authors, text), blankToNull(allAuthors, text), paper,
+        primary == null ? null : text.apply(primary), blankToNull(crossLists, text), withdrawn(comment),
+        pieces(comment));
   }
 
   private final SiteLinks links;

@@ -180,6 +180,20 @@ class SampleRunTest {
   }
 
   @Test
+  void authorsAreListedWithTheLettersTheirTexAccentsMake() {
+    // data/sample/oai's arXivRaw page writes "Jochen Braum\"uller ... Gerd Sch\"on": the papers dataset keeps the
+    // source's names, the listings (pages, feeds, extracts) show the letters.
+    Row paper = dataset("papers").filter(col("id").equalTo("1602.05600")).first();
+    assertThat(paper.<String>getAs("authors")).contains("Braum\\\"uller");
+    Dataset<Row> listings = dataset("listings");
+    Row listed = listings.filter(col("id").equalTo("1602.05600")).first();
+    assertThat(listed.<String>getList(listed.fieldIndex("authors"))).contains("Jochen Braumüller", "Gerd Schön");
+    String texAccent = "\\\\[\"'`^~=.]\\s*\\{?[A-Za-z]";
+    assertThat(listings.selectExpr("explode(authors) AS name").filter(col("name").rlike(texAccent)).count())
+        .as("display names with a TeX accent left").isZero();
+  }
+
+  @Test
   void compressedCopiesOfTheSampleGiveTheSamePapers() throws IOException {
     Path compressed = Files.createDirectories(dir.resolve("compressed"));
     try (var files = Files.list(TestSpark.sample().resolve("kaggle"))) {

@@ -52,6 +52,25 @@ class HtmlEntryTest {
   }
 
   @Test
+  void texAccentsShowAsLettersInEveryFormatAndTheRestOfTheTexAsWritten() {
+    // title, abstract and comment as recent papers write them (../shared/data/recent)
+    var e = new PageRenderer.Entry("Mj\\\"olnir: Schr\\\"odinger Bridges in $\\mathcal{O}(n)$",
+        "http://arxiv.org/abs/2605.00001v1", "2026-05-04", "Ranks by Fr\\'echet Inception Distance; the MLLM\\'s "
+        + "na\\\"ive cost is $\\sim$3 \\AA.", "Bildverarbeitung f\\\"ur die Medizin 2026", null,
+        new PageRenderer.About("2605.00001", 1, List.of("Belén Agüera Marco"), "cs.CV", List.of("cs.CV")));
+    Document html = Jsoup.parse(RENDERER.renderPartHtml("llm", "2026_05", 1, 1, List.of(e)));
+    assertThat(html.select("h2 a").first().text())
+        .isEqualTo("Mjölnir: Schrödinger Bridges in $\\mathcal{O}(n)$");
+    assertThat(html.text()).contains("Ranks by Fréchet Inception Distance; the MLLM\\'s naïve cost is $\\sim$3 Å.")
+        .contains("Bildverarbeitung für die Medizin 2026");
+    for (Format f : Format.values()) {
+      String md = RENDERER.renderPart(f, "llm", "2026_05", 1, 1, List.of(e), true);
+      assertThat(md).as(f.name()).contains("Mjölnir", "Fréchet", "naïve", "3 Å", "für die", "Agüera")
+          .doesNotContain("\\\"o", "\\'e");
+    }
+  }
+
+  @Test
   void theMarkdownPagesKeepTheSitesFormatUnlessTheTopicAsksForAuthors() {
     var e = entry("2605.00001", authors(12), null, List.of("cs.CL"));
     for (Format f : Format.values()) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.spark.ml.feature.StopWordsRemover;
+import org.arxivdigest.normalize.TexAccents;
 
 /**
  * The distinct terms {@link TextFeatures#termStages()} give a paper's title and abstract, in plain Java, for the
@@ -74,11 +75,13 @@ public final class DocumentTerms {
   /**
    * {@code text} with its TeX markup ({@link #TEX}) made a mark that is no word: "$\\sim$5 h" has no word "sim",
    * "\\textbf{Delta Prover}" gives "delta prover", and the word before the markup is not next to the one after
-   * it, as across punctuation ("we introduce \\textbf{Delta Prover}" has no "introduce delta"). Null stays null; a
-   * text without a backslash is returned as it is.
+   * it, as across punctuation ("we introduce \\textbf{Delta Prover}" has no "introduce delta"). TeX's accents are
+   * read as the letters they make first ({@link TexAccents}: "Fr\\'echet" is "fréchet", not "echet"). Null stays
+   * null; a text without a backslash is returned as it is.
    */
   public static String withoutTex(String text) {
-    return text == null || text.indexOf('\\') < 0 ? text : TEX.matcher(text).replaceAll("\u00B7");
+    return text == null || text.indexOf('\\') < 0 ? text
+        : TEX.matcher(TexAccents.toUnicode(text)).replaceAll("\u00B7");
   }
 
   /**

@@ -104,6 +104,11 @@ class DocumentTermsTest {
     // A doubled backslash is a line break, not the start of a control word: the word after it stays.
     assertThat(DocumentTerms.withoutTex("first line\\\\second line \\\\\\emph{third}"))
         .isEqualTo("first line\u00B7second line \u00B7\u00B7{third}");
+    // TeX's accents are the letters they make, not a control word that cuts a word in two
+    var terms = new ArrayList<String>();
+    DocumentTerms.forEachTermWord("the Fr\\'echet Inception Distance of Schr\\\"odinger bridges",
+        (w, adjacent) -> terms.add(adjacent ? "+" + w : w));
+    assertThat(terms).containsExactly("fréchet", "+inception", "+distance", "schrödinger", "+bridges");
     var words = new ArrayList<String>();
     DocumentTerms.forEachCapitalizedWord("We use $\\Delta$ and \\textbf{GPT} models", words::add);
     assertThat(words).as("\\Delta is no name").containsExactly("gpt");
