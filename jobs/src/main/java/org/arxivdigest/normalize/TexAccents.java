@@ -43,30 +43,52 @@ public final class TexAccents {
   /** The letter an accent sits on: a letter, or a dotless i or j ({@code \'{\i}} is í). */
   private static final String BASE = "([A-Za-z]|\\\\[ij](?![A-Za-z]))";
   /**
-   * One accent or special letter, in braces or not: a symbol accent ({@code \'e}, {@code \' e}, {@code \'{e}}); a
+   * One accent or special letter at a backslash: a symbol accent ({@code \'e}, {@code \' e}, {@code \'{e}}); a
    * letter accent with its letter in braces ({@code \v{s}}, as arXiv reads it: {@code \v s} is left); a special
-   * letter, with the spaces TeX eats after it or an empty group ({@code \o re}, {@code \ss{}}). The groups: symbol
-   * accent and its letter (braced or not), letter accent and its letter, special letter.
+   * letter, with the spaces TeX eats after it or an empty group ({@code \o re}, {@code \ss{}}). Groups: symbol
+   * accent, its letter braced, its letter bare; letter accent, its letter; special letter.
    */
-  private static final String ONE = "\\\\(?:([\'`^\"~=.])\\s*(?:\\{\\s*" + BASE + "\\s*\\}|" + BASE + ")"
+  private static final Pattern ACCENT = Pattern.compile(
+      "\\\\(?:([\'`^\"~=.])\\s*(?:\\{\\s*" + BASE + "\\s*\\}|" + BASE + ")"
       + "|([uvHckrdb])\\s*\\{\\s*" + BASE + "\\s*\\}"
-      + "|(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\\{\\}|[ \\t]*))";
-  /**
-   * {@link #ONE} alone in braces ({@code {\"u}}, {@code {\o}}) or not, the braces going with it; or a doubled
-   * backslash (a line break), which starts no accent: "\\\\'e" is a break and "'e".
-   */
-  private static final Pattern ACCENT = Pattern.compile("\\\\\\\\|\\{" + ONE + "\\}|" + ONE);
-  private static final int GROUPS = 6;
+      + "|(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\\{\\}|[ \\t]*))");
 
   /**
-   * {@code text} with TeX's accents and special letters as Unicode letters (see the class); null stays null.
+   * {@code text} with TeX's accents and special letters as Unicode letters (see the class); null stays null. Read
+   * from backslash to backslash; an accent alone in braces ({@code {\"u}}, {@code {\o}}) takes them with it, and a
+   * doubled backslash (a line break) starts no accent: "\\\\'e" is a break and "'e".
    */
   public static String toUnicode(String text) {
-    if (text == null || text.indexOf('\\') < 0) {
+    int at = text == null ? -1 : text.indexOf('\\');
+    if (at < 0) {
       return text;
     }
     Matcher m = ACCENT.matcher(text);
-    return m.replaceAll(r -> Matcher.quoteReplacement(replacement(r, text)));
+    StringBuilder out = null;
+    int copied = 0;
+    for (; at >= 0; at = text.indexOf('\\', at)) {
+      if (at + 1 < text.length() && text.charAt(at + 1) == '\\') {
+        at += 2;
+        continue;
+      }
+      m.region(at, text.length());
+      String letter = m.lookingAt() ? letter(m, text) : null;
+      if (letter == null) {
+        at++;
+        continue;
+      }
+      int from = at;
+      int to = m.end();
+      if (from > copied && text.charAt(from - 1) == '{' && to < text.length() && text.charAt(to) == '}') {
+        from--;
+        to++;
+      }
+      out = out == null ? new StringBuilder(text.length()) : out;
+      out.append(text, copied, from).append(letter);
+      copied = to;
+      at = to;
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
   /** {@link #toUnicode(String)} of a string column. */
@@ -77,23 +99,20 @@ public final class TexAccents {
   private static final UserDefinedFunction TO_UNICODE =
       udf((UDF1<String, String>) TexAccents::toUnicode, DataTypes.StringType).withName("tex_accents");
 
-  private static String replacement(MatchResult r, String text) {
-    if (r.end() - r.start() == 2 && text.charAt(r.start() + 1) == '\\') {
-      return r.group();
+  /** The letter an accent matched makes; null when it makes none, or is a dump's escaped apostrophe. */
+  private static String letter(MatchResult r, String text) {
+    if (r.group(6) != null) {
+      return LETTERS.get(r.group(6));
     }
-    int g = r.group(1) != null || r.group(4) != null || r.group(6) != null ? 1 : 1 + GROUPS;
-    if (r.group(g + 5) != null) {
-      return LETTERS.get(r.group(g + 5));
-    }
-    boolean symbol = r.group(g) != null;
-    char accent = (symbol ? r.group(g) : r.group(g + 3)).charAt(0);
-    String base = symbol ? (r.group(g + 1) != null ? r.group(g + 1) : r.group(g + 2)) : r.group(g + 4);
+    boolean symbol = r.group(1) != null;
+    char accent = (symbol ? r.group(1) : r.group(4)).charAt(0);
+    String base = symbol ? (r.group(2) != null ? r.group(2) : r.group(3)) : r.group(5);
     if (accent == '\'' && !base.startsWith("\\") && apostrophe(text, r, base.charAt(0))) {
-      return r.group();
+      return null;
     }
     String composed = Normalizer.normalize(base.charAt(base.length() - 1) + "" + MARKS.get(accent),
         Normalizer.Form.NFC);
-    return composed.length() == 1 ? composed : r.group();
+    return composed.length() == 1 ? composed : null;
   }
 
   /** Whether {@code \'} before {@code letter} is a dump's escaped apostrophe: "model\'s", "don\'t". */
