@@ -184,9 +184,9 @@ public final class AggregateStage {
   }
 
   /**
-   * The shown trending terms (term and papers, by rank) of the range's topic-months, as the dataset holds them: a
-   * few hundred rows per month, compared before and after a rewrite so that only pages whose terms moved are
-   * rendered again.
+   * The shown trending terms (term, papers and label, by rank) of the range's topic-months, as the dataset holds
+   * them: a few hundred rows per month, compared before and after a rewrite so that only pages whose terms moved
+   * are rendered again.
    */
   private static Map<TopicMonth, List<String>> shownTerms(StageContext ctx, MonthRange range) {
     var out = new java.util.HashMap<TopicMonth, List<String>>();
@@ -195,11 +195,11 @@ public final class AggregateStage {
     }
     ctx.read(Catalog.TRENDING_TERMS)
         .filter(range.filter(col(Columns.MONTH)).and(col(Columns.RANK).leq(SHOWN_TERMS)))
-        .select(Columns.TOPIC, Columns.MONTH, Columns.TERM, Columns.PAPERS_WITH_TERM)
+        .select(Columns.TOPIC, Columns.MONTH, Columns.TERM, Columns.PAPERS_WITH_TERM, Columns.LABEL)
         .orderBy(Columns.TOPIC, Columns.MONTH, Columns.RANK)
         .collectAsList()
         .forEach(r -> out.computeIfAbsent(new TopicMonth(r.getString(0), r.getString(1)),
-            k -> new java.util.ArrayList<>()).add(r.getString(2) + " (" + r.getLong(3) + ")"));
+            k -> new java.util.ArrayList<>()).add(r.getString(2) + " (" + r.getLong(3) + ") " + r.getString(4)));
     return out;
   }
 

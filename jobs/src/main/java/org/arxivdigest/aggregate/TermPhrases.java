@@ -51,6 +51,11 @@ import org.arxivdigest.schema.Schemas;
  * same phrase are one, the higher ranked. Last, a term or phrase that names nothing by the list of
  * {@link UnnamedTerms} ("final answer", "correct answers") is left out, and the next moves up.
  *
+ * <p>Each row is labelled with what it shows as most of its papers write it in their abstracts' running text
+ * ({@link WrittenForms}: "HotpotQA", "multi-hop QA", "LLM-as-a-Judge"; of two ways as common, the one that sorts
+ * last): the same scan reads the words next to a term and how it is written. A term no abstract writes in running
+ * text is labelled as it is.
+ *
  * <p>Cost: the months' listings are read once more and each paper's text scanned for the trending terms of its
  * month (broadcast: a few dozen a month), one tokenization per listed version; only the words found are shuffled.
  */
@@ -68,8 +73,18 @@ final class TermPhrases {
   private static final String SHOWN_RANK = "_shown_rank";
   private static final String BEFORE = "before";
   private static final String AFTER = "after";
+  /** The side of a row that says how a paper writes the term itself. */
+  private static final String AS_IS = "as_is";
+  private static final String WRITTEN = "_written";
+  private static final String WRITTEN_PAPERS = "_written_papers";
+  private static final String FORM_SIDE = "_form_side";
+  private static final String FORM_WORD = "_form_word";
 
-  /** A word next to a trending term in a paper: the term, which side, and the word (once per paper). */
+  /**
+   * A word next to a trending term in a paper: the term, which side, and the word (once per paper); or how the paper
+   * writes the term ({@code _written}; side {@value #AS_IS} and no word) or the phrase with a word next to it (side
+   * and word as for the word), once per paper and way of writing.
+   */
   static final StructType NEIGHBORS = new StructType()
       .add(TOPIC, DataTypes.StringType, false)
       .add(MONTH, DataTypes.StringType, false)
@@ -77,12 +92,14 @@ final class TermPhrases {
       .add(VERSION, DataTypes.IntegerType, false)
       .add(TERM, DataTypes.StringType, true)
       .add(SIDE, DataTypes.StringType, true)
-      .add(NEIGHBOR, DataTypes.StringType, true);
+      .add(NEIGHBOR, DataTypes.StringType, true)
+      .add(WRITTEN, DataTypes.StringType, true);
 
   /**
    * Reads a listed paper's version (topic, month, id, version, title, abstract, the month's trending terms) and
-   * gives a row for it (term, side and word null), and one for each distinct (term, side, word) of the words that
-   * stand right before or after one of those terms in the title or the abstract.
+   * gives a row for it (term, side and word null), one for each distinct (term, side, word) of the words that
+   * stand right before or after one of those terms in the title or the abstract, and one for each way its abstract
+   * writes a term or such a phrase in running text ({@link WrittenForms}).
    */
   static final class Neighbors implements FlatMapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -96,40 +113,51 @@ final class TermPhrases {
       Set<String> terms = new HashSet<>(paper.getList(6));
       var found = new HashSet<List<String>>();
       for (int field = 4; field <= 5; field++) {
-        String text = paper.getString(field);
+        String text = DocumentTerms.withoutTex(paper.getString(field));
         if (text == null) {
           continue;
         }
-        var words = new ArrayList<String>();
-        var adjacent = new ArrayList<Boolean>();
-        DocumentTerms.forEachTermWord(text, (w, next) -> {
-          words.add(w);
-          adjacent.add(next);
-        });
+        var words = new WrittenForms(field == 5 ? text : null);
+        DocumentTerms.forEachPlacedWord(text, words::add);
         for (int i = 0; i < words.size(); i++) {
-          find(words, adjacent, i, i, words.get(i), terms, found);
-          if (i + 1 < words.size() && adjacent.get(i + 1)) {
-            find(words, adjacent, i, i + 1, words.get(i) + " " + words.get(i + 1), terms, found);
+          find(words, i, i, words.word(i), terms, found);
+          if (i + 1 < words.size() && words.adjacent(i + 1)) {
+            find(words, i, i + 1, words.word(i) + " " + words.word(i + 1), terms, found);
           }
         }
       }
       var out = new ArrayList<Row>(found.size() + 1);
-      out.add(RowFactory.create(topic, month, id, version, null, null, null));
-      found.forEach(f -> out.add(RowFactory.create(topic, month, id, version, f.get(0), f.get(1), f.get(2))));
+      out.add(RowFactory.create(topic, month, id, version, null, null, null, null));
+      found.forEach(f -> out.add(RowFactory.create(topic, month, id, version, f.get(0), f.get(1), f.get(2),
+          f.size() > 3 ? f.get(3) : null)));
       return out.iterator();
     }
 
-    /** Adds the words next to {@code term} (the words {@code first..last}) if it is one of {@code terms}. */
-    private static void find(List<String> words, List<Boolean> adjacent, int first, int last, String term,
-                             Set<String> terms, Set<List<String>> found) {
+    /**
+     * Adds the words next to {@code term} (the words {@code first..last}) if it is one of {@code terms}, and how the
+     * text writes it and those phrases.
+     */
+    private static void find(WrittenForms words, int first, int last, String term, Set<String> terms,
+                             Set<List<String>> found) {
       if (!terms.contains(term)) {
         return;
       }
-      if (first > 0 && adjacent.get(first) && !isNumber(words.get(first - 1))) {
-        found.add(List.of(term, BEFORE, words.get(first - 1)));
+      written(words, first, last, term, AS_IS, "", found);
+      if (first > 0 && words.adjacent(first) && !isNumber(words.word(first - 1))) {
+        found.add(List.of(term, BEFORE, words.word(first - 1)));
+        written(words, first - 1, last, term, BEFORE, words.word(first - 1), found);
       }
-      if (last + 1 < words.size() && adjacent.get(last + 1) && !isNumber(words.get(last + 1))) {
-        found.add(List.of(term, AFTER, words.get(last + 1)));
+      if (last + 1 < words.size() && words.adjacent(last + 1) && !isNumber(words.word(last + 1))) {
+        found.add(List.of(term, AFTER, words.word(last + 1)));
+        written(words, first, last + 1, term, AFTER, words.word(last + 1), found);
+      }
+    }
+
+    private static void written(WrittenForms words, int first, int last, String term, String side, String word,
+                                Set<List<String>> found) {
+      String form = words.written(first, last);
+      if (form != null) {
+        found.add(List.of(term, side, word, form));
       }
     }
 
@@ -192,15 +220,25 @@ final class TermPhrases {
         .join(broadcast(termsOfMonth), List.of(TOPIC, MONTH).toArray(String[]::new))
         .select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT, TERMS)
         .flatMap(new Neighbors(), Encoders.row(NEIGHBORS));
-    Dataset<Row> neighbors = found
+    // Per term of a month, its words next to it and how its papers write it, each with its papers: one count.
+    Dataset<Row> counted = found
         .withColumn("_newest", functions.max(VERSION).over(Window.partitionBy(TOPIC, MONTH, ID)))
         .filter(col(VERSION).equalTo(col("_newest")).and(col(TERM).isNotNull()))
-        .groupBy(TOPIC, MONTH, TERM, SIDE, NEIGHBOR)
-        .agg(count(lit(1)).as(NEIGHBOR_PAPERS))
+        .groupBy(TOPIC, MONTH, TERM, SIDE, NEIGHBOR, WRITTEN)
+        .agg(count(lit(1)).as(NEIGHBOR_PAPERS));
+    Dataset<Row> neighbors = counted.filter(col(WRITTEN).isNull())
         .withColumn("_n", row_number().over(Window.partitionBy(TOPIC, MONTH, TERM)
             .orderBy(col(NEIGHBOR_PAPERS).desc(), col(SIDE), col(NEIGHBOR))))
         .filter(col("_n").equalTo(1))
         .select(TOPIC, MONTH, TERM, NEIGHBOR_PAPERS, SIDE, NEIGHBOR);
+    // The way most papers write it; of two as common, the one that sorts last: lower case before a capital that
+    // began a clause, a hyphen before a space.
+    Dataset<Row> written = counted.filter(col(WRITTEN).isNotNull())
+        .withColumn("_n", row_number().over(Window.partitionBy(TOPIC, MONTH, TERM, SIDE, NEIGHBOR)
+            .orderBy(col(NEIGHBOR_PAPERS).desc(), col(WRITTEN).desc())))
+        .filter(col("_n").equalTo(1))
+        .select(col(TOPIC), col(MONTH), col(TERM), col(SIDE).as(FORM_SIDE), col(NEIGHBOR).as(FORM_WORD),
+            col(WRITTEN));
     Column nested = col(NEIGHBOR_PAPERS).geq(col(PAPERS_WITH_TERM).multiply(NESTED_SHARE));
     Dataset<Row> shown = trending
         .join(neighbors, List.of(TOPIC, MONTH, TERM).toArray(String[]::new), "left")
@@ -208,9 +246,16 @@ final class TermPhrases {
             shownAs.apply(col(TOPIC), col(TERM), when(nested, col(SIDE)), when(nested, col(NEIGHBOR))))
         .filter(col(SHOWN).isNotNull())
         .withColumn(SHOWN_RANK, row_number().over(Window.partitionBy(TOPIC, MONTH, SHOWN).orderBy(RANK)))
-        .filter(col(SHOWN_RANK).equalTo(1))
+        .filter(col(SHOWN_RANK).equalTo(1));
+    // Its label: how its papers write what is shown, the term or the phrase with the word next to it.
+    Column asIs = col(SHOWN).equalTo(col(TERM));
+    Dataset<Row> labelled = shown
+        .withColumn(FORM_SIDE, when(asIs, lit(AS_IS)).otherwise(col(SIDE)))
+        .withColumn(FORM_WORD, when(asIs, lit("")).otherwise(col(NEIGHBOR)))
+        .join(written, List.of(TOPIC, MONTH, TERM, FORM_SIDE, FORM_WORD).toArray(String[]::new), "left")
+        .withColumn(LABEL, coalesce(col(WRITTEN), col(SHOWN)))
         .withColumn(TERM, coalesce(col(SHOWN), col(TERM))); // the same, typed not null as the schema has it
-    return shown
+    return labelled
         .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH).orderBy(RANK)))
         .select(Schemas.columns(Schemas.TRENDING_TERMS));
   }

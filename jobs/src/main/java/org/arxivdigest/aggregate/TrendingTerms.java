@@ -234,6 +234,7 @@ public final class TrendingTerms {
         .withColumn(RANK, row_number().over(Window.partitionBy(TOPIC, MONTH)
             .orderBy(order, col(PAPERS_WITH_TERM).desc(), col(TERM))))
         .filter(col(RANK).leq(top))
+        .withColumn(LABEL, col(TERM)) // how its papers write it is read with the phrases (TermPhrases)
         .select(Schemas.columns(Schemas.TRENDING_TERMS));
   }
 }

@@ -74,13 +74,14 @@ public final class Pages {
   }
 
   /**
-   * Parts with their month's top {@link TrendingView#SHOWN} trending terms ({@code trending}: rank, term,
-   * papers_with_term, by rank; null for a month with none), which the HTML month pages show.
+   * Parts with their month's top {@link TrendingView#SHOWN} trending terms ({@code trending}: rank, term as shown
+   * ({@link TrendingView#shownTerm}), papers_with_term, by rank; null for a month with none), which the HTML month
+   * pages show.
    */
   public static Dataset<Row> withTrending(Dataset<Row> parts, Dataset<Row> trendingTerms) {
     Dataset<Row> top = trendingTerms.filter(col(RANK).leq(TrendingView.SHOWN))
         .groupBy(TOPIC, MONTH)
-        .agg(sort_array(collect_list(struct(col(RANK), col(TERM), col(PAPERS_WITH_TERM)))).as(TRENDING));
+        .agg(sort_array(collect_list(struct(col(RANK), TrendingView.shownTerm(), col(PAPERS_WITH_TERM)))).as(TRENDING));
     return parts.join(top, List.of(TOPIC, MONTH).toArray(String[]::new), "left");
   }
 

@@ -1,7 +1,9 @@
 package org.arxivdigest.publish;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
+import static org.arxivdigest.schema.Columns.LABEL;
 import static org.arxivdigest.schema.Columns.MONTH;
 import static org.arxivdigest.schema.Columns.PAPERS_WITH_TERM;
 import static org.arxivdigest.schema.Columns.RANK;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -32,6 +35,14 @@ record TrendingView(String month, String monthName, List<TrendingView.Term> term
 
   private static final String LATEST = "_latest";
 
+  /**
+   * A trending term as the pages show it, named {@code term}: its label (how its papers write it), or the term in a
+   * month written by a build before labels.
+   */
+  static Column shownTerm() {
+    return coalesce(col(LABEL), col(TERM)).as(TERM);
+  }
+
   /** A term and the month's papers with it; {@code last}: no comma after it. */
   record Term(String term, long papers, boolean last) {}
 
@@ -40,7 +51,7 @@ record TrendingView(String month, String monthName, List<TrendingView.Term> term
     var rows = trendingTerms.filter(col(RANK).leq(SHOWN))
         .withColumn(LATEST, max(col(MONTH)).over(Window.partitionBy(TOPIC)))
         .filter(col(MONTH).equalTo(col(LATEST)))
-        .select(TOPIC, MONTH, TERM, PAPERS_WITH_TERM)
+        .select(col(TOPIC), col(MONTH), shownTerm(), col(PAPERS_WITH_TERM))
         .orderBy(col(TOPIC), col(RANK))
         .collectAsList();
     var terms = new TreeMap<String, List<Row>>();

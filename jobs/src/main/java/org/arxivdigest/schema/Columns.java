@@ -98,6 +98,8 @@ public final class Columns {
   public static final String ARCHIVE = "archive";
   public static final String NEW_PRIMARY_PAPERS = "new_primary_papers";
   public static final String MONTH_PAPERS = "month_papers";
+  /** A trending term as its papers most often write it ("HotpotQA", "multi-hop QA" for "multi hop qa"). */
+  public static final String LABEL = "label";
   public static final String PAPERS_WITH_TERM = "papers_with_term";
   public static final String LOG_ODDS_RATIO = "log_odds_ratio";
   public static final String BASELINE_PAPERS_WITH_TERM = "baseline_papers_with_term";

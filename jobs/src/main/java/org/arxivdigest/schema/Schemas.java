@@ -221,6 +221,8 @@ public final class Schemas {
       .add(MONTH, STRING, false)
       .add(RANK, DataTypes.IntegerType, false)
       .add(TERM, STRING, false)
+      // Null in the months a build before labels wrote (shown as the term).
+      .add(LABEL, STRING, true)
       .add(SCORE, DataTypes.DoubleType, false)
       .add(LOG_ODDS_RATIO, DataTypes.DoubleType, false)
       .add(PAPERS_WITH_TERM, DataTypes.LongType, false)

@@ -27,7 +27,13 @@ class TermPhrasesTest {
 
   /** A trending row of rank {@code rank} whose term is in {@code papers} of the month's 20 papers. */
   private static Object[] trending(String term, int rank, long papers) {
-    return new Object[] {"t", "2026_05", rank, term, 10.0 - rank, 1.0, papers, 20L, 1L, 100L, 12};
+    return new Object[] {"t", "2026_05", rank, term, term, 10.0 - rank, 1.0, papers, 20L, 1L, 100L, 12};
+  }
+
+  /** The trending terms as {@link TermPhrases} shows them on these listings, by rank. */
+  private static List<Row> shown(List<Object[]> listings, Object[]... trending) {
+    return TermPhrases.of(frame(Schemas.TRENDING_TERMS, List.of(trending)), frame(LISTED_TEXT, listings), List.of())
+        .orderBy("rank").collectAsList();
   }
 
   private static void paper(List<Object[]> listings, String id, String text) {
@@ -102,11 +108,9 @@ class TermPhrasesTest {
     // An older version in the month is not read: its words would make "planner" a "symbolic planner" in 3 of 3.
     listings.add(new Object[] {"t", "2026_05", "c2", 0, "A title", "The symbolic planner."});
     listings.add(new Object[] {"t", "2026_05", "c3", 0, "A title", "The symbolic planner."});
-    Dataset<Row> trending = frame(Schemas.TRENDING_TERMS, List.of(
-        trending("hop qa", 1, 5), trending("recent feed", 2, 4), trending("multi hop qa", 3, 5),
-        trending("planner", 4, 3), trending("final answer", 5, 6), trending("critic", 6, 4)));
-    List<Row> rows = TermPhrases.of(trending, frame(LISTED_TEXT, listings), List.of()).orderBy("rank")
-        .collectAsList();
+    List<Row> rows = shown(listings, trending("hop qa", 1, 5), trending("recent feed", 2, 4),
+        trending("multi hop qa", 3, 5), trending("planner", 4, 3), trending("final answer", 5, 6),
+        trending("critic", 6, 4));
     // "final answer" names nothing (UnnamedTerms): left out, and "critic" moves up.
     assertThat(rows).extracting(r -> r.<String>getAs("term"))
         .containsExactly("multi hop qa", "planner", "critic");
@@ -115,5 +119,42 @@ class TermPhrasesTest {
     assertThat(rows.get(0).<Double>getAs("score")).isEqualTo(9.0);
     assertThat(rows.get(0).<Long>getAs("papers_with_term")).isEqualTo(5L);
     assertThat(rows.get(0).schema()).isEqualTo(Schemas.TRENDING_TERMS);
+    // Labelled as the abstracts write what is shown: the longer phrase with its hyphen; the others as written.
+    assertThat(rows).extracting(r -> r.<String>getAs("label"))
+        .containsExactly("multi-hop QA", "planner", "critic");
+  }
+
+  @Test
+  void aTermIsLabelledAsMostOfItsPapersWriteItInRunningText() {
+    var listings = new ArrayList<Object[]>();
+    // Three papers write HotpotQA, one HotPotQA, and one begins a sentence in lower case, as no name is written.
+    for (int i = 0; i < 3; i++) {
+      paper(listings, "h" + i, "We evaluate on HotpotQA and more.");
+    }
+    paper(listings, "h3", "We evaluate on HotPotQA and more.");
+    paper(listings, "h4", "Results. hotpotqa is hard.");
+    // Chunks begins sentences in three papers; running text writes "chunks" in two: the running text's.
+    for (int i = 0; i < 3; i++) {
+      paper(listings, "c" + i, "Chunks are short. We split text into units.");
+    }
+    paper(listings, "c3", "We retrieve chunks.");
+    paper(listings, "c4", "Short chunks help.");
+    // A number between a term's words is not shown (the term counts every version): "Gemini Flash". A title is
+    // capitalized as titles are, and is not read for labels.
+    paper(listings, "g0", "We test Gemini 2.5 Flash today.");
+    paper(listings, "g1", "We test Gemini 3 Flash today.");
+    paper(listings, "g2", "We test gemini-flash today.");
+    listings.add(new Object[] {"t", "2026_05", "g3", 1, "Gemini Flash Wins", "A model."});
+    listings.add(new Object[] {"t", "2026_05", "g4", 1, "Gemini Flash Wins", "A model."});
+    // Markup between words ("encoder](javascript:x) decoder") is not kept: one space.
+    for (int i = 0; i < 2; i++) {
+      paper(listings, "e" + i, "An encoder](javascript:x)decoder and an encoder/decoder.");
+    }
+    List<Row> rows = shown(listings, trending("hotpotqa", 1, 5), trending("chunks", 2, 5),
+        trending("gemini flash", 3, 5), trending("encoder decoder", 4, 2));
+    assertThat(rows).extracting(r -> r.<String>getAs("term"))
+        .containsExactly("hotpotqa", "chunks", "gemini flash", "encoder decoder");
+    assertThat(rows).extracting(r -> r.<String>getAs("label"))
+        .containsExactly("HotpotQA", "chunks", "Gemini Flash", "encoder decoder");
   }
 }

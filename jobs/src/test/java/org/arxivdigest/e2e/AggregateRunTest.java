@@ -82,6 +82,29 @@ class AggregateRunTest {
         .isPositive();
   }
 
+  @Test
+  void trendingTermsAreLabelledAsTheirPapersWriteThemAndThePagesShowTheLabels() throws IOException {
+    List<Row> rows = dataset("trending_terms").select("topic", "month", "term", "label").collectAsList();
+    assertThat(rows).isNotEmpty();
+    for (Row r : rows) {
+      String term = r.getString(2);
+      String label = r.getString(3);
+      // The term's words as its papers write them: read as the terms read text, the label is the term again; and
+      // nothing but letters, digits, hyphens and single spaces, so no markup on any page.
+      assertThat(String.join(" ", org.arxivdigest.classify.tfidf.DocumentTerms.words(label))).as(label)
+          .isEqualTo(term);
+      assertThat(label).matches("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]| (?! ))*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+    }
+    // Real months of the sample: llm's May 2026 names Gemini Flash (papers write "Gemini 2.5 Flash", "Gemini 3
+    // Flash"), diffusion models' the VAE.
+    assertThat(rows).extracting(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(3))
+        .contains("llm 2026_05 Gemini Flash", "diffusion_models 2026_05 VAE");
+    String page = Files.readString(SampleRun.output().resolve("site/papers/llm/2026_05/papers_1.html"));
+    assertThat(org.jsoup.Jsoup.parse(page).select("section.trending").text()).contains("Gemini Flash (");
+    String readme = Files.readString(SampleRun.output().resolve("site/papers/llm/README.md"));
+    assertThat(readme).contains("Gemini Flash (");
+  }
+
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
       .withZone(ZoneOffset.UTC);
 

@@ -192,7 +192,7 @@ class PublishRunTest {
         .toString()).filter("topic = 'llm' and rank <= 10");
     String newest = trending.agg(org.apache.spark.sql.functions.max("month")).first().getString(0);
     var terms = trending.filter(org.apache.spark.sql.functions.col("month").equalTo(newest)).orderBy("rank")
-        .collectAsList().stream().map(r -> r.<String>getAs("term") + " (" + r.<Long>getAs("papers_with_term") + ")")
+        .collectAsList().stream().map(r -> Outputs.shown(r) + " (" + r.<Long>getAs("papers_with_term") + ")")
         .toList();
     assertThat(terms).isNotEmpty();
     var page = org.jsoup.Jsoup.parse(site.resolve("papers/llm/index.html").toFile(), "UTF-8");

@@ -100,6 +100,16 @@ public final class DocumentTerms {
   }
 
   /**
+   * As {@link WordSink}, with where the word is: {@code start} (inclusive) and {@code end} (exclusive) in the text's
+   * lower case ({@link String#toLowerCase()}), which has the text's positions unless lower-casing changed its
+   * length (a few letters, such as the dotted capital I, lower-case to two chars).
+   */
+  @FunctionalInterface
+  public interface PlacedWordSink {
+    void accept(String word, boolean adjacent, int start, int end);
+  }
+
+  /**
    * As {@link #forEachWord(String, Consumer)}, saying of each word whether it stands next to the word given before
    * it: whether they can be one phrase. They can when nothing but non-space characters is between them, as in one
    * compound ("LLM-as-a-judge" pairs "llm" and "judge"), or when what is between them, cut at white space, is only
@@ -109,6 +119,11 @@ public final class DocumentTerms {
    * word of the text is not adjacent.
    */
   public static void forEachWordWithAdjacency(String text, WordSink word) {
+    forEachPlacedWord(text, (w, adjacent, start, end) -> word.accept(w, adjacent));
+  }
+
+  /** As {@link #forEachWordWithAdjacency}, with where each word is ({@link PlacedWordSink}). */
+  public static void forEachPlacedWord(String text, PlacedWordSink word) {
     String lower = text.toLowerCase();
     int length = lower.length();
     int start = -1;
@@ -130,7 +145,7 @@ public final class DocumentTerms {
         if (start >= 0) {
           String token = i - start >= TextFeatures.MIN_TOKEN_LENGTH ? lower.substring(start, i) : null;
           if (token != null && !isStopWord(token)) {
-            word.accept(token, any && !(space && (broken || notHyphens)));
+            word.accept(token, any && !(space && (broken || notHyphens)), start, i);
             any = true;
             space = false;
             broken = false;

@@ -52,6 +52,20 @@ class DocumentTermsTest {
       }
     }
     assertThat(differ).as("papers whose terms differ").isEmpty();
+    // Where each word is: the words again, at their places in the lower case, in order.
+    for (Row r : rows.subList(0, 2_000)) {
+      String abstractText = r.getString(2);
+      String lower = abstractText.toLowerCase();
+      var placed = new ArrayList<String>();
+      int[] last = {-1};
+      DocumentTerms.forEachPlacedWord(abstractText, (w, adjacent, start, end) -> {
+        assertThat(lower.substring(start, end)).isEqualTo(w);
+        assertThat(start).isGreaterThan(last[0]);
+        last[0] = end;
+        placed.add(w);
+      });
+      assertThat(placed).isEqualTo(DocumentTerms.words(abstractText));
+    }
     // The comparison covered real vocabulary, not a degenerate case.
     assertThat(terms).isGreaterThan(1_000_000);
     assertThat(nonAscii).isNotEmpty();
