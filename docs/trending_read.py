@@ -34,7 +34,7 @@ def main():
     months = sorted({m for _, m in papers})[-a.months:]
     to_read = defaultdict(set)
     for run in a.runs:
-        for (topic, month), terms in top_terms(os.path.join(run, "extracts", "trending_terms.csv")).items():
+        for (topic, month), terms in top_terms(os.path.join(run, "extracts", "trending_terms.csv"))[0].items():
             if month in months and papers.get((topic, month), 0) >= a.min_papers:
                 for term in terms:
                     if not is_generic(term, generic):

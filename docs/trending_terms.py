@@ -31,12 +31,14 @@ def is_generic(term, generic):
 
 
 def top_terms(path):
-    """(topic, month) -> terms by rank, the first TOP."""
-    out = defaultdict(list)
+    """(topic, month) -> terms by rank, the first TOP; and term -> label, as pages show it (outputs written before
+    terms had labels have no label column: the term is shown)."""
+    out, labels = defaultdict(list), {}
     with open(path, encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
             out[(r["topic"], r["month"])].append((int(r["rank"]), r["term"]))
-    return {k: [t for _, t in sorted(v)[:TOP]] for k, v in out.items()}
+            labels[(r["topic"], r["month"], r["term"])] = r.get("label") or r["term"]
+    return {k: [t for _, t in sorted(v)[:TOP]] for k, v in out.items()}, labels
 
 
 def month_papers(path):
@@ -71,7 +73,9 @@ def intro(w, months):
       "read and judged not to; a plain term is unread. Before: the rise of TF-IDF weight; after: the log-odds "
       "z-score with the corpus prior, the noun-phrase shape, 2-grams only of adjacent words, plain words never "
       "alone, a nested term shown as the longer phrase its papers write, and no term a sentence encoder reads as "
-      "naming nothing (`TrendingTerms`, `TermPhrases`, `UnnamedTerms`).\n\n")
+      "naming nothing (`TrendingTerms`, `TermPhrases`, `UnnamedTerms`). After-terms are written as pages show them: "
+      "their label, as most of their papers write them in running text (the readings were of the lower-case "
+      "key; the key and rank are the same).\n\n")
 
 
 def main():
@@ -89,17 +93,19 @@ def main():
     p.add_argument("--min-papers", type=int, default=30)
     a = p.parse_args()
     generic = generic_words(a.generic)
-    before, after = top_terms(a.before), top_terms(a.after)
+    (before, _), (after, labels) = top_terms(a.before), top_terms(a.after)
     papers = month_papers(a.stats)
     judged = judgements(a.judgements)
     months = sorted({m for _, m in papers})[-a.months:]
     topics = sorted({t for t, _ in papers})
 
-    def mark(topic, term):
+    def mark(topic, term, shown=None):
+        """The term as judged (generic, readings: by its key), shown as its label where it has one."""
+        shown = shown or term
         if is_generic(term, generic):
-            return f"~~{term}~~ (G)"
+            return f"~~{shown}~~ (G)"
         names = judged.get((topic, term))
-        return term if names is None else (f"**{term}**" if names else f"{term} (–)")
+        return shown if names is None else (f"**{shown}**" if names else f"{shown} (–)")
 
     w = sys.stdout.write
     w(f"# {a.title}\n\n")
@@ -114,7 +120,7 @@ def main():
         for m in months:
             n = papers.get((topic, m), 0)
             b, f_ = before.get((topic, m), []), after.get((topic, m), [])
-            after_text = ", ".join(mark(topic, t) for t in f_) or "no trending terms"
+            after_text = ", ".join(mark(topic, t, labels[(topic, m, t)]) for t in f_) or "no trending terms"
             w(f"| {m} | {n} | {', '.join(mark(topic, t) for t in b)} | {after_text} |\n")
             if n >= a.min_papers:
                 rows.append((topic, m, n, b, f_))
