@@ -9,22 +9,28 @@
 # OUTPUT is a run's output over the recent papers (default data/train/trending, made as data/train/README.md says);
 # the job's jar must be built (bin/arxiv-digest builds it). WORK (default /tmp/term-names-list) keeps the steps'
 # files. READINGS_AT is the commit whose judged terms the classifier is fit on (default 2ef3fb0: the nine readings
-# up to the eighth held-out set, docs/trending-eval8.md; the lists before it were fit at 7acafc0 on eight, 763eca0
-# on seven and 9a24f7e on six, and the ninth set, docs/trending-eval9.md, was read after this fit). About 3 minutes
-# on 2 cores.
+# up to the eighth held-out set, docs/trending-eval8.md), VERDICTS_AT the commit whose judged terms are then listed
+# or kept as most readings judged them (default 1cafaeb: those and the ninth set's, docs/trending-eval9.md; this
+# list's blind test is docs/trending-eval10.md). The lists before it were made without verdicts (term_names.py of
+# their commits): fit at 2ef3fb0 on nine readings (blind test docs/trending-eval9.md), 7acafc0 on eight, 763eca0
+# on seven and 9a24f7e on six. About 3 minutes on 2 cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 output=${1:-$repo/data/train/trending}
 work=${WORK:-/tmp/term-names-list}
 readings_at=${READINGS_AT:-2ef3fb0}
+verdicts_at=${VERDICTS_AT:-1cafaeb}
 minilm="$repo/docs/experiments/minilm-llm"
-rm -rf "$work/readings" && mkdir -p "$work/readings"
-# the readings there were at READINGS_AT: 7acafc0 remakes the eight-reading list, 763eca0 the seven-, 9a24f7e the six-
-for f in $(python3 "$here/term_names.py" --readings); do
-  if git -C "$repo" cat-file -e "$readings_at:docs/$f" 2>/dev/null; then
-    git -C "$repo" show "$readings_at:docs/$f" > "$work/readings/$f"
-  fi
+# the readings there were at READINGS_AT and VERDICTS_AT
+for at in "readings $readings_at" "verdicts $verdicts_at"; do
+  read -r folder commit <<< "$at"
+  rm -rf "${work:?}/$folder" && mkdir -p "$work/$folder"
+  for f in $(python3 "$here/term_names.py" --readings); do
+    if git -C "$repo" cat-file -e "$commit:docs/$f" 2>/dev/null; then
+      git -C "$repo" show "$commit:docs/$f" > "$work/$folder/$f"
+    fi
+  done
 done
 (cd "$minilm" && mvn -B -q package -DskipTests && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 read -ra flags < "$repo/jobs/target/classes/jvm-flags.txt"

@@ -4,14 +4,16 @@ of them: a logistic regression on all-MiniLM-L6-v2's embedding of a term (and tw
 fit on every trending term a person judged in nine readings (docs/trending-judgements.csv and
 docs/trending-eval..eval8-judgements.csv as make_term_names.sh takes them from one commit, into WORK/readings:
 does it name a method, model, dataset, task or object of its topic), scores each candidate term; a candidate that
-scores below the 10th percentile of the judged naming terms' scores is listed. Prints the leave-one-reading-out
+scores below the 10th percentile of the judged naming terms' scores is listed; then a term a person read is listed
+or not by the readings' majority (verdicts below), from the readings in WORK/verdicts (those of a later commit
+than the fit's: a reading can decide its terms before the encoder is fit on it). Prints the leave-one-reading-out
 figures of the same fit first (the choice of L2 1 and the 10th percentile: docs/experiments/term-names). numpy only.
 
     python3 term_names.py --readings        # the readings' file names under docs/, one a line
     python3 term_names.py --judged WORK     # WORK/judged.tsv and judged.txt from those of WORK/readings there are
     python3 term_names.py WORK OUT_TXT
 
-WORK holds judged.tsv (reading, topic, term, names) and judged.csv (their embeddings, a row each), candidates.txt
+WORK holds judged.tsv (reading, topic, term, names), verdicts.tsv (the same, of the verdicts' readings), judged.csv (their embeddings, a row each), candidates.txt
 and candidates.csv (the same for the candidates), as make_term_names.sh leaves them.
 """
 import csv
@@ -24,27 +26,35 @@ READINGS = {"dev": "trending-judgements.csv", "e1": "trending-eval-judgements.cs
             "e2": "trending-eval2-judgements.csv", "e3": "trending-eval3-judgements.csv",
             "e4": "trending-eval4-judgements.csv", "e5": "trending-eval5-judgements.csv",
             "e6": "trending-eval6-judgements.csv", "e7": "trending-eval7-judgements.csv",
-            "e8": "trending-eval8-judgements.csv"}
+            "e8": "trending-eval8-judgements.csv", "e9": "trending-eval9-judgements.csv"}
 L2 = 1.0
 CUT_QUANTILE = 0.10
 
 
 def judged(work):
-    """Writes WORK/judged.tsv and WORK/judged.txt: each judged term once a topic, as first judged."""
+    """Writes WORK/judged.tsv and WORK/judged.txt (each judged term once a topic, as first judged) from the readings
+    in WORK/readings, and WORK/verdicts.tsv the same way from those in WORK/verdicts."""
+    for folder, name in (("readings", "judged.tsv"), ("verdicts", "verdicts.tsv")):
+        rows = list(first_judged(os.path.join(work, folder)))
+        with open(os.path.join(work, name), "w", encoding="utf-8") as out:
+            out.writelines("\t".join(r) + "\n" for r in rows)
+        if folder == "readings":
+            with open(os.path.join(work, "judged.txt"), "w", encoding="utf-8") as terms:
+                terms.writelines(r[2] + "\n" for r in rows)
+
+
+def first_judged(folder):
+    """(reading, topic, term, names) of the readings in folder, each (topic, term) once, as first judged."""
     seen = set()
-    with open(os.path.join(work, "judged.tsv"), "w", encoding="utf-8") as rows, \
-            open(os.path.join(work, "judged.txt"), "w", encoding="utf-8") as terms:
-        for name, f in READINGS.items():
-            path = os.path.join(work, "readings", f)
-            if not os.path.exists(path):  # read after the commit the readings are taken from
-                continue
-            with open(path, encoding="utf-8", newline="") as src:
-                for r in csv.DictReader(src):
-                    if (r["topic"], r["term"]) in seen:
-                        continue
+    for name, f in READINGS.items():
+        path = os.path.join(folder, f)
+        if not os.path.exists(path):  # read after the commit the readings are taken from
+            continue
+        with open(path, encoding="utf-8", newline="") as src:
+            for r in csv.DictReader(src):
+                if (r["topic"], r["term"]) not in seen:
                     seen.add((r["topic"], r["term"]))
-                    rows.write("\t".join([name, r["topic"], r["term"], r["names"]]) + "\n")
-                    terms.write(r["term"] + "\n")
+                    yield name, r["topic"], r["term"], r["names"]
 
 
 def features(terms, embeddings):
@@ -94,11 +104,27 @@ def main(work, out):
     cut = cut_of(x, y, model)
     candidates = [line.rstrip("\n") for line in open(os.path.join(work, "candidates.txt"), encoding="utf-8")]
     p = score(features(candidates, np.loadtxt(os.path.join(work, "candidates.csv"), delimiter=",")), model)
-    listed = sorted(t for t, s in zip(candidates, p) if s < cut)
+    by_encoder = {t for t, s in zip(candidates, p) if s < cut}
+    verdict = verdicts(line.rstrip("\n").split("\t")
+                       for line in open(os.path.join(work, "verdicts.tsv"), encoding="utf-8"))
+    listed = sorted({t for t in by_encoder if verdict.get(t) is not True}
+                    | {t for t, names in verdict.items() if names is False})
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.writelines(t + "\n" for t in listed)
-    print(f"{len(listed)} of {len(candidates)} candidate terms name nothing (score < {cut:.4f}) -> {out}",
-          file=sys.stderr)
+    print(f"{len(by_encoder)} of {len(candidates)} candidate terms name nothing (score < {cut:.4f}); the readings "
+          f"list {len(set(listed) - by_encoder)} more and keep {len(by_encoder - set(listed))} of them: "
+          f"{len(listed)} -> {out}", file=sys.stderr)
+
+
+def verdicts(rows):
+    """Term -> False when most of the topics a person read it in judged it naming nothing, True when most judged it
+    naming, absent on a tie. What a person read decides over what the encoder guesses: the fit above gets some of its
+    own training terms wrong ("long horizon", judged in seven readings, five times naming nothing, scores above the
+    cut; "facts", twice naming, below it)."""
+    votes = {}
+    for _, _, term, names in rows:
+        votes[term] = votes.get(term, 0) + (1 if names == "yes" else -1)
+    return {t: v > 0 for t, v in votes.items() if v != 0}
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Terms that name nothing, as a sentence encoder reads them ({@code data/reference/unnamed_terms.txt}, made by
@@ -18,20 +19,28 @@ import java.util.Set;
  * noun-phrase shape leave vague nouns that are shaped like names ("threat", "final answer", "correct answers",
  * "answer quality") and fragments of longer names ("pro" of Gemini-3-Pro). What tells them apart is what the words
  * mean: a logistic regression on all-MiniLM-L6-v2's embedding of a term, fit on the trending terms a person judged
- * in nine readings, scored each term that can trend in the 59,937 cs papers of 2025-03..2026-07; the 35% below the
+ * in ten readings, scored each term that can trend in the 59,937 cs papers of 2025-03..2026-07; the third below the
  * cut are listed. A term not on the list is kept: a term new to the list's corpus (a new model's name, another
- * field's vocabulary) is read by the other rules alone. The encoder runs where the list is made, not in the job.
+ * field's vocabulary) is read by the other rules alone. The encoder runs where the list is made, not in the job. A
+ * term a person judged in the readings is listed or not as most of them judged it, whatever the encoder scored.
+ *
+ * <p>Not on the list but named here: a quantity, a number with a thousand, million or times after it ("7k", "8k",
+ * "3x": a count of samples, a context length, a speed-up), which the readings judged naming nothing each time
+ * (a model's size, "7b", "qwen3 4b", names a model and stays).
  */
 final class UnnamedTerms {
   static final String RESOURCE = "/reference/unnamed_terms.txt";
 
   private static final Set<String> TERMS = load();
 
+  /** A number and a multiplier: a quantity, not a name. */
+  private static final Pattern QUANTITY = Pattern.compile("\\d+[kmx]");
+
   private UnnamedTerms() {}
 
-  /** Whether {@code term} (lower case, words joined by a space) is on the list. */
+  /** Whether {@code term} (lower case, words joined by a space) is on the list, or is a quantity. */
   static boolean contains(String term) {
-    return TERMS.contains(term);
+    return TERMS.contains(term) || QUANTITY.matcher(term).matches();
   }
 
   private static Set<String> load() {
