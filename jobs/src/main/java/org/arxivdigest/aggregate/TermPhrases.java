@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.when;
 import static org.arxivdigest.schema.Columns.*;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -173,10 +172,9 @@ final class TermPhrases {
    * null when no word is next to the term in enough of its papers. A phrase its topic's keywords leave out
    * ({@code excluded}: for {@code llm}, "llm judge evaluation") is not shown; the term is, as it is. What would be
    * shown is left out when it names nothing ({@link UnnamedTerms}: "final answer", "pro" when not made
-   * longer, but "gemini pro"), or only the topic ({@link TopicTerms#onlyNamesTheTopic}, with {@code common}, the
-   * corpus' common words: "image editing models").
+   * longer, but "gemini pro").
    */
-  static String shown(String term, String side, String word, TopicTerms excluded, Set<String> common) {
+  static String shown(String term, String side, String word, TopicTerms excluded) {
     String phrase;
     if (word == null) {
       phrase = term;
@@ -188,23 +186,21 @@ final class TermPhrases {
       return null;
     }
     String shown = excluded.excludes(phrase) ? term : phrase;
-    return UnnamedTerms.contains(shown) || excluded.onlyNamesTheTopic(shown, common) ? null : shown;
+    return UnnamedTerms.contains(shown) ? null : shown;
   }
 
   /** {@link #shown} of a topic's term, with the topic's keywords. */
   private static final class Shown implements UDF4<String, String, String, String, String> {
     private static final long serialVersionUID = 1L;
     private final Map<String, TopicTerms> keywords;
-    private final Set<String> common;
 
-    Shown(Map<String, TopicTerms> keywords, Set<String> common) {
+    Shown(Map<String, TopicTerms> keywords) {
       this.keywords = Map.copyOf(keywords);
-      this.common = Set.copyOf(common);
     }
 
     @Override
     public String call(String topic, String term, String side, String word) {
-      return shown(term, side, word, keywords.getOrDefault(topic, TopicTerms.NONE), common);
+      return shown(term, side, word, keywords.getOrDefault(topic, TopicTerms.NONE));
     }
   }
 
@@ -212,12 +208,10 @@ final class TermPhrases {
    * {@code trending} ({@link Schemas#TRENDING_TERMS} rows, ranked) with each term shown as its
    * papers write it, ranked again within each topic's month: {@code listings} (topic, month, id, version, title,
    * abstract) give the papers, a paper's newest version in the month as the counts read it; {@code topics}' keywords
-   * the phrases left out, with {@code common} (the corpus' common words) those that only name the topic.
+   * the phrases left out.
    */
-  static Dataset<Row> of(Dataset<Row> trending, Dataset<Row> listings, List<Topic> topics,
-                         Collection<String> common) {
-    UserDefinedFunction shownAs = udf(new Shown(TrendingTerms.keywords(topics), Set.copyOf(common)),
-        DataTypes.StringType);
+  static Dataset<Row> of(Dataset<Row> trending, Dataset<Row> listings, List<Topic> topics) {
+    UserDefinedFunction shownAs = udf(new Shown(TrendingTerms.keywords(topics)), DataTypes.StringType);
     // The month's terms go to the listings (a few dozen per topic's month), not the listings' text to a shuffle;
     // each listing row gives a row of its own (no term) beside its terms' neighbours, so that the newest version of
     // a paper in the month is known even when it has none of them.

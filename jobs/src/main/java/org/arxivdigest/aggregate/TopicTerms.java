@@ -78,30 +78,4 @@ record TopicTerms(Set<String> words, Set<String> terms) implements Serializable 
     }
     return words.contains(term.substring(start));
   }
-
-  /**
-   * Whether {@code term} (words joined by a space) only says the topic's name again: a word of its keywords, then a
-   * generic head ({@code common}: the corpus' common words, {@link TermPrior}), and nothing else but such words, as
-   * "image editing models" and "editing benchmarks" for the keyword "image editing", "mathematical benchmarks" for
-   * "mathematical reasoning", "gui tasks" for "GUI agent". A modifier before the keyword ("dynamic gaussian
-   * splatting", "visual chain thought") or a head that is not generic ("image editing agents" when "agents" is not
-   * common) says more and is kept. Made on the judged terms of ten readings (8 such phrases named nothing, 2 did:
-   * "gaussian representation", "graph reasoning"; {@code docs/trending-eval11.md} is its blind test).
-   */
-  boolean onlyNamesTheTopic(String term, Set<String> common) {
-    String[] w = term.split(" ");
-    String head = w[w.length - 1];
-    if (w.length < 2 || !common.contains(head) || terms.contains(head)) {
-      return false;
-    }
-    boolean keyword = false;
-    for (int i = 0; i < w.length - 1; i++) {
-      if (terms.contains(w[i])) {
-        keyword = true;
-      } else if (!common.contains(w[i])) {
-        return false;
-      }
-    }
-    return keyword;
-  }
 }

@@ -85,7 +85,7 @@ final class TrendingStep {
           Dataset<Row> candidates = ctx.spark().read().schema(TermCounts.SCHEMA).parquet(dir);
           trending = TrendingTerms.phrased(keepScored.apply(TrendingTerms.ranked(candidates,
               TrendingTerms.priorOf(candidates, prior.terms()), prior, TrendingTerms.SHOWN_TERMS)), listings,
-              ctx.topics(), range.first(), prior);
+              ctx.topics(), range.first());
         }
         DatasetWriter.overwriteMonths(trending.filter(inRange), ctx.path(Catalog.TRENDING_TERMS), range);
       } finally {

@@ -57,8 +57,7 @@ import org.arxivdigest.schema.Schemas;
  * plural of their last word ("judge" and "judges", "video generator" and "video generators"), the one that scores
  * lower: one row per thing named. A term its papers nearly always write inside one longer phrase is shown as
  * that phrase, or left out when the phrase is not a noun phrase ({@link TermPhrases}: "hop qa" as "multi hop qa");
- * last, a term a sentence encoder reads as naming nothing is left out ({@link UnnamedTerms}: "final answer"),
- * and so is one that only names the topic again ({@link TopicTerms#onlyNamesTheTopic}: "image editing models").
+ * last, a term a sentence encoder reads as naming nothing is left out ({@link UnnamedTerms}: "final answer").
  * The thresholds were chosen on the months 2025_06 to 2026_01 of the recent papers and checked on the six after
  * them ({@code docs/trending-terms.md}); the noun-phrase shape was developed on those six and tested on held-out
  * topics ({@code docs/trending-eval.md}).
@@ -138,19 +137,17 @@ public final class TrendingTerms {
   public static Dataset<Row> of(Dataset<Row> listings, TermPrior prior, List<Topic> topics, String firstMonth,
                                 UnaryOperator<Dataset<Row>> keep) {
     return phrased(keep.apply(ranked(candidates(listings, topics, firstMonth), prior.terms(), prior, SHOWN_TERMS)),
-        listings, topics, firstMonth, prior);
+        listings, topics, firstMonth);
   }
 
   /**
    * The last step of {@link #of}: {@code ranked} (the first {@link #SHOWN_TERMS} of each month, kept: it is read
    * twice) with its terms
-   * shown as their papers write them ({@link TermPhrases}, with the common words of {@code prior}), cut to the top
-   * {@link #TOP_TERMS}.
+   * shown as their papers write them ({@link TermPhrases}), cut to the top {@link #TOP_TERMS}.
    */
-  static Dataset<Row> phrased(Dataset<Row> ranked, Dataset<Row> listings, List<Topic> topics, String firstMonth,
-                              TermPrior prior) {
+  static Dataset<Row> phrased(Dataset<Row> ranked, Dataset<Row> listings, List<Topic> topics, String firstMonth) {
     Dataset<Row> months = firstMonth == null ? listings : listings.filter(col(MONTH).geq(firstMonth));
-    return TermPhrases.of(ranked, months, topics, prior.commonWords()).filter(col(RANK).leq(TOP_TERMS));
+    return TermPhrases.of(ranked, months, topics).filter(col(RANK).leq(TOP_TERMS));
   }
 
   /** The first half of {@link #of}: the counts of the terms that can trend ({@link TermCounts#SCHEMA}). */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -26,9 +25,6 @@ class TermPhrasesTest {
     return TestSpark.session().createDataFrame(list, schema);
   }
 
-  /** No common words: no phrase only names its topic. */
-  private static final Set<String> NO_COMMON = Set.of();
-
   /** A trending row of rank {@code rank} whose term is in {@code papers} of the month's 20 papers. */
   private static Object[] trending(String term, int rank, long papers) {
     return new Object[] {"t", "2026_05", rank, term, term, 10.0 - rank, 1.0, papers, 20L, 1L, 100L, 12};
@@ -36,8 +32,8 @@ class TermPhrasesTest {
 
   /** The trending terms as {@link TermPhrases} shows them on these listings, by rank. */
   private static List<Row> shown(List<Object[]> listings, Object[]... trending) {
-    return TermPhrases.of(frame(Schemas.TRENDING_TERMS, List.of(trending)), frame(LISTED_TEXT, listings), List.of(),
-        NO_COMMON).orderBy("rank").collectAsList();
+    return TermPhrases.of(frame(Schemas.TRENDING_TERMS, List.of(trending)), frame(LISTED_TEXT, listings), List.of())
+        .orderBy("rank").collectAsList();
   }
 
   private static void paper(List<Object[]> listings, String id, String text) {
@@ -47,22 +43,22 @@ class TermPhrasesTest {
   @Test
   void aWordBeforeOrAfterATermInThreeQuartersOfItsPapersMakesTheLongerPhraseIfThatIsANounPhrase() {
     TopicTerms none = TopicTerms.NONE;
-    assertThat(TermPhrases.shown("hop qa", "before", "multi", none, NO_COMMON)).isEqualTo("multi hop qa");
-    assertThat(TermPhrases.shown("character error", "after", "rate", none, NO_COMMON)).isEqualTo("character error rate");
+    assertThat(TermPhrases.shown("hop qa", "before", "multi", none)).isEqualTo("multi hop qa");
+    assertThat(TermPhrases.shown("character error", "after", "rate", none)).isEqualTo("character error rate");
     // A gerund ends a noun phrase though a tagger mostly calls it a verb.
-    assertThat(TermPhrases.shown("message", "after", "passing", none, NO_COMMON)).isEqualTo("message passing");
+    assertThat(TermPhrases.shown("message", "after", "passing", none)).isEqualTo("message passing");
     // A word before it that cannot modify a noun is not part of its phrase: the term stays as it is.
-    assertThat(TermPhrases.shown("gemini", "before", "using", none, NO_COMMON)).isEqualTo("gemini");
+    assertThat(TermPhrases.shown("gemini", "before", "using", none)).isEqualTo("gemini");
     // A piece of a phrase that does not end in a noun names nothing: left out.
-    assertThat(TermPhrases.shown("recent feed", "after", "forward", none, NO_COMMON)).isNull();
-    assertThat(TermPhrases.shown("verifier", null, null, none, NO_COMMON)).isEqualTo("verifier");
+    assertThat(TermPhrases.shown("recent feed", "after", "forward", none)).isNull();
+    assertThat(TermPhrases.shown("verifier", null, null, none)).isEqualTo("verifier");
     // A phrase with a one-word keyword of the topic is not shown (llm: no term with "llm"), the term is; a phrase
     // keyword's phrases that say more are.
     TopicTerms llm = TopicTerms.of(List.of("llm"));
-    assertThat(TermPhrases.shown("judge evaluation", "before", "llm", llm, NO_COMMON)).isEqualTo("judge evaluation");
-    assertThat(TermPhrases.shown("judge evaluation", "after", "llms", llm, NO_COMMON)).isEqualTo("judge evaluation");
+    assertThat(TermPhrases.shown("judge evaluation", "before", "llm", llm)).isEqualTo("judge evaluation");
+    assertThat(TermPhrases.shown("judge evaluation", "after", "llms", llm)).isEqualTo("judge evaluation");
     TopicTerms splatting = TopicTerms.of(List.of("gaussian splatting"));
-    assertThat(TermPhrases.shown("4d gaussian", "after", "splatting", splatting, NO_COMMON))
+    assertThat(TermPhrases.shown("4d gaussian", "after", "splatting", splatting))
         .isEqualTo("4d gaussian splatting");
   }
 
@@ -70,12 +66,12 @@ class TermPhrasesTest {
   void aTermOrPhraseThatNamesNothingIsLeftOutAsItWouldBeShown() {
     TopicTerms none = TopicTerms.NONE;
     // On the list of data/reference/unnamed_terms.txt (a sentence encoder's reading): vague nouns, fragments.
-    assertThat(TermPhrases.shown("final answer", null, null, none, NO_COMMON)).isNull();
-    assertThat(TermPhrases.shown("pro", null, null, none, NO_COMMON)).isNull();
+    assertThat(TermPhrases.shown("final answer", null, null, none)).isNull();
+    assertThat(TermPhrases.shown("pro", null, null, none)).isNull();
     // What is judged is what would be shown: the fragment made longer names a model.
-    assertThat(TermPhrases.shown("pro", "before", "gemini", none, NO_COMMON)).isEqualTo("gemini pro");
+    assertThat(TermPhrases.shown("pro", "before", "gemini", none)).isEqualTo("gemini pro");
     // A term the list's corpus never had (a new model's name) is kept.
-    assertThat(TermPhrases.shown("qwen9", null, null, none, NO_COMMON)).isEqualTo("qwen9");
+    assertThat(TermPhrases.shown("qwen9", null, null, none)).isEqualTo("qwen9");
   }
 
   @Test
@@ -96,34 +92,15 @@ class TermPhrasesTest {
   }
 
   @Test
-  void aPhraseOfTheTopicsKeywordWordsAndAGenericHeadOnlyNamesTheTopic() {
-    TopicTerms editing = TopicTerms.of(List.of("image editing", "inpainting"));
-    Set<String> common = Set.of("models", "benchmarks", "dynamic", "methods");
-    assertThat(TermPhrases.shown("editing benchmarks", null, null, editing, common)).isNull();
-    // Made longer by the keyword's other word, the phrase still says only "image editing".
-    assertThat(TermPhrases.shown("editing models", "before", "image", editing, common)).isNull();
-    // A head that is not generic, or a word that is neither the topic's nor generic, says more.
-    assertThat(TermPhrases.shown("editing agents", null, null, editing, common)).isEqualTo("editing agents");
-    assertThat(TermPhrases.shown("region editing", null, null, editing, common)).isEqualTo("region editing");
-    // A generic modifier before the keyword is kept: "dynamic gaussian splatting" names a kind of it.
-    TopicTerms splatting = TopicTerms.of(List.of("gaussian splatting"));
-    assertThat(TermPhrases.shown("dynamic gaussian", "after", "splatting", splatting, common))
-        .isEqualTo("dynamic gaussian splatting");
-    // Without a word of the topic's keywords, generic words alone are not this rule's ("benchmark models").
-    assertThat(TermPhrases.shown("benchmarks models", null, null, TopicTerms.NONE, common))
-        .isEqualTo("benchmarks models");
-  }
-
-  @Test
   void aQuantityNamesNothingAndAModelSizeDoes() {
     TopicTerms none = TopicTerms.NONE;
-    assertThat(TermPhrases.shown("7k", null, null, none, NO_COMMON)).isNull();
-    assertThat(TermPhrases.shown("128k", null, null, none, NO_COMMON)).isNull();
-    assertThat(TermPhrases.shown("3x", null, null, none, NO_COMMON)).isNull();
+    assertThat(TermPhrases.shown("7k", null, null, none)).isNull();
+    assertThat(TermPhrases.shown("128k", null, null, none)).isNull();
+    assertThat(TermPhrases.shown("3x", null, null, none)).isNull();
     // A model's size, a number alone or a name with a digit stay.
-    assertThat(TermPhrases.shown("7b", null, null, none, NO_COMMON)).isEqualTo("7b");
-    assertThat(TermPhrases.shown("360", null, null, none, NO_COMMON)).isEqualTo("360");
-    assertThat(TermPhrases.shown("k2", null, null, none, NO_COMMON)).isEqualTo("k2");
+    assertThat(TermPhrases.shown("7b", null, null, none)).isEqualTo("7b");
+    assertThat(TermPhrases.shown("360", null, null, none)).isEqualTo("360");
+    assertThat(TermPhrases.shown("k2", null, null, none)).isEqualTo("k2");
   }
 
   @Test
