@@ -26,7 +26,8 @@ READINGS = {"dev": "trending-judgements.csv", "e1": "trending-eval-judgements.cs
             "e2": "trending-eval2-judgements.csv", "e3": "trending-eval3-judgements.csv",
             "e4": "trending-eval4-judgements.csv", "e5": "trending-eval5-judgements.csv",
             "e6": "trending-eval6-judgements.csv", "e7": "trending-eval7-judgements.csv",
-            "e8": "trending-eval8-judgements.csv", "e9": "trending-eval9-judgements.csv"}
+            "e8": "trending-eval8-judgements.csv", "e9": "trending-eval9-judgements.csv",
+            "e10": "trending-eval10-judgements.csv", "e11": "trending-eval11-judgements.csv"}
 L2 = 1.0
 CUT_QUANTILE = 0.10
 
