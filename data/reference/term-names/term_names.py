@@ -18,6 +18,7 @@ and candidates.csv (the same for the candidates), as make_term_names.sh leaves t
 """
 import csv
 import os
+import re
 import sys
 
 import numpy as np
@@ -27,8 +28,11 @@ READINGS = {"dev": "trending-judgements.csv", "e1": "trending-eval-judgements.cs
             "e4": "trending-eval4-judgements.csv", "e5": "trending-eval5-judgements.csv",
             "e6": "trending-eval6-judgements.csv", "e7": "trending-eval7-judgements.csv",
             "e8": "trending-eval8-judgements.csv", "e9": "trending-eval9-judgements.csv",
-            "e10": "trending-eval10-judgements.csv", "e11": "trending-eval11-judgements.csv"}
+            "e10": "trending-eval10-judgements.csv", "e11": "trending-eval11-judgements.csv",
+            "x42": "trending-extra-judgements.csv"}
 L2 = 1.0
+# A note saying a term was judged against its own topic ("the topic's own vocabulary", "the topic itself")
+TOPIC_RELATIVE = re.compile(r"\bthe topic(?:'s| itself)")
 CUT_QUANTILE = 0.10
 
 
@@ -45,7 +49,9 @@ def judged(work):
 
 
 def first_judged(folder):
-    """(reading, topic, term, names) of the readings in folder, each (topic, term) once, as first judged."""
+    """(reading, topic, term, names, about the topic) of the readings in folder, each (topic, term) once, as first
+    judged; the last is "1" when the reader's note says the term names nothing because it restates its topic ("the
+    topic's own vocabulary", "the topic itself", "the topic's word and a generic noun"), else "0"."""
     seen = set()
     for name, f in READINGS.items():
         path = os.path.join(folder, f)
@@ -55,7 +61,8 @@ def first_judged(folder):
             for r in csv.DictReader(src):
                 if (r["topic"], r["term"]) not in seen:
                     seen.add((r["topic"], r["term"]))
-                    yield name, r["topic"], r["term"], r["names"]
+                    about_topic = bool(TOPIC_RELATIVE.search(r.get("note") or ""))
+                    yield name, r["topic"], r["term"], r["names"], "1" if about_topic else "0"
 
 
 def features(terms, embeddings):
@@ -121,10 +128,15 @@ def verdicts(rows):
     """Term -> False when most of the topics a person read it in judged it naming nothing, True when most judged it
     naming, absent on a tie. What a person read decides over what the encoder guesses: the fit above gets some of its
     own training terms wrong ("long horizon", judged in seven readings, five times naming nothing, scores above the
-    cut; "facts", twice naming, below it)."""
+    cut; "facts", twice naming, below it). A judgement that a term names nothing because it restates its topic ("qa"
+    in question answering, "contrastive loss" in contrastive learning) says nothing of the term in another topic, and
+    the list is every topic's: it does not count."""
     votes = {}
-    for _, _, term, names in rows:
-        votes[term] = votes.get(term, 0) + (1 if names == "yes" else -1)
+    for _, _, term, names, about_topic in rows:
+        if names == "yes":
+            votes[term] = votes.get(term, 0) + 1
+        elif about_topic == "0":
+            votes[term] = votes.get(term, 0) - 1
     return {t: v > 0 for t, v in votes.items() if v != 0}
 
 
