@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * in nine readings, scored each term that can trend in the 59,937 cs papers of 2025-03..2026-07; the third below the
  * cut are listed. A term not on the list is kept: a term new to the list's corpus (a new model's name, another
  * field's vocabulary) is read by the other rules alone. The encoder runs where the list is made, not in the job.
- * A term people judged (twelve readings and extra labels) is listed or not as most of them judged it, whatever the
+ * A term people judged (thirteen readings and extra labels) is listed or not as most of them judged it, whatever the
  * encoder scored: on held-out topics this made four changes, all as their reader judged them
  * ({@code docs/trending-eval11.md}).
  *
