@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * cut are listed. A term not on the list is kept: a term new to the list's corpus (a new model's name, another
  * field's vocabulary) is read by the other rules alone. The encoder runs where the list is made, not in the job.
  * A term people judged (thirteen readings and extra labels) is listed or not as most of them judged it, whatever the
- * encoder scored: on held-out topics this made five changes, all as their reader judged them
- * ({@code docs/trending-eval11.md}, {@code docs/trending-eval12.md}).
+ * encoder scored: on held-out topics this made six changes, all as their reader judged them
+ * ({@code docs/trending-eval11.md} to {@code docs/trending-eval13.md}).
  *
  * <p>Not on the list but named here: a quantity, a number with a thousand, million or times after it ("7k", "8k",
  * "3x": a count of samples, a context length, a speed-up), which the readings judged naming nothing each time. A
