@@ -30,6 +30,12 @@ def is_generic(term, generic):
     return all(w in generic for w in term.split())
 
 
+def meets_target(generic, naming, shown):
+    """Whether a topic-month's top terms meet issue 25's target: at most 1 generic, and at least 7 of 10 naming a
+    method, model, dataset, task or object (70% of a shorter list)."""
+    return generic <= 1 and (naming >= 7 if shown >= TOP else naming >= 0.7 * shown)
+
+
 def top_terms(path):
     """(topic, month) -> terms by rank, the first TOP; and term -> label, as pages show it (outputs written before
     terms had labels have no label column: the term is shown)."""
@@ -138,7 +144,7 @@ def main():
         naming_b = sum(read_b)
         tot["named_b"] += naming_b
         tot["read_b"] += len(read_b)
-        tot["ok_b"] += (gb <= 1 and (naming_b >= 7 if len(b) >= 10 else naming_b >= 0.7 * len(b)))
+        tot["ok_b"] += meets_target(gb, naming_b, len(b))
         tot["gb"] += gb
         tot["ga"] += ga
         tot["tb"] += len(b)
@@ -148,7 +154,7 @@ def main():
         tot["max_ga"] = max(tot["max_ga"], ga)
         tot["max_gb"] = max(tot["max_gb"], gb)
         tot["months"] += 1
-        tot["ok"] += (ga <= 1 and (naming >= 7 if len(f_) >= 10 else naming >= 0.7 * len(f_)))
+        tot["ok"] += meets_target(ga, naming, len(f_))
         w(f"| {topic} | {m} | {n} | {gb} | {ga} | {len(b)} | {len(f_)} | {naming_b} of {len(read_b)} "
           f"| {naming} of {len(read)} |\n")
     w(f"\nTopic-months: {tot['months']}. Generic terms in the top {TOP}: before {tot['gb']} of {tot['tb']} "

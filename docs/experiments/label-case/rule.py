@@ -16,8 +16,8 @@ reading but the one whose topics are scored (so no term's score saw its own judg
     python3 rule.py WORK                # the table
 """
 import csv
+import functools
 import glob
-import json
 import os
 import sys
 from collections import defaultdict
@@ -29,25 +29,23 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 DOCS = os.path.join(REPO, "docs")
 sys.path.insert(0, DOCS)
 sys.path.insert(0, os.path.join(REPO, "data", "reference", "term-names"))
-from trending_terms import generic_words, is_generic, month_papers  # noqa: E402
-from term_names import fit, score  # noqa: E402
+from trending_terms import TOP, generic_words, is_generic, meets_target, month_papers  # noqa: E402
+from term_names import features, fit, score  # noqa: E402
 
 # run folder, its reading (the judgements file's infix), the months shown
 RUNS = [("trending", "", 6)] + [(f"dev-e{n}", f"eval{n}-", 17) for n in range(4, 10)]
 MIN_PAPERS = 30
-TOP = 10
 
 
 def judgements():
-    """(topic, term) -> (reading, names), and the reading of each topic."""
-    judged, reading_of = {}, {}
+    """(topic, term) -> (reading, names)."""
+    judged = {}
     for f in sorted(glob.glob(os.path.join(DOCS, "trending-*judgements.csv"))):
         reading = os.path.basename(f)[len("trending-"):-len("judgements.csv")]
         with open(f, encoding="utf-8", newline="") as rows:
             for r in csv.DictReader(rows):
                 judged.setdefault((r["topic"], r["term"]), (reading, r["names"] == "yes"))
-                reading_of.setdefault(r["topic"], reading)
-    return judged, reading_of
+    return judged
 
 
 def runs():
@@ -77,8 +75,7 @@ def encoder_scores(work, judged):
     emb = dict(zip(terms, np.loadtxt(os.path.join(work, "terms.csv"), delimiter=",")))
 
     def x(ts):
-        flags = np.array([[len(t.split()) == 2, any(c.isdigit() for c in t)] for t in ts], float)
-        return np.hstack([np.array([emb[t] for t in ts]), flags])
+        return features(ts, np.array([emb[t] for t in ts]))
     keys = sorted(judged)
     readings = np.array([judged[k][0] for k in keys])
     y = np.array([judged[k][1] for k in keys], float)
@@ -92,16 +89,11 @@ def encoder_scores(work, judged):
 
 
 def main(work):
-    judged, _ = judgements()
+    judged = judgements()
     generic = generic_words(os.path.join(DOCS, "generic-words.txt"))
     months = runs()
     enc, naming_scores = encoder_scores(work, judged)
-    cache = {}
-
-    def s(reading, term):
-        if (reading, term) not in cache:
-            cache[(reading, term)] = enc(reading, term)
-        return cache[(reading, term)]
+    s = functools.lru_cache(maxsize=None)(enc)
 
     def lower_word(q):
         def drop(reading, term, label):
@@ -133,7 +125,7 @@ def main(work):
             g = sum(is_generic(t, generic) for t, _ in kept)
             ys = [judged.get((topic, t)) for t, _ in kept]
             nm = sum(1 for j in ys if j and j[1])
-            ok = g <= 1 and (nm >= 7 if len(kept) >= TOP else nm >= 0.7 * len(kept))
+            ok = meets_target(g, nm, len(kept))
             met += ok
             listing += bool(kept)
             listing_met += ok and bool(kept)
@@ -146,7 +138,7 @@ def main(work):
 
 
 def embed_list(work):
-    judged, _ = judgements()
+    judged = judgements()
     terms = {t for _, t in judged}
     for _, _, _, _, ts in runs():
         terms.update(t for t, _ in ts)
