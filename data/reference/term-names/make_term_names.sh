@@ -10,12 +10,13 @@
 # the job's jar must be built (bin/arxiv-digest builds it). WORK (default /tmp/term-names-list) keeps the steps'
 # files. READINGS_AT is the commit whose judged terms the classifier is fit on (default 2ef3fb0: the nine readings
 # up to the eighth held-out set, docs/trending-eval8.md), VERDICTS_AT the commit whose judged terms are then listed
-# or kept as most readings judged them (default 8f64968: those, the ninth to twelfth sets', and the terms of today's
-# lists in earlier sets' topics read in session 42, docs/trending-extra-judgements.csv; VERDICTS_AT=1cafaeb remakes the
-# list of 7c762f7, with the ninth set's, whose blind tests are docs/trending-eval10.md and docs/trending-eval11.md, and
-# VERDICTS_AT=cf6cef4 that of 7ec55f5, docs/trending-eval12.md's). The lists before it were made without verdicts (term_names.py of their commits): fit at
-# 2ef3fb0 on nine readings (blind test docs/trending-eval9.md), 7acafc0 on eight, 763eca0 on seven and 9a24f7e on
-# six. About 3 minutes on 2 cores.
+# or kept as most readings judged them (default 8f64968: those, the ninth to twelfth sets', and the terms of
+# today's lists in earlier sets' topics read in session 42, docs/trending-extra-judgements.csv; blind test
+# docs/trending-eval13.md). VERDICTS_AT=1cafaeb remakes the list of 7c762f7, with the ninth set's (blind tests
+# docs/trending-eval10.md and docs/trending-eval11.md), and VERDICTS_AT=cf6cef4 that of 7ec55f5
+# (docs/trending-eval12.md). The lists before them were made without verdicts (term_names.py of their commits): fit
+# at 2ef3fb0 on nine readings (blind test docs/trending-eval9.md), 7acafc0 on eight, 763eca0 on seven and 9a24f7e
+# on six. About 3 minutes on 2 cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)

@@ -10,11 +10,12 @@ than the fit's: a reading can decide its terms before the encoder is fit on it).
 figures of the same fit first (the choice of L2 1 and the 10th percentile: docs/experiments/term-names). numpy only.
 
     python3 term_names.py --readings        # the readings' file names under docs/, one a line
-    python3 term_names.py --judged WORK     # WORK/judged.tsv and judged.txt from those of WORK/readings there are
+    python3 term_names.py --judged WORK     # WORK/judged.tsv, judged.txt and verdicts.tsv from WORK/readings, verdicts
     python3 term_names.py WORK OUT_TXT
 
-WORK holds judged.tsv (reading, topic, term, names), verdicts.tsv (the same, of the verdicts' readings), judged.csv (their embeddings, a row each), candidates.txt
-and candidates.csv (the same for the candidates), as make_term_names.sh leaves them.
+WORK holds judged.tsv (reading, topic, term, names, about the topic), verdicts.tsv (the same, of the verdicts'
+readings), judged.csv (the judged terms' embeddings, a row each), candidates.txt and candidates.csv (the same for the
+candidates), as make_term_names.sh leaves them.
 """
 import csv
 import os
