@@ -30,7 +30,8 @@ READINGS = {"dev": "trending-judgements.csv", "e1": "trending-eval-judgements.cs
             "e6": "trending-eval6-judgements.csv", "e7": "trending-eval7-judgements.csv",
             "e8": "trending-eval8-judgements.csv", "e9": "trending-eval9-judgements.csv",
             "e10": "trending-eval10-judgements.csv", "e11": "trending-eval11-judgements.csv",
-            "e12": "trending-eval12-judgements.csv", "x42": "trending-extra-judgements.csv"}
+            "e12": "trending-eval12-judgements.csv", "e13": "trending-eval13-judgements.csv",
+            "e14": "trending-eval14-judgements.csv", "x42": "trending-extra-judgements.csv"}
 L2 = 1.0
 # A note saying a term was judged against its own topic ("the topic's own vocabulary", "the topic itself")
 TOPIC_RELATIVE = re.compile(r"\bthe topic(?:'s| itself)")
