@@ -31,7 +31,8 @@ READINGS = {"dev": "trending-judgements.csv", "e1": "trending-eval-judgements.cs
             "e8": "trending-eval8-judgements.csv", "e9": "trending-eval9-judgements.csv",
             "e10": "trending-eval10-judgements.csv", "e11": "trending-eval11-judgements.csv",
             "e12": "trending-eval12-judgements.csv", "e13": "trending-eval13-judgements.csv",
-            "e14": "trending-eval14-judgements.csv", "x42": "trending-extra-judgements.csv"}
+            "e14": "trending-eval14-judgements.csv", "e15": "trending-eval15-judgements.csv",
+            "x42": "trending-extra-judgements.csv"}
 L2 = 1.0
 # A note saying a term was judged against its own topic ("the topic's own vocabulary", "the topic itself")
 TOPIC_RELATIVE = re.compile(r"\bthe topic(?:'s| itself)")
