@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Prints the trending terms to read blind for a held-out reading (issue 25): the union of the top 10s of several
 runs in the topic-months with at least 30 papers, generic terms left out, in SHA-1 order of topic and term (which
-hides the run and the rank), each with how the months' papers write it (from session 43 on: the reader of
-docs/trending-eval14.md saw "speech text" where a page shows "speech-to-text") and three passages of the topic's
-listed papers that write it. The reader
-writes docs/trending-evalN-judgements.csv (topic,term,names,note) from this and commits it before any figure is
-computed. Reuses docs/trending_terms.py's readers; standard library only.
+hides the run and the rank), each with how the months' papers write it, which is what a page shows (from session 43
+on: the reader of docs/trending-eval14.md saw "speech text" where a page shows "speech-to-text"), and three passages
+of the topic's listed papers that write it. The reader writes docs/trending-evalN-judgements.csv (topic,term,names,
+note) from this and commits it before any figure is computed. Reuses docs/trending_terms.py's readers; standard
+library only.
 
     python3 docs/trending_read.py --runs data/train/eval7-before data/train/eval7-new [--months 17]
 """
