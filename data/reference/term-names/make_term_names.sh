@@ -15,9 +15,9 @@
 # test is to come). VERDICTS_AT=c150c4d remakes the list of cf84e3b (blind test docs/trending-eval15.md),
 # VERDICTS_AT=8f64968 that of 4bdd558 (blind tests docs/trending-eval13.md and docs/trending-eval14.md),
 # VERDICTS_AT=cf6cef4 that of 7ec55f5 (docs/trending-eval12.md) and VERDICTS_AT=1cafaeb that of 7c762f7, with the
-# ninth set's (blind tests docs/trending-eval10.md and docs/trending-eval11.md). The lists before them were made without verdicts (term_names.py of their commits): fit
-# at 2ef3fb0 on nine readings (blind test docs/trending-eval9.md), 7acafc0 on eight, 763eca0 on seven and 9a24f7e
-# on six. About 3 minutes on 2 cores.
+# ninth set's (blind tests docs/trending-eval10.md and docs/trending-eval11.md). The lists before them were made
+# without verdicts (term_names.py of their commits): fit at 2ef3fb0 on nine readings (blind test
+# docs/trending-eval9.md), 7acafc0 on eight, 763eca0 on seven and 9a24f7e on six. About 3 minutes on 2 cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
