@@ -32,7 +32,7 @@ READINGS = {"dev": "trending-judgements.csv", "e1": "trending-eval-judgements.cs
             "e10": "trending-eval10-judgements.csv", "e11": "trending-eval11-judgements.csv",
             "e12": "trending-eval12-judgements.csv", "e13": "trending-eval13-judgements.csv",
             "e14": "trending-eval14-judgements.csv", "e15": "trending-eval15-judgements.csv",
-            "e16": "trending-eval16-judgements.csv",
+            "e16": "trending-eval16-judgements.csv", "e17": "trending-eval17-judgements.csv",
             "x42": "trending-extra-judgements.csv"}
 L2 = 1.0
 # A note saying a term was judged against its own topic ("the topic's own vocabulary", "the topic itself")
