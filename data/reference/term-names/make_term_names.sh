@@ -10,9 +10,10 @@
 # the job's jar must be built (bin/arxiv-digest builds it). WORK (default /tmp/term-names-list) keeps the steps'
 # files. READINGS_AT is the commit whose judged terms the classifier is fit on (default 2ef3fb0: the nine readings
 # up to the eighth held-out set, docs/trending-eval8.md), VERDICTS_AT the commit whose judged terms are then listed
-# or kept as most readings judged them (default f6d1d8e: those, the ninth to sixteenth sets', and the terms of
+# or kept as most readings judged them (default ea74afc: those, the ninth to seventeenth sets', and the terms of
 # today's lists in earlier sets' topics read in sessions 42 and 43, docs/trending-extra-judgements.csv; its blind
-# test is to come). VERDICTS_AT=e272654 remakes the list of 1bf2b16 (blind test docs/trending-eval16.md),
+# test is to come). VERDICTS_AT=f6d1d8e remakes the list of 1e5a153 (blind test docs/trending-eval17.md),
+# VERDICTS_AT=e272654 that of 1bf2b16 (blind test docs/trending-eval16.md),
 # VERDICTS_AT=c150c4d that of cf84e3b (blind test docs/trending-eval15.md),
 # VERDICTS_AT=8f64968 that of 4bdd558 (blind tests docs/trending-eval13.md and docs/trending-eval14.md),
 # VERDICTS_AT=cf6cef4 that of 7ec55f5 (docs/trending-eval12.md) and VERDICTS_AT=1cafaeb that of 7c762f7, with the
@@ -25,7 +26,7 @@ repo=$(cd "$here/../../.." && pwd)
 output=${1:-$repo/data/train/trending}
 work=${WORK:-/tmp/term-names-list}
 readings_at=${READINGS_AT:-2ef3fb0}
-verdicts_at=${VERDICTS_AT:-f6d1d8e}
+verdicts_at=${VERDICTS_AT:-ea74afc}
 minilm="$repo/docs/experiments/minilm-llm"
 # the readings there were at READINGS_AT and VERDICTS_AT
 for at in "readings $readings_at" "verdicts $verdicts_at"; do
