@@ -24,16 +24,20 @@ import sys
 
 import numpy as np
 
-READINGS = {"dev": "trending-judgements.csv", "e1": "trending-eval-judgements.csv",
-            "e2": "trending-eval2-judgements.csv", "e3": "trending-eval3-judgements.csv",
-            "e4": "trending-eval4-judgements.csv", "e5": "trending-eval5-judgements.csv",
-            "e6": "trending-eval6-judgements.csv", "e7": "trending-eval7-judgements.csv",
-            "e8": "trending-eval8-judgements.csv", "e9": "trending-eval9-judgements.csv",
-            "e10": "trending-eval10-judgements.csv", "e11": "trending-eval11-judgements.csv",
-            "e12": "trending-eval12-judgements.csv", "e13": "trending-eval13-judgements.csv",
-            "e14": "trending-eval14-judgements.csv", "e15": "trending-eval15-judgements.csv",
-            "e16": "trending-eval16-judgements.csv", "e17": "trending-eval17-judgements.csv",
+DOCS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "docs")
+
+
+def readings(docs=DOCS):
+    """Reading name -> judgement file in docs: the development months ("dev"), every held-out set ("e1", "e2", ...,
+    in order: docs/trending-evalN-judgements.csv, found rather than listed, so that a new reading is never left out)
+    and the extra labels ("x42") last."""
+    held_out = sorted((int(m.group(1) or 1), f) for f in os.listdir(docs)
+                      if (m := re.fullmatch(r"trending-eval(\d*)-judgements\.csv", f)))
+    return {"dev": "trending-judgements.csv", **{f"e{n}": f for n, f in held_out},
             "x42": "trending-extra-judgements.csv"}
+
+
+READINGS = readings()
 L2 = 1.0
 # A note saying a term was judged against its own topic ("the topic's own vocabulary", "the topic itself")
 TOPIC_RELATIVE = re.compile(r"\bthe topic(?:'s| itself)")
