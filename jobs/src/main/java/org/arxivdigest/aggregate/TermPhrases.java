@@ -3,6 +3,7 @@ package org.arxivdigest.aggregate;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -23,7 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
@@ -42,14 +43,18 @@ import org.arxivdigest.schema.Schemas;
  * held-out set, both read before ({@code docs/trending-eval5.md} is its blind test). Here, after scoring: when at
  * least {@value #NESTED_SHARE} of a trending term's papers in the month write the same word right before it, or right
  * after it (next to it as the trending 2-grams are: {@link DocumentTerms#forEachTermWord}, not a stop word,
- * not across punctuation; not a number), the term is shown as that longer phrase. Its score and counts stay those of
- * the term scored (the phrase is in at least that share of its papers). The phrase must still be shaped like a noun
- * phrase ({@link WordClasses}): a word before it must be able to modify a noun, else the term is shown as it is; a word
- * after it must be able to end one, or be a gerund ("message passing", "ray tracing"), else the term is a piece of
- * something that names nothing ("recent feed-forward") and is left out. A phrase the topic's keywords leave out
- * ({@link TopicTerms}: for {@code llm}, "llm judge evaluation") is not shown, the term is. Two rows that become the
- * same phrase are one, the higher ranked. Last, a term or phrase that names nothing by the list of
- * {@link UnnamedTerms} ("final answer", "correct answers") is left out, and the next moves up.
+ * not across punctuation; not a number; a word and its plural as one: "skip connection" and "skip connections"), the
+ * term is shown as that longer phrase, with the words on both sides when both are ("multi-view depth estimation" for
+ * "view depth"). Its score and counts stay those of the term scored (the phrase is in at least that share of its
+ * papers). The phrase must still be shaped like a noun phrase ({@link WordClasses}): a word before it must be able to
+ * modify a noun, else it is not part of the phrase; a word after it must be able to end one, or be a gerund ("message
+ * passing", "ray tracing"), else the term is a piece of something that names nothing ("recent feed-forward") and is
+ * left out. The topic's keywords ({@link TopicTerms}) decide the rest ({@link #shown}): a word that would make a
+ * phrase they leave out is not added (for {@code llm}, "judge evaluation", not "llm judge evaluation"); an
+ * abbreviation its papers spell out as the keyword is the topic said again ("LMs" in a topic of language models),
+ * left out. Two rows that become the same phrase are one, the higher
+ * ranked. Last, a term or phrase that names nothing by the list of {@link UnnamedTerms} ("final answer", "correct
+ * answers") is left out, and the next moves up.
  *
  * <p>Each row is labelled with what it shows as most of its papers write it in their abstracts' running text
  * ({@link WrittenForms}: "HotpotQA", "multi-hop QA", "LLM-as-a-Judge"; of two ways as common, the one that sorts
@@ -69,14 +74,24 @@ final class TermPhrases {
   private static final String SIDE = "_side";
   private static final String NEIGHBOR = "_neighbor";
   private static final String NEIGHBOR_PAPERS = "_neighbor_papers";
+  private static final String KEY = "_key";
+  private static final String KEY_PAPERS = "_key_papers";
+  private static final String BEFORE_WORD = "_before_word";
+  private static final String BEFORE_PAPERS = "_before_papers";
+  private static final String AFTER_WORD = "_after_word";
+  private static final String AFTER_PAPERS = "_after_papers";
+  private static final String DEFINED_WORDS = "_defined_words";
   private static final String SHOWN = "_shown";
   private static final String SHOWN_RANK = "_shown_rank";
   private static final String BEFORE = "before";
   private static final String AFTER = "after";
+  /** The side of a written form with a word before and after the term (word: the two, a space between). */
+  private static final String BOTH = "both";
+  /** The side of a row that gives the words a term abbreviates (word: those words). */
+  private static final String DEFINED = "defined";
   /** The side of a row that says how a paper writes the term itself. */
   private static final String AS_IS = "as_is";
   private static final String WRITTEN = "_written";
-  private static final String WRITTEN_PAPERS = "_written_papers";
   private static final String FORM_SIDE = "_form_side";
   private static final String FORM_WORD = "_form_word";
 
@@ -134,8 +149,9 @@ final class TermPhrases {
     }
 
     /**
-     * Adds the words next to {@code term} (the words {@code first..last}) if it is one of {@code terms}, and how the
-     * text writes it and those phrases.
+     * Adds the words next to {@code term} (the words {@code first..last}) if it is one of {@code terms}, how the
+     * text writes it and those phrases (with a word on one side, and on both), and the words it stands for when it
+     * is their initials written after them ({@link #definedAt}).
      */
     private static void find(WrittenForms words, int first, int last, String term, Set<String> terms,
                              Set<List<String>> found) {
@@ -143,14 +159,51 @@ final class TermPhrases {
         return;
       }
       written(words, first, last, term, AS_IS, "", found);
-      if (first > 0 && words.adjacent(first) && !isNumber(words.word(first - 1))) {
+      boolean before = first > 0 && words.adjacent(first) && !isNumber(words.word(first - 1));
+      boolean after = last + 1 < words.size() && words.adjacent(last + 1) && !isNumber(words.word(last + 1));
+      if (before) {
         found.add(List.of(term, BEFORE, words.word(first - 1)));
         written(words, first - 1, last, term, BEFORE, words.word(first - 1), found);
       }
-      if (last + 1 < words.size() && words.adjacent(last + 1) && !isNumber(words.word(last + 1))) {
+      if (after) {
         found.add(List.of(term, AFTER, words.word(last + 1)));
         written(words, first, last + 1, term, AFTER, words.word(last + 1), found);
       }
+      if (before && after) {
+        written(words, first - 1, last + 1, term, BOTH, words.word(first - 1) + " " + words.word(last + 1), found);
+      }
+      if (first == last) {
+        String defined = definedAt(words, first);
+        if (defined != null) {
+          found.add(List.of(term, DEFINED, defined));
+        }
+      }
+    }
+
+    /**
+     * The words an abbreviation at word {@code i} stands for, when the text writes it after them as their initials
+     * ("language models (LMs)", "computer vision (CV)": Schwartz and Hearst 2003 look for the same pattern), or
+     * null. The abbreviation is the initials, with a plural {@code s} after two or more; the words before it are
+     * next to each other (one phrase) and it is not next to them (a bracket or other mark between).
+     */
+    static String definedAt(WrittenForms words, int i) {
+      String term = words.word(i);
+      String initials = term.length() > 2 && term.endsWith("s") ? term.substring(0, term.length() - 1) : term;
+      int n = initials.length();
+      if (n < 2 || i < n || words.adjacent(i)) {
+        return null;
+      }
+      for (int k = 0; k < n; k++) {
+        String word = words.word(i - n + k);
+        if (word.charAt(0) != initials.charAt(k) || (k > 0 && !words.adjacent(i - n + k))) {
+          return null;
+        }
+      }
+      var phrase = new StringBuilder(words.word(i - n));
+      for (int k = 1; k < n; k++) {
+        phrase.append(' ').append(words.word(i - n + k));
+      }
+      return phrase.toString();
     }
 
     private static void written(WrittenForms words, int first, int last, String term, String side, String word,
@@ -167,30 +220,49 @@ final class TermPhrases {
   }
 
   /**
-   * The phrase a term is shown as: {@code term} itself, the longer phrase with {@code word} on {@code side}, or null
-   * when the term is a piece of a phrase that does not end in a noun (left out). {@code side} and {@code word} are
-   * null when no word is next to the term in enough of its papers. A phrase its topic's keywords leave out
-   * ({@code excluded}: for {@code llm}, "llm judge evaluation") is not shown; the term is, as it is. What would be
-   * shown is left out when it names nothing ({@link UnnamedTerms}: "final answer", "pro" when not made
-   * longer, but "gemini pro").
+   * The phrase a term is shown as: {@code term} itself, or made longer by the word nested before it, after it, or
+   * both ({@code before}, {@code after}: null when no word is next to it in enough of its papers), or null when it
+   * is left out. What is left out:
+   * <ul>
+   *   <li>a piece of a phrase that does not end in a noun (nor a gerund): "recent feed" of "recent feed-forward";
+   *   <li>the topic said again as its initials: a term that its papers write after the topic's own keyword as its
+   *       abbreviation ({@code defined}, the words it most often stands for there: "lms" for "language models" in a
+   *       topic of language models; "vlms", for "vision language models", stays);
+   *   <li>what names nothing by {@link UnnamedTerms} ("final answer", "pro" when not made longer, but "gemini pro"),
+   *       or a term that does when what it is made longer by is only the rest of the topic's keyword: in a topic of
+   *       diffusion models, "modern diffusion" (listed) shown as "modern diffusion models" (not).
+   * </ul>
+   * A word before it that cannot modify a noun ("using") is not part of its phrase, nor a word that would make a
+   * phrase its topic's keywords leave out (for {@code llm}, "llm judge evaluation": "judge evaluation" is shown; in
+   * {@code machine_translation}, "sign language translation": "sign language" is).
    */
-  static String shown(String term, String side, String word, TopicTerms excluded) {
-    String phrase;
-    if (word == null) {
-      phrase = term;
-    } else if (BEFORE.equals(side)) {
-      phrase = WordClasses.get().isModifier(word) ? word + " " + term : term;
-    } else if (WordClasses.get().isHead(word) || word.endsWith("ing")) {
-      phrase = term + " " + word;
-    } else {
+  static String shown(String term, String before, String after, String defined, TopicTerms excluded) {
+    if (defined != null && excluded.excludes(defined)) {
       return null;
     }
-    String shown = excluded.excludes(phrase) ? term : phrase;
-    return UnnamedTerms.contains(shown) ? null : shown;
+    String phrase = term;
+    boolean keywordOnly = false; // the words added only complete the topic's keyword
+    if (after != null) {
+      if (!WordClasses.get().isHead(after) && !after.endsWith("ing")) {
+        return null;
+      }
+      if (!excluded.excludes(term + " " + after)) {
+        phrase = term + " " + after;
+        keywordOnly = excluded.terms().contains(term.substring(term.lastIndexOf(' ') + 1) + " " + after);
+      }
+    }
+    if (before != null && WordClasses.get().isModifier(before) && !excluded.excludes(before + " " + phrase)) {
+      keywordOnly = (phrase.equals(term) || keywordOnly)
+          && excluded.terms().contains(before + " " + term.substring(0, (term + " ").indexOf(' ')));
+      phrase = before + " " + phrase;
+    }
+    // A phrase that only adds the rest of the topic's keyword ("modern diffusion" to "modern diffusion models")
+    // names no more than the term, which is judged too; "4d gaussian splatting" is shown for "4d gaussian".
+    return UnnamedTerms.contains(phrase) || keywordOnly && UnnamedTerms.contains(term) ? null : phrase;
   }
 
   /** {@link #shown} of a topic's term, with the topic's keywords. */
-  private static final class Shown implements UDF4<String, String, String, String, String> {
+  private static final class Shown implements UDF5<String, String, String, String, String, String> {
     private static final long serialVersionUID = 1L;
     private final Map<String, TopicTerms> keywords;
 
@@ -199,9 +271,14 @@ final class TermPhrases {
     }
 
     @Override
-    public String call(String topic, String term, String side, String word) {
-      return shown(term, side, word, keywords.getOrDefault(topic, TopicTerms.NONE));
+    public String call(String topic, String term, String before, String after, String defined) {
+      return shown(term, before, after, defined, keywords.getOrDefault(topic, TopicTerms.NONE));
     }
+  }
+
+  /** Of a term's rows, one a side, the value of {@code column} on side {@code side}. */
+  private static Column side(String side, String column) {
+    return functions.max(when(col(SIDE).equalTo(side), col(column)));
   }
 
   /**
@@ -221,16 +298,35 @@ final class TermPhrases {
         .select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT, TERMS)
         .flatMap(new Neighbors(), Encoders.row(NEIGHBORS));
     // Per term of a month, its words next to it and how its papers write it, each with its papers: one count.
-    Dataset<Row> counted = found
+    Dataset<Row> newest = found
         .withColumn("_newest", functions.max(VERSION).over(Window.partitionBy(TOPIC, MONTH, ID)))
-        .filter(col(VERSION).equalTo(col("_newest")).and(col(TERM).isNotNull()))
+        .filter(col(VERSION).equalTo(col("_newest")).and(col(TERM).isNotNull()));
+    Dataset<Row> counted = newest
         .groupBy(TOPIC, MONTH, TERM, SIDE, NEIGHBOR, WRITTEN)
         .agg(count(lit(1)).as(NEIGHBOR_PAPERS));
-    Dataset<Row> neighbors = counted.filter(col(WRITTEN).isNull())
-        .withColumn("_n", row_number().over(Window.partitionBy(TOPIC, MONTH, TERM)
-            .orderBy(col(NEIGHBOR_PAPERS).desc(), col(SIDE), col(NEIGHBOR))))
+    // A word next to it and its plural are one ("skip connection", "skip connections"), a paper counted once; the
+    // words an abbreviation stands for are as they are.
+    Column key = when(col(SIDE).equalTo(DEFINED), col(NEIGHBOR))
+        .otherwise(TrendingTerms.SINGULAR_OF.apply(col(NEIGHBOR)));
+    Dataset<Row> keyPapers = newest.filter(col(WRITTEN).isNull())
+        .select(col(TOPIC), col(MONTH), col(ID), col(TERM), col(SIDE), key.as(KEY))
+        .distinct()
+        .groupBy(TOPIC, MONTH, TERM, SIDE, KEY)
+        .agg(count(lit(1)).as(KEY_PAPERS));
+    // Per side, the word most of its papers write (as most of them write it), with its papers.
+    Dataset<Row> sides = counted.filter(col(WRITTEN).isNull())
+        .withColumn(KEY, key)
+        .withColumn("_n", row_number().over(Window.partitionBy(TOPIC, MONTH, TERM, SIDE, KEY)
+            .orderBy(col(NEIGHBOR_PAPERS).desc(), col(NEIGHBOR))))
         .filter(col("_n").equalTo(1))
-        .select(TOPIC, MONTH, TERM, NEIGHBOR_PAPERS, SIDE, NEIGHBOR);
+        .join(keyPapers, List.of(TOPIC, MONTH, TERM, SIDE, KEY).toArray(String[]::new))
+        .withColumn("_n", row_number().over(Window.partitionBy(TOPIC, MONTH, TERM, SIDE)
+            .orderBy(col(KEY_PAPERS).desc(), col(KEY))))
+        .filter(col("_n").equalTo(1))
+        .groupBy(TOPIC, MONTH, TERM)
+        .agg(side(BEFORE, NEIGHBOR).as(BEFORE_WORD), side(BEFORE, KEY_PAPERS).as(BEFORE_PAPERS),
+            side(AFTER, NEIGHBOR).as(AFTER_WORD), side(AFTER, KEY_PAPERS).as(AFTER_PAPERS),
+            side(DEFINED, NEIGHBOR).as(DEFINED_WORDS));
     // The way most papers write it; of two as common, the one that sorts last: lower case before a capital that
     // began a clause, a hyphen before a space.
     Dataset<Row> written = counted.filter(col(WRITTEN).isNotNull())
@@ -239,19 +335,25 @@ final class TermPhrases {
         .filter(col("_n").equalTo(1))
         .select(col(TOPIC), col(MONTH), col(TERM), col(SIDE).as(FORM_SIDE), col(NEIGHBOR).as(FORM_WORD),
             col(WRITTEN));
-    Column nested = col(NEIGHBOR_PAPERS).geq(col(PAPERS_WITH_TERM).multiply(NESTED_SHARE));
+    Column share = col(PAPERS_WITH_TERM).multiply(NESTED_SHARE);
     Dataset<Row> shown = trending
-        .join(neighbors, List.of(TOPIC, MONTH, TERM).toArray(String[]::new), "left")
-        .withColumn(SHOWN,
-            shownAs.apply(col(TOPIC), col(TERM), when(nested, col(SIDE)), when(nested, col(NEIGHBOR))))
+        .join(sides, List.of(TOPIC, MONTH, TERM).toArray(String[]::new), "left")
+        .withColumn(BEFORE_WORD, when(col(BEFORE_PAPERS).geq(share), col(BEFORE_WORD)))
+        .withColumn(AFTER_WORD, when(col(AFTER_PAPERS).geq(share), col(AFTER_WORD)))
+        .withColumn(SHOWN, shownAs.apply(col(TOPIC), col(TERM), col(BEFORE_WORD), col(AFTER_WORD),
+            col(DEFINED_WORDS)))
         .filter(col(SHOWN).isNotNull())
         .withColumn(SHOWN_RANK, row_number().over(Window.partitionBy(TOPIC, MONTH, SHOWN).orderBy(RANK)))
         .filter(col(SHOWN_RANK).equalTo(1));
-    // Its label: how its papers write what is shown, the term or the phrase with the word next to it.
+    // Its label: how its papers write what is shown, the term or the phrase with the words next to it.
     Column asIs = col(SHOWN).equalTo(col(TERM));
+    Column withBefore = col(SHOWN).equalTo(concat_ws(" ", col(BEFORE_WORD), col(TERM)));
+    Column withAfter = col(SHOWN).equalTo(concat_ws(" ", col(TERM), col(AFTER_WORD)));
     Dataset<Row> labelled = shown
-        .withColumn(FORM_SIDE, when(asIs, lit(AS_IS)).otherwise(col(SIDE)))
-        .withColumn(FORM_WORD, when(asIs, lit("")).otherwise(col(NEIGHBOR)))
+        .withColumn(FORM_SIDE, when(asIs, lit(AS_IS)).when(withBefore, lit(BEFORE)).when(withAfter, lit(AFTER))
+            .otherwise(lit(BOTH)))
+        .withColumn(FORM_WORD, when(asIs, lit("")).when(withBefore, col(BEFORE_WORD)).when(withAfter, col(AFTER_WORD))
+            .otherwise(concat_ws(" ", col(BEFORE_WORD), col(AFTER_WORD))))
         .join(written, List.of(TOPIC, MONTH, TERM, FORM_SIDE, FORM_WORD).toArray(String[]::new), "left")
         .withColumn(LABEL, coalesce(col(WRITTEN), col(SHOWN)))
         .withColumn(TERM, coalesce(col(SHOWN), col(TERM))); // the same, typed not null as the schema has it

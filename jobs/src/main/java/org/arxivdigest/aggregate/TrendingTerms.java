@@ -111,7 +111,8 @@ public final class TrendingTerms {
     }
   }
 
-  private static final UserDefinedFunction SINGULAR_OF = udf(new Singular(), DataTypes.StringType)
+  /** {@link Singular} as a column function: the key of a word or term and its plural. */
+  static final UserDefinedFunction SINGULAR_OF = udf(new Singular(), DataTypes.StringType)
       .asNonNullable();
 
   /** Per topic slug, the terms its keywords leave out. */

@@ -9,6 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.arxivdigest.config.Topic;
+import org.arxivdigest.config.TopicsConfig;
 import org.arxivdigest.schema.Schemas;
 import org.arxivdigest.testing.TestSpark;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,14 @@ class TermPhrasesTest {
 
   /** The trending terms as {@link TermPhrases} shows them on these listings, by rank. */
   private static List<Row> shown(List<Object[]> listings, Object[]... trending) {
-    return TermPhrases.of(frame(Schemas.TRENDING_TERMS, List.of(trending)), frame(LISTED_TEXT, listings), List.of())
+    return shown(List.of(), listings, trending);
+  }
+
+  /** As {@link #shown(List, Object[][])}, with the keywords of topic {@code t}. */
+  private static List<Row> shown(List<String> keywords, List<Object[]> listings, Object[]... trending) {
+    List<Topic> topics = keywords.isEmpty() ? List.of() : TopicsConfig.parse("{\"topics\": [{\"slug\": \"t\", "
+        + "\"name\": \"T\", \"include\": [\"" + String.join("\", \"", keywords) + "\"]}]}", "test");
+    return TermPhrases.of(frame(Schemas.TRENDING_TERMS, List.of(trending)), frame(LISTED_TEXT, listings), topics)
         .orderBy("rank").collectAsList();
   }
 
@@ -43,35 +52,88 @@ class TermPhrasesTest {
   @Test
   void aWordBeforeOrAfterATermInThreeQuartersOfItsPapersMakesTheLongerPhraseIfThatIsANounPhrase() {
     TopicTerms none = TopicTerms.NONE;
-    assertThat(TermPhrases.shown("hop qa", "before", "multi", none)).isEqualTo("multi hop qa");
-    assertThat(TermPhrases.shown("character error", "after", "rate", none)).isEqualTo("character error rate");
+    assertThat(TermPhrases.shown("hop qa", "multi", null, null, none)).isEqualTo("multi hop qa");
+    assertThat(TermPhrases.shown("character error", null, "rate", null, none)).isEqualTo("character error rate");
     // A gerund ends a noun phrase though a tagger mostly calls it a verb.
-    assertThat(TermPhrases.shown("message", "after", "passing", none)).isEqualTo("message passing");
+    assertThat(TermPhrases.shown("message", null, "passing", null, none)).isEqualTo("message passing");
     // A word before it that cannot modify a noun is not part of its phrase: the term stays as it is.
-    assertThat(TermPhrases.shown("gemini", "before", "using", none)).isEqualTo("gemini");
+    assertThat(TermPhrases.shown("gemini", "using", null, null, none)).isEqualTo("gemini");
     // A piece of a phrase that does not end in a noun names nothing: left out.
-    assertThat(TermPhrases.shown("recent feed", "after", "forward", none)).isNull();
-    assertThat(TermPhrases.shown("verifier", null, null, none)).isEqualTo("verifier");
+    assertThat(TermPhrases.shown("recent feed", null, "forward", null, none)).isNull();
+    assertThat(TermPhrases.shown("verifier", null, null, null, none)).isEqualTo("verifier");
     // A phrase with a one-word keyword of the topic is not shown (llm: no term with "llm"), the term is; a phrase
     // keyword's phrases that say more are.
     TopicTerms llm = TopicTerms.of(List.of("llm"));
-    assertThat(TermPhrases.shown("judge evaluation", "before", "llm", llm)).isEqualTo("judge evaluation");
-    assertThat(TermPhrases.shown("judge evaluation", "after", "llms", llm)).isEqualTo("judge evaluation");
+    assertThat(TermPhrases.shown("judge evaluation", "llm", null, null, llm)).isEqualTo("judge evaluation");
+    assertThat(TermPhrases.shown("judge evaluation", null, "llms", null, llm)).isEqualTo("judge evaluation");
+    // So too before it: "sign language" names a language, though its papers write "sign language translation".
+    TopicTerms translation = TopicTerms.of(List.of("machine translation", "translation"));
+    assertThat(TermPhrases.shown("sign language", null, "translation", null, translation)).isEqualTo("sign language");
     TopicTerms splatting = TopicTerms.of(List.of("gaussian splatting"));
-    assertThat(TermPhrases.shown("4d gaussian", "after", "splatting", splatting))
+    assertThat(TermPhrases.shown("4d gaussian", null, "splatting", null, splatting))
         .isEqualTo("4d gaussian splatting");
+    // But a term that names nothing ("modern diffusion", on the list) is not saved by the rest of the keyword.
+    TopicTerms diffusion = TopicTerms.of(List.of("diffusion model", "diffusion models"));
+    assertThat(TermPhrases.shown("modern diffusion", null, "models", null, diffusion)).isNull();
+    assertThat(TermPhrases.shown("modern diffusion", null, "models", null, none)).isEqualTo("modern diffusion models");
+    // Words nested on both sides make the phrase on both ("multi-view depth estimation"); a word before that cannot
+    // modify a noun still is not part of it.
+    TopicTerms depth = TopicTerms.of(List.of("depth estimation"));
+    assertThat(TermPhrases.shown("view depth", "multi", "estimation", null, depth))
+        .isEqualTo("multi view depth estimation");
+    assertThat(TermPhrases.shown("hop qa", "using", "benchmarks", null, none)).isEqualTo("hop qa benchmarks");
+  }
+
+  @Test
+  void theTopicsOwnKeywordAbbreviatedIsTheTopicSaidAgain() {
+    TopicTerms lm = TopicTerms.of(List.of("language model", "language models"));
+    // "LMs" written after "language models" in its papers: the topic itself. "VLMs" stands for more: kept.
+    assertThat(TermPhrases.shown("lms", null, null, "language models", lm)).isNull();
+    assertThat(TermPhrases.shown("vlms", null, null, "vision language models", lm)).isEqualTo("vlms");
+    assertThat(TermPhrases.shown("cv", null, null, "computer vision", TopicTerms.of(List.of("computer vision"))))
+        .isNull();
+    // In another topic "CV" is kept, and so is an abbreviation no paper of the month spells out.
+    assertThat(TermPhrases.shown("cv", null, null, "computer vision", lm)).isEqualTo("cv");
+    assertThat(TermPhrases.shown("lms", null, null, null, lm)).isEqualTo("lms");
+  }
+
+  /** The words an abbreviation stands for where {@code text} writes it (the word {@code word} of the text). */
+  private static String definedAt(String text, String word) {
+    var words = new WrittenForms(text);
+    org.arxivdigest.classify.tfidf.DocumentTerms.forEachPlacedWord(text, words::add);
+    for (int i = 0; i < words.size(); i++) {
+      if (words.word(i).equals(word)) {
+        return TermPhrases.Neighbors.definedAt(words, i);
+      }
+    }
+    throw new AssertionError(word + " not in " + text);
+  }
+
+  @Test
+  void anAbbreviationIsReadAsTheWordsBeforeItWhoseInitialsItIs() {
+    assertThat(definedAt("Small language models (SLMs) and language models (LMs) differ.", "slms"))
+        .isEqualTo("small language models");
+    assertThat(definedAt("Advances in computer vision (CV) are fast.", "cv")).isEqualTo("computer vision");
+    // Stop words are not words here, as the terms read them: "retrieval-augmented generation (RAG)".
+    assertThat(definedAt("We use retrieval-augmented generation (RAG).", "rag"))
+        .isEqualTo("retrieval augmented generation");
+    // Initials that do not match, words not one phrase, an abbreviation next to them, or one letter: no definition.
+    assertThat(definedAt("Big models (LMs) are big.", "lms")).isNull();
+    assertThat(definedAt("The language. Models (LM) are big.", "lm")).isNull();
+    assertThat(definedAt("We train language-model LM-style.", "lm")).isNull();
+    assertThat(definedAt("A model of language (LM).", "lm")).isNull();
   }
 
   @Test
   void aTermOrPhraseThatNamesNothingIsLeftOutAsItWouldBeShown() {
     TopicTerms none = TopicTerms.NONE;
     // On the list of data/reference/unnamed_terms.txt (a sentence encoder's reading): vague nouns, fragments.
-    assertThat(TermPhrases.shown("final answer", null, null, none)).isNull();
-    assertThat(TermPhrases.shown("pro", null, null, none)).isNull();
+    assertThat(TermPhrases.shown("final answer", null, null, null, none)).isNull();
+    assertThat(TermPhrases.shown("pro", null, null, null, none)).isNull();
     // What is judged is what would be shown: the fragment made longer names a model.
-    assertThat(TermPhrases.shown("pro", "before", "gemini", none)).isEqualTo("gemini pro");
+    assertThat(TermPhrases.shown("pro", "gemini", null, null, none)).isEqualTo("gemini pro");
     // A term the list's corpus never had (a new model's name) is kept.
-    assertThat(TermPhrases.shown("qwen9", null, null, none)).isEqualTo("qwen9");
+    assertThat(TermPhrases.shown("qwen9", null, null, null, none)).isEqualTo("qwen9");
   }
 
   @Test
@@ -94,13 +156,13 @@ class TermPhrasesTest {
   @Test
   void aQuantityNamesNothingAndAModelSizeDoes() {
     TopicTerms none = TopicTerms.NONE;
-    assertThat(TermPhrases.shown("7k", null, null, none)).isNull();
-    assertThat(TermPhrases.shown("128k", null, null, none)).isNull();
-    assertThat(TermPhrases.shown("3x", null, null, none)).isNull();
+    assertThat(TermPhrases.shown("7k", null, null, null, none)).isNull();
+    assertThat(TermPhrases.shown("128k", null, null, null, none)).isNull();
+    assertThat(TermPhrases.shown("3x", null, null, null, none)).isNull();
     // A model's size, a number alone or a name with a digit stay.
-    assertThat(TermPhrases.shown("7b", null, null, none)).isEqualTo("7b");
-    assertThat(TermPhrases.shown("360", null, null, none)).isEqualTo("360");
-    assertThat(TermPhrases.shown("k2", null, null, none)).isEqualTo("k2");
+    assertThat(TermPhrases.shown("7b", null, null, null, none)).isEqualTo("7b");
+    assertThat(TermPhrases.shown("360", null, null, null, none)).isEqualTo("360");
+    assertThat(TermPhrases.shown("k2", null, null, null, none)).isEqualTo("k2");
   }
 
   @Test
@@ -172,5 +234,28 @@ class TermPhrasesTest {
         .containsExactly("hotpotqa", "chunks", "gemini flash", "encoder decoder");
     assertThat(rows).extracting(r -> r.<String>getAs("label"))
         .containsExactly("HotpotQA", "chunks", "Gemini Flash", "encoder decoder");
+  }
+
+  @Test
+  void onPapersAWordAndItsPluralAreOneNeighbourBothSidesMakeThePhraseAndTheTopicsAbbreviationIsLeftOut() {
+    var listings = new ArrayList<Object[]>();
+    // "connection" in two papers and "connections" in two: one word after "skip" in all four.
+    paper(listings, "s0", "We add skip connections to the model.");
+    paper(listings, "s1", "Dense skip connections help.");
+    paper(listings, "s2", "A skip connection is added.");
+    paper(listings, "s3", "Each skip connection helps.");
+    // "view depth" has "multi" before it and "estimation" after it in all of its papers.
+    for (int i = 0; i < 4; i++) {
+      paper(listings, "v" + i, "We study multi-view depth estimation in the wild.");
+    }
+    // "LMs" abbreviates the topic's keyword in one of its papers: left out; "VLMs" abbreviates more: kept.
+    paper(listings, "l0", "Language models (LMs) and vision-language models (VLMs) grow.");
+    paper(listings, "l1", "Small LMs and VLMs.");
+    List<Row> rows = shown(List.of("language model", "language models"), listings, trending("skip", 1, 4),
+        trending("view depth", 2, 4), trending("lms", 3, 2), trending("vlms", 4, 2));
+    assertThat(rows).extracting(r -> r.<String>getAs("term"))
+        .containsExactly("skip connection", "multi view depth estimation", "vlms");
+    assertThat(rows).extracting(r -> r.<String>getAs("label"))
+        .containsExactly("skip connection", "multi-view depth estimation", "VLMs");
   }
 }
