@@ -225,9 +225,10 @@ final class TermPhrases {
    * is left out. What is left out:
    * <ul>
    *   <li>a piece of a phrase that does not end in a noun (nor a gerund): "recent feed" of "recent feed-forward";
-   *   <li>the topic said again as its initials: a term that its papers write after the topic's own keyword as its
+   *   <li>the topic said again as its initials: a term that its papers write after one of the topic's keywords as its
    *       abbreviation ({@code defined}, the words it most often stands for there: "lms" for "language models" in a
-   *       topic of language models; "vlms", for "vision language models", stays);
+   *       topic of language models; "vlms", for "vision language models", stays, as "umms" for "unified multimodal
+   *       models" in a topic of the keyword "multimodal");
    *   <li>what names nothing by {@link UnnamedTerms} ("final answer", "pro" when not made longer, but "gemini pro"),
    *       or a term that does when what it is made longer by is only the rest of the topic's keyword: in a topic of
    *       diffusion models, "modern diffusion" (listed) shown as "modern diffusion models" (not).
@@ -237,7 +238,7 @@ final class TermPhrases {
    * {@code machine_translation}, "sign language translation": "sign language" is).
    */
   static String shown(String term, String before, String after, String defined, TopicTerms excluded) {
-    if (defined != null && excluded.excludes(defined)) {
+    if (defined != null && excluded.isKeyword(defined)) {
       return null;
     }
     String phrase = term;

@@ -16,15 +16,17 @@ import org.arxivdigest.config.Topic;
  *
  * @param words terms containing one of these words are left out
  * @param terms these terms are left out
+ * @param keywords the keywords themselves, as words joined by a space, and with their last word plural
  */
-record TopicTerms(Set<String> words, Set<String> terms) implements Serializable {
+record TopicTerms(Set<String> words, Set<String> terms, Set<String> keywords) implements Serializable {
 
   /** A topic without keywords. */
-  static final TopicTerms NONE = new TopicTerms(Set.of(), Set.of());
+  static final TopicTerms NONE = new TopicTerms(Set.of(), Set.of(), Set.of());
 
   TopicTerms {
     words = Set.copyOf(words);
     terms = Set.copyOf(terms);
+    keywords = Set.copyOf(keywords);
   }
 
   /** The terms {@code topic}'s {@code include} keywords leave out. */
@@ -35,8 +37,15 @@ record TopicTerms(Set<String> words, Set<String> terms) implements Serializable 
   static TopicTerms of(List<String> keywords) {
     var words = new HashSet<String>();
     var terms = new HashSet<String>();
+    var phrases = new HashSet<String>();
     for (String keyword : keywords) {
       List<String> w = DocumentTerms.words(keyword);
+      if (w.isEmpty()) {
+        continue;
+      }
+      String phrase = String.join(" ", w);
+      phrases.add(phrase);
+      phrases.add(phrase.substring(0, phrase.lastIndexOf(' ') + 1) + plural(w.get(w.size() - 1)));
       if (w.size() == 1) {
         words.add(w.get(0));
         words.add(plural(w.get(0)));
@@ -51,11 +60,16 @@ record TopicTerms(Set<String> words, Set<String> terms) implements Serializable 
         }
       }
     }
-    return new TopicTerms(words, terms);
+    return new TopicTerms(words, terms, phrases);
   }
 
   private static String plural(String word) {
     return word.endsWith("s") ? word : word + "s";
+  }
+
+  /** Whether {@code phrase} (words joined by a space) is one of the keywords, or one with its last word plural. */
+  boolean isKeyword(String phrase) {
+    return keywords.contains(phrase);
   }
 
   /**

@@ -92,6 +92,10 @@ class TermPhrasesTest {
     assertThat(TermPhrases.shown("vlms", null, null, "vision language models", lm)).isEqualTo("vlms");
     assertThat(TermPhrases.shown("cv", null, null, "computer vision", TopicTerms.of(List.of("computer vision"))))
         .isNull();
+    // An abbreviation of more than a keyword is kept, also where the keyword is one word that leaves out every term
+    // with it (the eighteenth reading's "UMMs" in a topic of "multimodal").
+    assertThat(TermPhrases.shown("umms", null, null, "unified multimodal models", TopicTerms.of(List.of("multimodal"))))
+        .isEqualTo("umms");
     // In another topic "CV" is kept, and so is an abbreviation no paper of the month spells out.
     assertThat(TermPhrases.shown("cv", null, null, "computer vision", lm)).isEqualTo("cv");
     assertThat(TermPhrases.shown("lms", null, null, null, lm)).isEqualTo("lms");
