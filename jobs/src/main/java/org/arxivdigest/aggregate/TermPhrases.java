@@ -89,6 +89,8 @@ final class TermPhrases {
   private static final String BOTH = "both";
   /** The side of a row that gives the words a term abbreviates (word: those words). */
   private static final String DEFINED = "defined";
+  /** After a side, the rows that give the word next to the term by its key ({@link TrendingTerms.Singular}). */
+  private static final String KEY_SIDE = "_key";
   /** The side of a row that says how a paper writes the term itself. */
   private static final String AS_IS = "as_is";
   private static final String WRITTEN = "_written";
@@ -118,6 +120,7 @@ final class TermPhrases {
    */
   static final class Neighbors implements FlatMapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
+    private static final TrendingTerms.Singular SINGULAR = new TrendingTerms.Singular();
 
     @Override
     public Iterator<Row> call(Row paper) {
@@ -162,11 +165,11 @@ final class TermPhrases {
       boolean before = first > 0 && words.adjacent(first) && !isNumber(words.word(first - 1));
       boolean after = last + 1 < words.size() && words.adjacent(last + 1) && !isNumber(words.word(last + 1));
       if (before) {
-        found.add(List.of(term, BEFORE, words.word(first - 1)));
+        neighbor(term, BEFORE, words.word(first - 1), found);
         written(words, first - 1, last, term, BEFORE, words.word(first - 1), found);
       }
       if (after) {
-        found.add(List.of(term, AFTER, words.word(last + 1)));
+        neighbor(term, AFTER, words.word(last + 1), found);
         written(words, first, last + 1, term, AFTER, words.word(last + 1), found);
       }
       if (before && after) {
@@ -204,6 +207,12 @@ final class TermPhrases {
         phrase.append(' ').append(words.word(i - n + k));
       }
       return phrase.toString();
+    }
+
+    /** A word next to a term, as written and as its key (a word and its plural one), each once per paper. */
+    private static void neighbor(String term, String side, String word, Set<List<String>> found) {
+      found.add(List.of(term, side, word));
+      found.add(List.of(term, side + KEY_SIDE, SINGULAR.call(word)));
     }
 
     private static void written(WrittenForms words, int first, int last, String term, String side, String word,
@@ -299,28 +308,29 @@ final class TermPhrases {
         .select(TOPIC, MONTH, ID, VERSION, TITLE, ABSTRACT, TERMS)
         .flatMap(new Neighbors(), Encoders.row(NEIGHBORS));
     // Per term of a month, its words next to it and how its papers write it, each with its papers: one count.
-    Dataset<Row> newest = found
+    Dataset<Row> counted = found
         .withColumn("_newest", functions.max(VERSION).over(Window.partitionBy(TOPIC, MONTH, ID)))
-        .filter(col(VERSION).equalTo(col("_newest")).and(col(TERM).isNotNull()));
-    Dataset<Row> counted = newest
+        .filter(col(VERSION).equalTo(col("_newest")).and(col(TERM).isNotNull()))
         .groupBy(TOPIC, MONTH, TERM, SIDE, NEIGHBOR, WRITTEN)
         .agg(count(lit(1)).as(NEIGHBOR_PAPERS));
-    // A word next to it and its plural are one ("skip connection", "skip connections"), a paper counted once; the
-    // words an abbreviation stands for are as they are.
-    Column key = when(col(SIDE).equalTo(DEFINED), col(NEIGHBOR))
-        .otherwise(TrendingTerms.SINGULAR_OF.apply(col(NEIGHBOR)));
-    Dataset<Row> keyPapers = newest.filter(col(WRITTEN).isNull())
-        .select(col(TOPIC), col(MONTH), col(ID), col(TERM), col(SIDE), key.as(KEY))
-        .distinct()
-        .groupBy(TOPIC, MONTH, TERM, SIDE, KEY)
-        .agg(count(lit(1)).as(KEY_PAPERS));
-    // Per side, the word most of its papers write (as most of them write it), with its papers.
-    Dataset<Row> sides = counted.filter(col(WRITTEN).isNull())
-        .withColumn(KEY, key)
+    // Per side, the word most of its papers write, a word and its plural as one ("skip connection", "skip
+    // connections"; its rows with the side's KEY_SIDE count each paper once), written as most of them write it; and
+    // the words an abbreviation stands for in most of its papers.
+    Dataset<Row> neighbors = counted.filter(col(WRITTEN).isNull());
+    Dataset<Row> keys = neighbors.filter(col(SIDE).endsWith(KEY_SIDE))
+        .select(col(TOPIC), col(MONTH), col(TERM), functions.regexp_replace(col(SIDE), KEY_SIDE + "$", "").as(SIDE),
+            col(NEIGHBOR).as(KEY), col(NEIGHBOR_PAPERS).as(KEY_PAPERS));
+    Dataset<Row> forms = neighbors.filter(col(SIDE).isin(BEFORE, AFTER))
+        .withColumn(KEY, TrendingTerms.SINGULAR_OF.apply(col(NEIGHBOR)))
         .withColumn("_n", row_number().over(Window.partitionBy(TOPIC, MONTH, TERM, SIDE, KEY)
             .orderBy(col(NEIGHBOR_PAPERS).desc(), col(NEIGHBOR))))
         .filter(col("_n").equalTo(1))
-        .join(keyPapers, List.of(TOPIC, MONTH, TERM, SIDE, KEY).toArray(String[]::new))
+        .join(keys, List.of(TOPIC, MONTH, TERM, SIDE, KEY).toArray(String[]::new))
+        .select(TOPIC, MONTH, TERM, SIDE, NEIGHBOR, KEY, KEY_PAPERS);
+    Dataset<Row> definitions = neighbors.filter(col(SIDE).equalTo(DEFINED))
+        .select(col(TOPIC), col(MONTH), col(TERM), col(SIDE), col(NEIGHBOR), col(NEIGHBOR).as(KEY),
+            col(NEIGHBOR_PAPERS).as(KEY_PAPERS));
+    Dataset<Row> sides = forms.unionByName(definitions)
         .withColumn("_n", row_number().over(Window.partitionBy(TOPIC, MONTH, TERM, SIDE)
             .orderBy(col(KEY_PAPERS).desc(), col(KEY))))
         .filter(col("_n").equalTo(1))
