@@ -51,10 +51,9 @@ import org.arxivdigest.schema.Schemas;
  * passing", "ray tracing"), else the term is a piece of something that names nothing ("recent feed-forward") and is
  * left out. The topic's keywords ({@link TopicTerms}) decide the rest ({@link #shown}): a word that would make a
  * phrase they leave out is not added (for {@code llm}, "judge evaluation", not "llm judge evaluation"); an
- * abbreviation its papers spell out as the keyword is the topic said again ("LMs" in a topic of language models),
- * left out. Two rows that become the same phrase are one, the higher
- * ranked. Last, a term or phrase that names nothing by the list of {@link UnnamedTerms} ("final answer", "correct
- * answers") is left out, and the next moves up.
+ * abbreviation its papers spell out as a keyword is the topic said again ("LMs" in a topic of language models), left
+ * out. Two rows that become the same phrase are one, the higher ranked. Last, a term or phrase that names nothing by
+ * the list of {@link UnnamedTerms} ("final answer", "correct answers") is left out, and the next moves up.
  *
  * <p>Each row is labelled with what it shows as most of its papers write it in their abstracts' running text
  * ({@link WrittenForms}: "HotpotQA", "multi-hop QA", "LLM-as-a-Judge"; of two ways as common, the one that sorts
@@ -90,7 +89,7 @@ final class TermPhrases {
   /** The side of a row that gives the words a term abbreviates (word: those words). */
   private static final String DEFINED = "defined";
   /** After a side, the rows that give the word next to the term by its key ({@link TrendingTerms.Singular}). */
-  private static final String KEY_SIDE = "_key";
+  private static final String KEY_SIDE = "_by_key";
   /** The side of a row that says how a paper writes the term itself. */
   private static final String AS_IS = "as_is";
   private static final String WRITTEN = "_written";
@@ -242,9 +241,9 @@ final class TermPhrases {
    *       or a term that does when what it is made longer by is only the rest of the topic's keyword: in a topic of
    *       diffusion models, "modern diffusion" (listed) shown as "modern diffusion models" (not).
    * </ul>
-   * A word before it that cannot modify a noun ("using") is not part of its phrase, nor a word that would make a
-   * phrase its topic's keywords leave out (for {@code llm}, "llm judge evaluation": "judge evaluation" is shown; in
-   * {@code machine_translation}, "sign language translation": "sign language" is).
+   * A word before it that cannot modify a noun ("using") is not part of its phrase, nor is a word on either side that
+   * would make a phrase its topic's keywords leave out (for {@code llm}, "llm judge evaluation": "judge evaluation"
+   * is shown; in {@code machine_translation}, "sign language translation": "sign language" is).
    */
   static String shown(String term, String before, String after, String defined, TopicTerms excluded) {
     if (defined != null && excluded.isKeyword(defined)) {
